@@ -1,0 +1,764 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { ASTUtils } from '@typescript-eslint/utils';
+
+import {
+  BENIGN_CALL_NAMES,
+  PURE_GLOBAL_CALLS,
+  PURE_GLOBAL_OBJECTS,
+  PURE_METHODS,
+  REQUEST_READ_METHODS,
+  RESPONSE_GLOBALS,
+  RESPONSE_METHODS,
+  SECRET_COMPARE_FUNCTIONS,
+  SIGNATURE_VERIFY_FUNCTIONS,
+  SIGNATURE_VERIFY_METHODS,
+  VALIDATION_METHODS,
+} from '../clerk/index.js';
+import type { ClerkSettings } from '../util/settings.js';
+import type { ClerkReferences } from './clerk-references.js';
+import {
+  calleePath,
+  type FunctionNode,
+  resolveLocalFunction,
+  rootIdentifier,
+  skipAwaitAndWrappers,
+  skipTypeWrappers,
+} from './functions.js';
+import { calleeMatchesNameRefs } from './name-refs.js';
+import { findFirst } from './traverse.js';
+
+type Variable = TSESLint.Scope.Variable;
+
+/** A call that fetches the caller's identity: `auth()`, `getAuth(req)`, `currentUser()`, a fetching helper. */
+export interface AuthFetch {
+  readonly call: TSESTree.Node;
+  /** The token types `acceptsToken` admits include machine tokens (whose auth objects have no `userId`). */
+  readonly acceptsMachine: boolean;
+}
+
+type ValueKind =
+  /** An auth object: always truthy, never a guard on its own. */
+  | 'authObject'
+  /** A value that is falsy for anonymous callers: `userId`, `isAuthenticated`, the current user. */
+  | 'authValue'
+  /** `has` of an auth object. */
+  | 'hasFn'
+  /** v5 `protect` of an auth object. */
+  | 'protectFn'
+  /** `redirectToSignIn` of an auth object. */
+  | 'neverReturnsFn';
+
+interface Classified {
+  readonly kind: ValueKind;
+  readonly fetch: AuthFetch;
+  /** The auth-object property the value came from (`userId`, `isAuthenticated`). */
+  readonly key?: string;
+}
+
+interface Guard {
+  readonly polarity: 'negative' | 'positive';
+  /** A negative guard made only of `=== null` / `=== undefined` comparisons. */
+  readonly strictNull?: TSESTree.BinaryExpression;
+  readonly fetch?: AuthFetch;
+}
+
+type ExitKind = 'return' | 'throw';
+
+interface Flow {
+  established: boolean;
+  terminated: boolean;
+  exit?: ExitKind;
+  work?: TSESTree.Node;
+  fetch?: AuthFetch;
+  lateGuard?: TSESTree.Node;
+  nullOnly?: { test: TSESTree.BinaryExpression; fetch: AuthFetch };
+  returnsAuth: boolean;
+}
+
+export type AuthVerdict =
+  | { readonly kind: 'authenticated' }
+  | { readonly kind: 'noWork' }
+  | { readonly kind: 'signatureVerified' }
+  | { readonly kind: 'missing'; readonly work: TSESTree.Node }
+  | { readonly kind: 'unchecked'; readonly work: TSESTree.Node; readonly fetch: AuthFetch }
+  | { readonly kind: 'afterWork'; readonly work: TSESTree.Node; readonly guard: TSESTree.Node }
+  | { readonly kind: 'nullOnly'; readonly test: TSESTree.BinaryExpression; readonly fetch: AuthFetch };
+
+/** What a same-file helper does for its callers. */
+export type HelperKind =
+  /** Ends the request (throws, redirects) when the caller is anonymous. */
+  | 'guard'
+  /** Returns the identity (or null): the caller has to check it. */
+  | 'fetcher'
+  | 'none';
+
+export interface AnalyzeOptions {
+  /** Route handlers may also authenticate with a shared secret or a signature; server actions may not. */
+  readonly routeHandler: boolean;
+}
+
+const AUTH_VALUE_KEYS = new Set(['userId', 'isAuthenticated', 'sessionId', 'sessionClaims', 'user']);
+const NEVER_RETURNS_KEYS = new Set(['redirectToSignIn', 'redirectToSignUp']);
+const FUNCTION_AUTH_ACCESSORS = new Set(['auth', 'getAuth']);
+
+/**
+ * Decides whether functions establish authentication before doing work. One analyzer serves a whole file: it
+ * remembers what it learned about variables and same-file helpers.
+ */
+export class AuthAnalyzer {
+  private readonly bindings = new Map<Variable, Classified>();
+  private readonly helperKinds = new Map<FunctionNode, HelperKind>();
+  private readonly helperWork = new Map<FunctionNode, boolean>();
+  private readonly visiting = new Set<FunctionNode>();
+
+  constructor(
+    private readonly sourceCode: Readonly<TSESLint.SourceCode>,
+    private readonly refs: ClerkReferences,
+    private readonly settings: ClerkSettings,
+  ) {}
+
+  analyze(fn: FunctionNode, options: AnalyzeOptions): AuthVerdict {
+    if (options.routeHandler && this.verifiesSignature(fn)) return { kind: 'signatureVerified' };
+    const flow = this.scanFunction(fn, options);
+    if (flow.established) {
+      if (flow.work !== undefined) return { kind: 'afterWork', work: flow.work, guard: flow.lateGuard ?? fn };
+      if (flow.nullOnly !== undefined) return { kind: 'nullOnly', ...flow.nullOnly };
+      return { kind: 'authenticated' };
+    }
+    if (flow.work === undefined) return { kind: 'noWork' };
+    if (flow.fetch !== undefined) return { kind: 'unchecked', work: flow.work, fetch: flow.fetch };
+    return { kind: 'missing', work: flow.work };
+  }
+
+  /** How a same-file helper serves its callers (cycle-safe, memoised). */
+  helperKind(fn: FunctionNode): HelperKind {
+    const known = this.helperKinds.get(fn);
+    if (known !== undefined) return known;
+    if (this.visiting.has(fn)) return 'none';
+    this.visiting.add(fn);
+    let kind: HelperKind = 'none';
+    try {
+      const flow = this.scanFunction(fn, { routeHandler: false });
+      if (flow.established) kind = flow.exit === 'return' ? 'fetcher' : 'guard';
+      else if (flow.returnsAuth) kind = 'fetcher';
+    } finally {
+      this.visiting.delete(fn);
+    }
+    this.helperKinds.set(fn, kind);
+    return kind;
+  }
+
+  /** Whether the function body contains work at all. */
+  doesWork(fn: FunctionNode): boolean {
+    const known = this.helperWork.get(fn);
+    if (known !== undefined) return known;
+    if (this.visiting.has(fn)) return true;
+    this.visiting.add(fn);
+    let result = true;
+    try {
+      result = this.findWork(fn.body) !== undefined;
+    } finally {
+      this.visiting.delete(fn);
+    }
+    this.helperWork.set(fn, result);
+    return result;
+  }
+
+  private scanFunction(fn: FunctionNode, options: AnalyzeOptions): Flow {
+    const flow: Flow = { established: false, terminated: false, returnsAuth: false };
+    if (fn.body.type === 'BlockStatement') {
+      this.scanList(fn.body.body, flow, options);
+    } else {
+      this.scanExpressionStatement(fn.body, flow, options);
+      if (!flow.established && this.isAuthExpression(fn.body)) flow.returnsAuth = true;
+      flow.terminated = true;
+    }
+    return flow;
+  }
+
+  private scanList(statements: readonly TSESTree.Statement[], flow: Flow, options: AnalyzeOptions): void {
+    for (const statement of statements) {
+      if (flow.established || flow.terminated) return;
+      this.scanStatement(statement, flow, options);
+    }
+  }
+
+  private scanStatement(statement: TSESTree.Statement, flow: Flow, options: AnalyzeOptions): void {
+    switch (statement.type) {
+      case 'VariableDeclaration': {
+        for (const declarator of statement.declarations) {
+          if (declarator.init === null) continue;
+          this.scanExpressionStatement(declarator.init, flow, options);
+          const classified = this.classify(declarator.init);
+          if (classified !== undefined) {
+            flow.fetch ??= classified.fetch;
+            this.bind(declarator.id, classified);
+          }
+          if (flow.established) return;
+        }
+        return;
+      }
+      case 'ExpressionStatement':
+        this.scanExpressionStatement(statement.expression, flow, options);
+        if (!flow.established && this.exitOf(statement) !== undefined) flow.terminated = true;
+        return;
+      case 'ReturnStatement':
+      case 'ThrowStatement':
+        if (statement.argument) {
+          this.scanExpressionStatement(statement.argument, flow, options);
+          if (!flow.established && this.isAuthExpression(statement.argument)) flow.returnsAuth = true;
+        }
+        flow.terminated = true;
+        return;
+      case 'IfStatement':
+        this.scanIf(statement, flow, options);
+        return;
+      case 'BlockStatement':
+        this.scanList(statement.body, flow, options);
+        return;
+      case 'TryStatement':
+        this.scanList(statement.block.body, flow, options);
+        if (!flow.established && statement.finalizer) this.scanList(statement.finalizer.body, flow, options);
+        return;
+      case 'LabeledStatement':
+        this.scanStatement(statement.body, flow, options);
+        return;
+      case 'FunctionDeclaration':
+      case 'ClassDeclaration':
+      case 'EmptyStatement':
+        return;
+      default:
+        this.noteWork(statement, flow);
+    }
+  }
+
+  /** An expression evaluated for its effect: establishes auth, or counts as work. */
+  private scanExpressionStatement(expression: TSESTree.Node, flow: Flow, options: AnalyzeOptions): void {
+    const establishing = this.findEstablishingCall(expression);
+    if (establishing !== undefined) {
+      this.noteWorkBefore(expression, establishing, flow);
+      this.establish(flow, establishing, 'throw');
+      return;
+    }
+    void options;
+    this.noteWork(expression, flow);
+    const fetch = this.findFetch(expression);
+    if (fetch !== undefined) flow.fetch ??= fetch;
+  }
+
+  private scanIf(statement: TSESTree.IfStatement, flow: Flow, options: AnalyzeOptions): void {
+    this.noteWork(statement.test, flow);
+    const fetch = this.findFetch(statement.test);
+    if (fetch !== undefined) flow.fetch ??= fetch;
+    const guard = this.guardOf(statement.test, options);
+    if (guard?.polarity === 'negative') {
+      const exit = this.exitOf(statement.consequent);
+      if (exit !== undefined) {
+        if (guard.fetch !== undefined) flow.fetch ??= guard.fetch;
+        if (guard.strictNull !== undefined && guard.fetch?.acceptsMachine === true) {
+          flow.nullOnly = { test: guard.strictNull, fetch: guard.fetch };
+        }
+        this.establish(flow, statement, exit);
+        return;
+      }
+    }
+    const consequent = this.branch(flow);
+    if (guard?.polarity === 'positive') consequent.established = true;
+    else this.scanStatement(statement.consequent, consequent, options);
+    const alternate = this.branch(flow);
+    if (statement.alternate) this.scanStatement(statement.alternate, alternate, options);
+    flow.work ??= consequent.work ?? alternate.work;
+    flow.fetch ??= consequent.fetch ?? alternate.fetch;
+    flow.lateGuard ??= consequent.lateGuard ?? alternate.lateGuard;
+    flow.nullOnly ??= consequent.nullOnly ?? alternate.nullOnly;
+    flow.returnsAuth ||= consequent.returnsAuth || alternate.returnsAuth;
+    const outcome = (branch: Flow): 'auth' | 'exit' | 'open' =>
+      branch.established ? 'auth' : branch.terminated ? 'exit' : 'open';
+    const a = outcome(consequent);
+    const b = outcome(alternate);
+    if (a !== 'open' && b !== 'open') {
+      if (a === 'exit' && b === 'exit') flow.terminated = true;
+      else {
+        flow.established = true;
+        flow.exit = consequent.exit ?? alternate.exit ?? 'return';
+      }
+    }
+  }
+
+  private branch(flow: Flow): Flow {
+    return { established: flow.established, terminated: false, fetch: flow.fetch, returnsAuth: false };
+  }
+
+  private establish(flow: Flow, guard: TSESTree.Node, exit: ExitKind): void {
+    if (flow.work !== undefined) flow.lateGuard ??= guard;
+    flow.established = true;
+    flow.exit = exit;
+  }
+
+  private noteWork(node: TSESTree.Node, flow: Flow): void {
+    if (flow.work !== undefined) return;
+    const work = this.findWork(node);
+    if (work !== undefined) flow.work = work;
+  }
+
+  /** Work that runs before the establishing call inside the same expression (`await db.x(await auth.protect())`). */
+  private noteWorkBefore(node: TSESTree.Node, establishing: TSESTree.Node, flow: Flow): void {
+    if (flow.work !== undefined) return;
+    const work = this.findWork(node);
+    if (work !== undefined && work.range[0] < establishing.range[0] && !contains(work, establishing)) flow.work = work;
+  }
+
+  // ---------------------------------------------------------------------------------------------------------
+  // What establishes authentication
+
+  /** A call that on its own ends the request for anonymous callers: `auth.protect()`, a guard helper. */
+  private findEstablishingCall(node: TSESTree.Node): TSESTree.CallExpression | undefined {
+    return findFirst(this.sourceCode, node, (candidate) => {
+      if (candidate.type !== 'CallExpression') return false;
+      return this.isEstablishingCall(candidate);
+    }) as TSESTree.CallExpression | undefined;
+  }
+
+  private isEstablishingCall(call: TSESTree.CallExpression): boolean {
+    const api = this.refs.calls.get(call);
+    if (api?.kind === 'protect' || api?.kind === 'verifyToken') return true;
+    const callee = skipTypeWrappers(call.callee as TSESTree.Expression);
+    if (callee.type === 'MemberExpression' && propertyName(callee) === 'protect') {
+      const object = this.classify(callee.object);
+      if (object?.kind === 'authObject') return true;
+    }
+    if (callee.type === 'Identifier') {
+      const bound = this.bindingOf(callee);
+      if (bound?.kind === 'protectFn') return true;
+      const local = resolveLocalFunction(this.sourceCode, callee);
+      if (local !== undefined && this.helperKind(local) === 'guard' && (isAwaited(call) || !local.async)) return true;
+    }
+    return calleeMatchesNameRefs(this.sourceCode, call.callee, this.settings.authFunctions);
+  }
+
+  private findFetch(node: TSESTree.Node): AuthFetch | undefined {
+    let fetch: AuthFetch | undefined;
+    findFirst(this.sourceCode, node, (candidate) => {
+      if (candidate.type !== 'CallExpression') return false;
+      const classified = this.classify(candidate);
+      if (classified === undefined) return false;
+      fetch = classified.fetch;
+      return true;
+    });
+    return fetch;
+  }
+
+  /** Whether an expression yields the caller's identity (for helpers that return it). */
+  private isAuthExpression(node: TSESTree.Expression): boolean {
+    const classified = this.classify(node);
+    return classified !== undefined && classified.kind !== 'protectFn' && classified.kind !== 'neverReturnsFn';
+  }
+
+  /** What an expression holds, as far as authentication goes. */
+  private classify(expression: TSESTree.Node): Classified | undefined {
+    const node = skipAwaitAndWrappers(expression as TSESTree.Expression);
+    switch (node.type) {
+      case 'Identifier':
+        return this.bindingOf(node);
+      case 'MemberExpression': {
+        const key = propertyName(node);
+        if (key === undefined) return undefined;
+        const object = this.classify(node.object);
+        if (object?.kind === 'authObject') {
+          if (AUTH_VALUE_KEYS.has(key)) return { kind: 'authValue', fetch: object.fetch, key };
+          if (key === 'has') return { kind: 'hasFn', fetch: object.fetch };
+          if (key === 'protect') return { kind: 'protectFn', fetch: object.fetch };
+          if (NEVER_RETURNS_KEYS.has(key)) return { kind: 'neverReturnsFn', fetch: object.fetch };
+          return undefined;
+        }
+        if (object?.kind === 'authValue') return { kind: 'authValue', fetch: object.fetch, key: object.key };
+        // Express 1.x: `req.auth` is the auth object itself.
+        if (key === 'auth' && this.isParameterRooted(node.object)) return { kind: 'authObject', fetch: fetchOf(node) };
+        return undefined;
+      }
+      case 'CallExpression':
+        return this.classifyCall(node);
+      default:
+        return undefined;
+    }
+  }
+
+  private classifyCall(call: TSESTree.CallExpression): Classified | undefined {
+    const api = this.refs.calls.get(call);
+    if (api !== undefined) {
+      if (api.kind === 'authObject' || api.kind === 'protect') return { kind: 'authObject', fetch: fetchOf(call) };
+      if (api.kind === 'currentUser') return { kind: 'authValue', fetch: fetchOf(call), key: 'user' };
+      return undefined;
+    }
+    const callee = skipTypeWrappers(call.callee as TSESTree.Expression);
+    if (callee.type === 'MemberExpression') {
+      const key = propertyName(callee);
+      if (key === undefined) return undefined;
+      if (key === 'has' || key === 'protect') {
+        const object = this.classify(callee.object);
+        if (object?.kind === 'authObject') {
+          return key === 'has' ? { kind: 'authValue', fetch: object.fetch, key: 'has' } : object;
+        }
+      }
+      if (key === 'toAuth') {
+        const object = this.classify(callee.object);
+        if (object?.kind === 'authObject') return object;
+      }
+      // Framework accessors on request objects: `req.auth()`, `locals.auth()`, `event.context.auth()`.
+      if (FUNCTION_AUTH_ACCESSORS.has(key) && this.isParameterRooted(callee.object)) {
+        return { kind: 'authObject', fetch: fetchOf(call) };
+      }
+      if (key === 'authenticateRequest') return { kind: 'authObject', fetch: fetchOf(call) };
+      if (key === 'currentUser' && this.isParameterRooted(callee.object)) {
+        return { kind: 'authValue', fetch: fetchOf(call), key: 'user' };
+      }
+      // Hono: `c.get('clerkAuth')`.
+      if (key === 'get' && isStringLiteral(call.arguments[0], 'clerkAuth')) {
+        return { kind: 'authObject', fetch: fetchOf(call) };
+      }
+      return undefined;
+    }
+    if (callee.type !== 'Identifier') return undefined;
+    const bound = this.bindingOf(callee);
+    if (bound?.kind === 'hasFn') return { kind: 'authValue', fetch: bound.fetch, key: 'has' };
+    const local = resolveLocalFunction(this.sourceCode, callee);
+    if (local !== undefined) {
+      const kind = this.helperKind(local);
+      if ((kind === 'fetcher' || kind === 'guard') && (isAwaited(call) || !local.async)) {
+        return { kind: 'authValue', fetch: { call, acceptsMachine: false } };
+      }
+      return undefined;
+    }
+    if (calleeMatchesNameRefs(this.sourceCode, call.callee, this.settings.authFunctions)) {
+      return { kind: 'authValue', fetch: { call, acceptsMachine: false } };
+    }
+    return undefined;
+  }
+
+  private bind(pattern: TSESTree.Node, value: Classified): void {
+    if (pattern.type === 'Identifier') {
+      const variable = this.variableOf(pattern);
+      if (variable !== undefined) this.bindings.set(variable, value);
+      return;
+    }
+    if (pattern.type !== 'ObjectPattern' || value.kind !== 'authObject') return;
+    for (const property of pattern.properties) {
+      if (property.type !== 'Property' || property.computed) continue;
+      const key = property.key.type === 'Identifier' ? property.key.name : undefined;
+      if (key === undefined) continue;
+      const target = property.value.type === 'AssignmentPattern' ? property.value.left : property.value;
+      if (target.type !== 'Identifier') continue;
+      const variable = this.variableOf(target);
+      if (variable === undefined) continue;
+      if (AUTH_VALUE_KEYS.has(key)) this.bindings.set(variable, { kind: 'authValue', fetch: value.fetch, key });
+      else if (key === 'has') this.bindings.set(variable, { kind: 'hasFn', fetch: value.fetch });
+      else if (key === 'protect') this.bindings.set(variable, { kind: 'protectFn', fetch: value.fetch });
+      else if (NEVER_RETURNS_KEYS.has(key)) this.bindings.set(variable, { kind: 'neverReturnsFn', fetch: value.fetch });
+    }
+  }
+
+  private variableOf(identifier: TSESTree.Identifier): Variable | undefined {
+    return ASTUtils.findVariable(this.sourceCode.getScope(identifier), identifier) ?? undefined;
+  }
+
+  private bindingOf(identifier: TSESTree.Identifier): Classified | undefined {
+    const variable = this.variableOf(identifier);
+    return variable === undefined ? undefined : this.bindings.get(variable);
+  }
+
+  // ---------------------------------------------------------------------------------------------------------
+  // Guards and exits
+
+  private guardOf(test: TSESTree.Expression, options: AnalyzeOptions): Guard | undefined {
+    const node = skipTypeWrappers(test);
+    if (node.type === 'UnaryExpression' && node.operator === '!') {
+      const inner = this.guardOf(node.argument, options);
+      if (inner === undefined) return undefined;
+      return { polarity: inner.polarity === 'positive' ? 'negative' : 'positive', fetch: inner.fetch };
+    }
+    if (node.type === 'LogicalExpression') {
+      const left = this.guardOf(node.left, options);
+      const right = this.guardOf(node.right, options);
+      const operands = [left, right].filter((guard): guard is Guard => guard !== undefined);
+      if (node.operator === '||') {
+        const negatives = operands.filter((guard) => guard.polarity === 'negative');
+        if (negatives.length === 0) return undefined;
+        const allStrict = negatives.every((guard) => guard.strictNull !== undefined);
+        return {
+          polarity: 'negative',
+          fetch: negatives[0]?.fetch,
+          strictNull: allStrict ? negatives[0]?.strictNull : undefined,
+        };
+      }
+      if (node.operator === '&&') {
+        const positive = operands.find((guard) => guard.polarity === 'positive');
+        return positive === undefined ? undefined : { polarity: 'positive', fetch: positive.fetch };
+      }
+      return undefined;
+    }
+    if (node.type === 'BinaryExpression') return this.comparisonGuard(node, options);
+    if (options.routeHandler && node.type === 'CallExpression' && isSecretCompare(node)) return { polarity: 'positive' };
+    const classified = this.classify(node);
+    if (classified?.kind === 'authValue') return { polarity: 'positive', fetch: classified.fetch };
+    return undefined;
+  }
+
+  private comparisonGuard(node: TSESTree.BinaryExpression, options: AnalyzeOptions): Guard | undefined {
+    const { operator } = node;
+    const equality = operator === '==' || operator === '===';
+    if (!equality && operator !== '!=' && operator !== '!==') return undefined;
+    const left = node.left as TSESTree.Expression;
+    const sides: [TSESTree.Expression, TSESTree.Expression][] = [
+      [left, node.right],
+      [node.right, left],
+    ];
+    for (const [value, other] of sides) {
+      const classified = this.classify(value);
+      if (classified?.kind !== 'authValue') continue;
+      const constant = skipTypeWrappers(other);
+      if (isNullish(constant)) {
+        if (!equality) return { polarity: 'positive', fetch: classified.fetch };
+        return {
+          polarity: 'negative',
+          fetch: classified.fetch,
+          strictNull: operator === '===' ? node : undefined,
+        };
+      }
+      if (constant.type === 'Literal' && typeof constant.value === 'boolean') {
+        const meansSignedIn = constant.value === equality;
+        return { polarity: meansSignedIn ? 'positive' : 'negative', fetch: classified.fetch };
+      }
+      // `sessionClaims?.metadata?.role !== 'admin'`: anonymous callers never match a constant.
+      if (constant.type === 'Literal' || constant.type === 'TemplateLiteral') {
+        return { polarity: equality ? 'positive' : 'negative', fetch: classified.fetch };
+      }
+    }
+    if (options.routeHandler && (this.mentionsEnv(left) || this.mentionsEnv(node.right))) {
+      return { polarity: equality ? 'positive' : 'negative' };
+    }
+    return undefined;
+  }
+
+  /** Whether `node` reads `process.env.X` / `import.meta.env.X`, directly or through a `const`. */
+  private mentionsEnv(node: TSESTree.Node, depth = 0): boolean {
+    return (
+      findFirst(this.sourceCode, node, (candidate) => {
+        if (candidate.type === 'MemberExpression' && isEnvObject(candidate.object)) return true;
+        if (candidate.type === 'Identifier' && depth < 2) {
+          const variable = this.variableOf(candidate);
+          const definition = variable?.defs[0];
+          if (definition?.type === 'Variable' && definition.node.init && definition.node.id.type === 'Identifier') {
+            return this.mentionsEnv(definition.node.init, depth + 1);
+          }
+        }
+        return false;
+      }) !== undefined
+    );
+  }
+
+  /** How a statement leaves the function, if it always does. */
+  exitOf(statement: TSESTree.Statement): ExitKind | undefined {
+    switch (statement.type) {
+      case 'ReturnStatement':
+        return statement.argument && this.isNeverReturnsCall(statement.argument) ? 'throw' : 'return';
+      case 'ThrowStatement':
+        return 'throw';
+      case 'ExpressionStatement':
+        return this.isNeverReturnsCall(statement.expression) ? 'throw' : undefined;
+      case 'BlockStatement':
+        for (const inner of statement.body) {
+          const exit = this.exitOf(inner);
+          if (exit !== undefined) return exit;
+        }
+        return undefined;
+      case 'IfStatement': {
+        if (!statement.alternate) return undefined;
+        const consequent = this.exitOf(statement.consequent);
+        const alternate = this.exitOf(statement.alternate);
+        if (consequent === undefined || alternate === undefined) return undefined;
+        return consequent === 'return' || alternate === 'return' ? 'return' : 'throw';
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  private isNeverReturnsCall(expression: TSESTree.Expression): boolean {
+    const node = skipAwaitAndWrappers(expression);
+    if (node.type !== 'CallExpression') return false;
+    const api = this.refs.calls.get(node);
+    if (api?.kind === 'nextNeverReturns' || api?.kind === 'neverReturns' || api?.kind === 'protect') return true;
+    const callee = skipTypeWrappers(node.callee as TSESTree.Expression);
+    if (callee.type === 'Identifier') return this.bindingOf(callee)?.kind === 'neverReturnsFn';
+    if (callee.type === 'MemberExpression') {
+      const key = propertyName(callee);
+      if (key !== undefined && NEVER_RETURNS_KEYS.has(key)) return this.classify(callee.object)?.kind === 'authObject';
+      if (key === 'protect') return this.classify(callee.object)?.kind === 'authObject';
+    }
+    return false;
+  }
+
+  // ---------------------------------------------------------------------------------------------------------
+  // Work
+
+  /** The first node that does work: a call with effects or data access (not auth, request reads, responses). */
+  findWork(node: TSESTree.Node): TSESTree.Node | undefined {
+    return findFirst(this.sourceCode, node, (candidate) => {
+      if (candidate.type === 'CallExpression') return !this.isBenignCall(candidate);
+      if (candidate.type === 'TaggedTemplateExpression') return candidate.parent.type === 'AwaitExpression';
+      return false;
+    });
+  }
+
+  private isBenignCall(call: TSESTree.CallExpression): boolean {
+    if (this.refs.calls.has(call)) return true;
+    const callee = skipTypeWrappers(call.callee as TSESTree.Expression);
+    if (callee.type === 'Identifier') return this.isBenignFunction(call, callee);
+    if (callee.type !== 'MemberExpression') return false;
+    const method = propertyName(callee);
+    const root = rootIdentifier(callee);
+    if (root !== undefined) {
+      const global = this.isGlobal(root);
+      if (global && (PURE_GLOBAL_OBJECTS.has(root.name) || RESPONSE_GLOBALS.has(root.name))) return true;
+      if (RESPONSE_GLOBALS.has(root.name) && this.isImported(root)) return true;
+      if (BENIGN_CALL_NAMES.has(root.name) && callee.object.type === 'CallExpression') return true;
+    }
+    if (method === undefined) return false;
+    if (VALIDATION_METHODS.has(method) || PURE_METHODS.has(method)) return true;
+    if (this.classify(callee.object) !== undefined) return true;
+    if (
+      (REQUEST_READ_METHODS.has(method) || RESPONSE_METHODS.has(method)) &&
+      this.isParameterRooted(callee.object)
+    ) {
+      return true;
+    }
+    return calleeMatchesNameRefs(this.sourceCode, call.callee, this.settings.authFunctions);
+  }
+
+  private isBenignFunction(call: TSESTree.CallExpression, callee: TSESTree.Identifier): boolean {
+    if (this.bindingOf(callee) !== undefined) return true;
+    if (BENIGN_CALL_NAMES.has(callee.name)) return true;
+    if (PURE_GLOBAL_CALLS.has(callee.name) && this.isGlobal(callee)) return true;
+    if (calleeMatchesNameRefs(this.sourceCode, call.callee, this.settings.authFunctions)) return true;
+    const local = resolveLocalFunction(this.sourceCode, callee);
+    if (local === undefined) return false;
+    return this.helperKind(local) !== 'none' || !this.doesWork(local);
+  }
+
+  private isGlobal(identifier: TSESTree.Identifier): boolean {
+    const variable = this.variableOf(identifier);
+    return variable === undefined || variable.defs.length === 0;
+  }
+
+  private isImported(identifier: TSESTree.Identifier): boolean {
+    return this.variableOf(identifier)?.defs[0]?.type === 'ImportBinding';
+  }
+
+  /** Whether an expression is rooted at a function parameter (the request, response, form data, context). */
+  private isParameterRooted(node: TSESTree.Node, depth = 0): boolean {
+    const root = rootIdentifier(node);
+    if (root === undefined) return false;
+    const definition = this.variableOf(root)?.defs[0];
+    if (definition === undefined) return false;
+    if (definition.type === 'Parameter') return true;
+    if (depth < 3 && definition.type === 'Variable' && definition.node.init) {
+      return this.isParameterRooted(definition.node.init, depth + 1);
+    }
+    return false;
+  }
+
+  // ---------------------------------------------------------------------------------------------------------
+  // Signatures
+
+  /** Whether the handler verifies a signature (Clerk/svix webhooks, Stripe, JWTs): another rule's concern. */
+  private verifiesSignature(fn: FunctionNode, depth = 0): boolean {
+    return (
+      findFirst(this.sourceCode, fn.body, (candidate) => {
+        if (candidate.type !== 'CallExpression') return false;
+        const api = this.refs.calls.get(candidate);
+        if (api?.kind === 'verifyWebhook') return true;
+        const callee = skipTypeWrappers(candidate.callee as TSESTree.Expression);
+        if (callee.type === 'MemberExpression') {
+          const method = propertyName(callee);
+          return method !== undefined && SIGNATURE_VERIFY_METHODS.has(method);
+        }
+        if (callee.type !== 'Identifier') return false;
+        if (SIGNATURE_VERIFY_FUNCTIONS.has(callee.name)) return true;
+        const local = depth < 2 ? resolveLocalFunction(this.sourceCode, callee) : undefined;
+        return local !== undefined && local !== fn && this.verifiesSignature(local, depth + 1);
+      }) !== undefined
+    );
+  }
+}
+
+function fetchOf(node: TSESTree.CallExpression | TSESTree.MemberExpression): AuthFetch {
+  return { call: node, acceptsMachine: node.type === 'CallExpression' && acceptsMachineTokens(node) };
+}
+
+/** `acceptsToken` admits something other than session tokens (`'any'`, `'api_key'`, an array, a variable). */
+function acceptsMachineTokens(call: TSESTree.CallExpression): boolean {
+  for (const argument of call.arguments) {
+    if (argument.type !== 'ObjectExpression') continue;
+    for (const property of argument.properties) {
+      if (property.type !== 'Property' || property.computed) continue;
+      const key = property.key.type === 'Identifier' ? property.key.name : property.key.value;
+      if (key !== 'acceptsToken') continue;
+      const value = property.value;
+      if (value.type === 'Literal') return value.value !== 'session_token';
+      if (value.type === 'ArrayExpression') {
+        return value.elements.some((element) => element?.type !== 'Literal' || element.value !== 'session_token');
+      }
+      return true;
+    }
+  }
+  return false;
+}
+
+function propertyName(member: TSESTree.MemberExpression): string | undefined {
+  if (!member.computed && member.property.type === 'Identifier') return member.property.name;
+  if (member.computed && member.property.type === 'Literal' && typeof member.property.value === 'string') {
+    return member.property.value;
+  }
+  return undefined;
+}
+
+function isAwaited(call: TSESTree.Node): boolean {
+  let node: TSESTree.Node = call;
+  while (
+    node.parent?.type === 'TSAsExpression' ||
+    node.parent?.type === 'TSNonNullExpression' ||
+    node.parent?.type === 'ChainExpression'
+  ) {
+    node = node.parent;
+  }
+  return node.parent?.type === 'AwaitExpression' || node.parent?.type === 'ReturnStatement';
+}
+
+function isNullish(node: TSESTree.Node): boolean {
+  return (
+    (node.type === 'Literal' && node.value === null && !('regex' in node)) ||
+    (node.type === 'Identifier' && node.name === 'undefined') ||
+    (node.type === 'UnaryExpression' && node.operator === 'void')
+  );
+}
+
+function isStringLiteral(node: TSESTree.Node | undefined, value: string): boolean {
+  return node?.type === 'Literal' && node.value === value;
+}
+
+function isEnvObject(node: TSESTree.Node): boolean {
+  if (node.type !== 'MemberExpression') return false;
+  const path = calleePath(node);
+  if (path?.join('.') === 'process.env') return true;
+  return node.object.type === 'MetaProperty' && propertyName(node) === 'env';
+}
+
+function isSecretCompare(call: TSESTree.CallExpression): boolean {
+  const path = calleePath(call.callee);
+  const name = path?.[path.length - 1];
+  return name !== undefined && SECRET_COMPARE_FUNCTIONS.has(name);
+}
+
+function contains(outer: TSESTree.Node, inner: TSESTree.Node): boolean {
+  return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
+}

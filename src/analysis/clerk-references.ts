@@ -1,0 +1,129 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { ASTUtils } from '@typescript-eslint/utils';
+
+import {
+  CLERK_SOURCES,
+  CLERK_TEXT_MARKERS,
+  type ExportInfo,
+  type Framework,
+  NEXT_NAVIGATION_SOURCE,
+  NEXT_NEVER_RETURNS,
+  NEXT_RETHROW,
+} from '../clerk/index.js';
+import { perFile } from '../util/file-cache.js';
+
+const { ReferenceTracker } = ASTUtils;
+
+/** What a resolved reference is. */
+export type RefKind = ExportInfo['kind'] | 'nextNeverReturns' | 'nextRethrow' | 'other';
+
+export interface ApiRef {
+  /** The import source, such as `@clerk/nextjs/server`. */
+  readonly source: string;
+  /** The export and property path under it, such as `auth` or `auth.protect`. */
+  readonly name: string;
+  readonly kind: RefKind;
+  readonly framework: Framework | 'next-runtime';
+  readonly info: ExportInfo | undefined;
+}
+
+export interface ClerkReferences {
+  /** Calls whose callee resolves to a known API (`auth()`, `ns.auth()`, `auth.protect()`, `redirect()`). */
+  readonly calls: ReadonlyMap<TSESTree.CallExpression, ApiRef>;
+  /** Value reads of known APIs (identifiers and member expressions), including callees. */
+  readonly reads: ReadonlyMap<TSESTree.Node, ApiRef>;
+  /** Import sources of the file that are Clerk's (value or type imports). */
+  readonly clerkSources: ReadonlySet<string>;
+}
+
+interface TraceInfo {
+  readonly ref: ApiRef;
+}
+
+type TraceMap = Record<string | symbol, unknown>;
+
+/** Built once at load from the immutable catalog; never written afterwards. */
+const TRACE_MAP: TraceMap = buildTraceMap();
+
+function buildTraceMap(): TraceMap {
+  const map: TraceMap = {};
+  for (const [source, sourceInfo] of Object.entries(CLERK_SOURCES)) {
+    const entry: TraceMap = { [ReferenceTracker.ESM]: true };
+    for (const [name, info] of Object.entries(sourceInfo.exports)) {
+      const ref: ApiRef = { source, name, kind: info.kind, framework: sourceInfo.framework, info };
+      const node: TraceMap = { [ReferenceTracker.READ]: { ref }, [ReferenceTracker.CALL]: { ref } };
+      if (name === 'auth') {
+        const protect: ApiRef = { source, name: 'auth.protect', kind: 'protect', framework: sourceInfo.framework, info };
+        node.protect = { [ReferenceTracker.READ]: { ref: protect }, [ReferenceTracker.CALL]: { ref: protect } };
+      }
+      entry[name] = node;
+    }
+    map[source] = entry;
+  }
+  const navigation: TraceMap = { [ReferenceTracker.ESM]: true };
+  for (const name of [...NEXT_NEVER_RETURNS, NEXT_RETHROW]) {
+    const ref: ApiRef = {
+      source: NEXT_NAVIGATION_SOURCE,
+      name,
+      kind: name === NEXT_RETHROW ? 'nextRethrow' : 'nextNeverReturns',
+      framework: 'next-runtime',
+      info: undefined,
+    };
+    navigation[name] = { [ReferenceTracker.READ]: { ref }, [ReferenceTracker.CALL]: { ref } };
+  }
+  map[NEXT_NAVIGATION_SOURCE] = navigation;
+  return map;
+}
+
+const TYPE_PARENTS = new Set([
+  'TSTypeReference',
+  'TSQualifiedName',
+  'TSTypeQuery',
+  'TSClassImplements',
+  'TSInterfaceHeritage',
+  'TSImportType',
+]);
+
+/** Cheap text pre-filter: can this file import anything the tracker follows? */
+export function mayReferenceClerk(text: string): boolean {
+  return CLERK_TEXT_MARKERS.some((marker) => text.includes(marker)) || text.includes(NEXT_NAVIGATION_SOURCE);
+}
+
+const EMPTY: ClerkReferences = { calls: new Map(), reads: new Map(), clerkSources: new Set() };
+
+/** Resolves every Clerk and Next.js navigation reference of the file, once per file for all rules. */
+export function getClerkReferences(sourceCode: Readonly<TSESLint.SourceCode>): ClerkReferences {
+  return perFile(sourceCode, 'clerkReferences', () => {
+    if (!mayReferenceClerk(sourceCode.text)) return EMPTY;
+    const globalScope = sourceCode.scopeManager?.globalScope;
+    if (!globalScope) return EMPTY;
+    const calls = new Map<TSESTree.CallExpression, ApiRef>();
+    const reads = new Map<TSESTree.Node, ApiRef>();
+    const clerkSources = new Set<string>();
+    for (const statement of sourceCode.ast.body) {
+      if (statement.type === 'ImportDeclaration' && statement.source.value in CLERK_SOURCES) {
+        clerkSources.add(statement.source.value);
+      }
+    }
+    const tracker = new ReferenceTracker(globalScope);
+    const found = [
+      ...tracker.iterateEsmReferences(TRACE_MAP as never),
+      ...tracker.iterateCjsReferences(TRACE_MAP as never),
+    ] as { node: TSESTree.Node; type: symbol; info: TraceInfo }[];
+    for (const { node, type, info } of found) {
+      if (type === ReferenceTracker.CALL && node.type === 'CallExpression') {
+        calls.set(node, info.ref);
+        reads.set(node.callee, info.ref);
+      } else if (type === ReferenceTracker.READ && node.type !== 'ImportDeclaration') {
+        if (node.parent !== undefined && TYPE_PARENTS.has(node.parent.type)) continue;
+        reads.set(node, info.ref);
+      }
+    }
+    return { calls, reads, clerkSources };
+  });
+}
+
+/** The API a call resolves to, looking through `await`-free wrappers such as `(auth)()`. */
+export function resolveCall(refs: ClerkReferences, call: TSESTree.CallExpression): ApiRef | undefined {
+  return refs.calls.get(call);
+}

@@ -1,0 +1,288 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { ASTUtils } from '@typescript-eslint/utils';
+
+import { NODE_ROUTE_METHODS, ROUTE_HANDLER_METHODS } from '../clerk/index.js';
+import type { NameRef } from '../util/settings.js';
+import type { ClerkReferences } from './clerk-references.js';
+import { functionHasDirective } from './directives.js';
+import { type FunctionNode, isFunctionNode, lastFunctionArgument, resolveLocalFunction, skipTypeWrappers } from './functions.js';
+import { calleeMatchesNameRefs } from './name-refs.js';
+
+export type EntryKind = 'serverAction' | 'appRoute' | 'pagesApi' | 'nodeRoute';
+
+export interface EntryPoint {
+  readonly kind: EntryKind;
+  /** The function that runs for the request (inside any wrapper). */
+  readonly fn: FunctionNode;
+  /** Where findings are reported: the name, the export specifier, or the route path. */
+  readonly reportNode: TSESTree.Node | TSESTree.Token;
+  /** How the entry point is known to users: `deleteInvoice`, `POST`, `POST /invoices`. */
+  readonly name: string;
+  /** The callback is wrapped by a configured auth wrapper or guarded by route middleware. */
+  readonly guardedBy?: TSESTree.Node;
+}
+
+interface ExportedValue {
+  readonly exportedName: string;
+  readonly value: TSESTree.Node;
+  readonly reportNode: TSESTree.Node | TSESTree.Token;
+}
+
+/** Exported values of a module: `export function f`, `export const f = …`, `export { a as b }`, `export default`. */
+export function exportedValues(sourceCode: Readonly<TSESLint.SourceCode>): ExportedValue[] {
+  const values: ExportedValue[] = [];
+  for (const statement of sourceCode.ast.body) {
+    if (statement.type === 'ExportNamedDeclaration') {
+      if (statement.exportKind === 'type') continue;
+      const declaration = statement.declaration;
+      if (declaration?.type === 'FunctionDeclaration' && declaration.id) {
+        values.push({ exportedName: declaration.id.name, value: declaration, reportNode: declaration.id });
+      } else if (declaration?.type === 'VariableDeclaration') {
+        for (const declarator of declaration.declarations) {
+          if (declarator.id.type === 'Identifier' && declarator.init) {
+            values.push({ exportedName: declarator.id.name, value: declarator.init, reportNode: declarator.id });
+          }
+        }
+      } else if (declaration === null && statement.source === null) {
+        for (const specifier of statement.specifiers) {
+          if (specifier.exportKind === 'type' || specifier.local.type !== 'Identifier') continue;
+          const exportedName =
+            specifier.exported.type === 'Identifier' ? specifier.exported.name : specifier.exported.value;
+          values.push({ exportedName, value: specifier.local, reportNode: specifier });
+        }
+      }
+    } else if (statement.type === 'ExportDefaultDeclaration') {
+      const declaration = statement.declaration;
+      const reportNode =
+        declaration.type === 'FunctionDeclaration' && declaration.id
+          ? declaration.id
+          : (sourceCode.getFirstToken(statement, { skip: 1 }) ?? statement);
+      values.push({ exportedName: 'default', value: declaration, reportNode });
+    }
+  }
+  return values;
+}
+
+export interface ResolvedEntryFunction {
+  readonly fn: FunctionNode;
+  /** The auth wrapper call the function sits in, if any. */
+  readonly authWrapper?: TSESTree.CallExpression;
+}
+
+/**
+ * The function an exported value runs: itself, a local function it names, or the callback of a wrapper call
+ * (`withAuth(async () => …)`), noting when a wrapper is one of `settings.clerk.authWrappers`.
+ */
+export function resolveEntryFunction(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  value: TSESTree.Node,
+  authWrappers: readonly NameRef[],
+  depth = 0,
+): ResolvedEntryFunction | undefined {
+  if (depth > 4) return undefined;
+  if (isFunctionNode(value)) return { fn: value };
+  if (value.type === 'ClassDeclaration' || value.type === 'TSDeclareFunction') return undefined;
+  const node = skipTypeWrappers(value as TSESTree.Expression);
+  if (isFunctionNode(node)) return { fn: node };
+  if (node.type === 'Identifier') {
+    const local = localValue(sourceCode, node);
+    return local === undefined ? undefined : resolveEntryFunction(sourceCode, local, authWrappers, depth + 1);
+  }
+  if (node.type === 'CallExpression') {
+    const argument = lastFunctionArgument(node);
+    if (argument === undefined) return undefined;
+    const inner = resolveEntryFunction(sourceCode, argument, authWrappers, depth + 1);
+    if (inner === undefined) return undefined;
+    if (inner.authWrapper === undefined && calleeMatchesNameRefs(sourceCode, node.callee, authWrappers)) {
+      return { fn: inner.fn, authWrapper: node };
+    }
+    return inner;
+  }
+  return undefined;
+}
+
+/** What a local identifier holds: a function declaration, or a `const`'s initialiser. */
+function localValue(sourceCode: Readonly<TSESLint.SourceCode>, identifier: TSESTree.Identifier): TSESTree.Node | undefined {
+  const local = resolveLocalFunction(sourceCode, identifier);
+  if (local !== undefined) return local;
+  const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
+  const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (definition?.type === 'Variable' && definition.node.init && definition.node.id.type === 'Identifier') {
+    return definition.node.init;
+  }
+  return undefined;
+}
+
+/** Server Actions of a `'use server'` module: every exported function. */
+export function moduleServerActions(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  authWrappers: readonly NameRef[],
+): EntryPoint[] {
+  const entries: EntryPoint[] = [];
+  for (const exported of exportedValues(sourceCode)) {
+    const resolved = resolveEntryFunction(sourceCode, exported.value, authWrappers);
+    if (resolved === undefined) continue;
+    entries.push({
+      kind: 'serverAction',
+      fn: resolved.fn,
+      reportNode: exported.reportNode,
+      name: exported.exportedName,
+      guardedBy: resolved.authWrapper,
+    });
+  }
+  return entries;
+}
+
+/** An inline Server Action: a function whose own body starts with `'use server'`. */
+export function inlineServerAction(fn: FunctionNode, sourceCode: Readonly<TSESLint.SourceCode>): EntryPoint | undefined {
+  if (!functionHasDirective(fn, 'use server')) return undefined;
+  const body = fn.body as TSESTree.BlockStatement;
+  const name = fn.id?.name ?? nameFromParent(fn);
+  return {
+    kind: 'serverAction',
+    fn,
+    reportNode: fn.id ?? body.body[0] ?? sourceCode.getFirstToken(fn) ?? fn,
+    name: name ?? 'inline server action',
+  };
+}
+
+function nameFromParent(fn: FunctionNode): string | undefined {
+  const parent = fn.parent;
+  if (parent?.type === 'VariableDeclarator' && parent.id.type === 'Identifier') return parent.id.name;
+  if (parent?.type === 'Property' && parent.key.type === 'Identifier') return parent.key.name;
+  return undefined;
+}
+
+/** HTTP method exports of an app-router `route.*` file. */
+export function appRouteHandlers(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  authWrappers: readonly NameRef[],
+): EntryPoint[] {
+  const entries: EntryPoint[] = [];
+  for (const exported of exportedValues(sourceCode)) {
+    if (!ROUTE_HANDLER_METHODS.has(exported.exportedName)) continue;
+    const resolved = resolveEntryFunction(sourceCode, exported.value, authWrappers);
+    if (resolved === undefined) continue;
+    entries.push({
+      kind: 'appRoute',
+      fn: resolved.fn,
+      reportNode: exported.reportNode,
+      name: exported.exportedName,
+      guardedBy: resolved.authWrapper,
+    });
+  }
+  return entries;
+}
+
+/** The default export of a `pages/api/**` file. */
+export function pagesApiHandler(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  authWrappers: readonly NameRef[],
+): EntryPoint | undefined {
+  const exported = exportedValues(sourceCode).find((value) => value.exportedName === 'default');
+  if (exported === undefined) return undefined;
+  const resolved = resolveEntryFunction(sourceCode, exported.value, authWrappers);
+  if (resolved === undefined) return undefined;
+  return {
+    kind: 'pagesApi',
+    fn: resolved.fn,
+    reportNode: exported.reportNode,
+    name: 'default',
+    guardedBy: resolved.authWrapper,
+  };
+}
+
+/**
+ * A route registered on an Express / Fastify / Hono app or router: `app.post('/x', requireAuth(), handler)`.
+ * Route middleware that is a Clerk guard (`requireAuth()`) or a configured auth function guards the handler.
+ */
+export function nodeRouteHandler(
+  call: TSESTree.CallExpression,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  refs: ClerkReferences,
+  guards: readonly NameRef[],
+  authWrappers: readonly NameRef[],
+): EntryPoint | undefined {
+  const callee = call.callee;
+  if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier') return undefined;
+  const method = callee.property.name;
+  if (!NODE_ROUTE_METHODS.has(method) || call.arguments.length < 2) return undefined;
+  const path = call.arguments[0];
+  if (path?.type !== 'Literal' && path?.type !== 'TemplateLiteral') return undefined;
+  if (path.type === 'Literal' && (typeof path.value !== 'string' || !path.value.startsWith('/'))) return undefined;
+  const handler = call.arguments[call.arguments.length - 1];
+  if (handler === undefined || handler.type === 'SpreadElement') return undefined;
+  const resolved = resolveEntryFunction(sourceCode, handler, authWrappers);
+  if (resolved === undefined) return undefined;
+  const middleware = call.arguments.slice(1, -1);
+  const guard =
+    middleware.find((argument) => isRouteGuard(argument, sourceCode, refs, guards)) ??
+    routerLevelGuard(call, sourceCode, refs, guards) ??
+    resolved.authWrapper;
+  const pathText = path.type === 'Literal' ? String(path.value) : sourceCode.getText(path);
+  return {
+    kind: 'nodeRoute',
+    fn: resolved.fn,
+    reportNode: path,
+    name: `${method.toUpperCase()} ${pathText}`,
+    guardedBy: guard,
+  };
+}
+
+function isRouteGuard(
+  node: TSESTree.Node,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  refs: ClerkReferences,
+  guards: readonly NameRef[],
+): boolean {
+  if (node.type === 'ArrayExpression') {
+    return node.elements.some((element) => element !== null && isRouteGuard(element, sourceCode, refs, guards));
+  }
+  if (node.type === 'ObjectExpression') {
+    // Fastify route options: `{ preHandler: [requireAuth] }`, `{ onRequest: guard }`.
+    return node.properties.some(
+      (property) =>
+        property.type === 'Property' &&
+        property.key.type === 'Identifier' &&
+        ['preHandler', 'onRequest', 'preValidation'].includes(property.key.name) &&
+        isRouteGuard(property.value, sourceCode, refs, guards),
+    );
+  }
+  if (node.type === 'CallExpression') {
+    if (refs.calls.get(node)?.kind === 'protect') return true;
+    return calleeMatchesNameRefs(sourceCode, node.callee, guards);
+  }
+  if (node.type === 'Identifier' || node.type === 'MemberExpression') {
+    if (refs.reads.get(node)?.kind === 'protect') return true;
+    return calleeMatchesNameRefs(sourceCode, node, guards);
+  }
+  return false;
+}
+
+/** `app.use(requireAuth())` / `router.use(guard)` on the same object, before the route is registered. */
+function routerLevelGuard(
+  call: TSESTree.CallExpression,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  refs: ClerkReferences,
+  guards: readonly NameRef[],
+): TSESTree.Node | undefined {
+  const callee = call.callee as TSESTree.MemberExpression;
+  const objectText = sourceCode.getText(callee.object);
+  for (const statement of sourceCode.ast.body) {
+    if (statement.range[0] >= call.range[0]) break;
+    if (statement.type !== 'ExpressionStatement' || statement.expression.type !== 'CallExpression') continue;
+    const use = statement.expression;
+    if (
+      use.callee.type !== 'MemberExpression' ||
+      use.callee.property.type !== 'Identifier' ||
+      use.callee.property.name !== 'use' ||
+      sourceCode.getText(use.callee.object) !== objectText
+    ) {
+      continue;
+    }
+    const args = use.arguments[0]?.type === 'Literal' ? use.arguments.slice(1) : use.arguments;
+    const guard = args.find((argument) => isRouteGuard(argument, sourceCode, refs, guards));
+    if (guard !== undefined) return guard;
+  }
+  return undefined;
+}

@@ -1,0 +1,6 @@
+export * from './env.js';
+export * from './keys.js';
+export * from './middleware.js';
+export * from './next.js';
+export * from './packages.js';
+export * from './webhooks.js';

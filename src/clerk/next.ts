@@ -1,0 +1,133 @@
+/** Next.js control flow and framework calls, as data. */
+
+/** Calls that never return: they throw a Next.js control-flow error. */
+export const NEXT_NAVIGATION_SOURCE = 'next/navigation';
+export const NEXT_NEVER_RETURNS: readonly string[] = [
+  'redirect',
+  'permanentRedirect',
+  'notFound',
+  'forbidden',
+  'unauthorized',
+];
+/** Rethrows Next.js control-flow errors from a catch block. */
+export const NEXT_RETHROW = 'unstable_rethrow';
+
+/** Cache and request calls a public-by-design server action or handler may make without authenticating. */
+export const NEXT_CACHE_SOURCE = 'next/cache';
+export const BENIGN_CALL_NAMES: ReadonlySet<string> = new Set([
+  'revalidatePath',
+  'revalidateTag',
+  'updateTag',
+  'refresh',
+  'redirect',
+  'permanentRedirect',
+  'notFound',
+  'headers',
+  'cookies',
+  'draftMode',
+  'connection',
+]);
+
+/** HTTP method exports of an app-router `route.*` file. */
+export const ROUTE_HANDLER_METHODS: ReadonlySet<string> = new Set([
+  'GET',
+  'POST',
+  'PUT',
+  'PATCH',
+  'DELETE',
+  'HEAD',
+  'OPTIONS',
+]);
+
+/** Methods on Express / Fastify / Hono apps and routers that register a route. */
+export const NODE_ROUTE_METHODS: ReadonlySet<string> = new Set([
+  'get',
+  'post',
+  'put',
+  'patch',
+  'delete',
+  'all',
+  'head',
+  'options',
+]);
+
+/** Response constructors: building a response is not work. */
+export const RESPONSE_SOURCES: readonly string[] = ['next/server'];
+export const RESPONSE_GLOBALS: ReadonlySet<string> = new Set(['Response', 'NextResponse']);
+
+/** Methods that read the request body: reading input is not work. */
+export const REQUEST_READ_METHODS: ReadonlySet<string> = new Set([
+  'json',
+  'formData',
+  'text',
+  'arrayBuffer',
+  'blob',
+  'get',
+  'getAll',
+  'has',
+  'param',
+  'query',
+  'header',
+]);
+
+/** Validation calls that only inspect input. */
+export const VALIDATION_METHODS: ReadonlySet<string> = new Set([
+  'parse',
+  'safeParse',
+  'parseAsync',
+  'safeParseAsync',
+  'validate',
+  'validateSync',
+  'assert',
+  'is',
+]);
+
+/** Globals whose method calls are pure (not work). */
+export const PURE_GLOBAL_OBJECTS: ReadonlySet<string> = new Set([
+  'console',
+  'JSON',
+  'Math',
+  'Object',
+  'Array',
+  'Number',
+  'String',
+  'Boolean',
+  'Date',
+  'URL',
+  'URLSearchParams',
+  'Symbol',
+  'Reflect',
+]);
+export const PURE_GLOBAL_CALLS: ReadonlySet<string> = new Set([
+  'String',
+  'Number',
+  'Boolean',
+  'parseInt',
+  'parseFloat',
+  'encodeURIComponent',
+  'decodeURIComponent',
+  'isNaN',
+  'URL',
+  'URLSearchParams',
+  'Error',
+  'TypeError',
+]);
+
+/** Methods that only compute on a local value (strings, arrays, dates). */
+export const PURE_METHODS: ReadonlySet<string> = new Set([
+  'trim', 'trimStart', 'trimEnd', 'toLowerCase', 'toUpperCase', 'toString', 'toFixed', 'split', 'join', 'map',
+  'filter', 'slice', 'includes', 'startsWith', 'endsWith', 'replace', 'replaceAll', 'at', 'some', 'every', 'concat',
+  'padStart', 'padEnd', 'reduce', 'indexOf', 'flat', 'flatMap', 'entries', 'keys', 'values', 'toISOString',
+  'getTime', 'localeCompare', 'match', 'matchAll', 'test', 'charAt', 'push', 'forEach', 'toJSON', 'valueOf',
+]);
+
+/** Response-building methods on a handler's response / context parameter (`res.status(401).json()`). */
+export const RESPONSE_METHODS: ReadonlySet<string> = new Set([
+  'json', 'send', 'status', 'end', 'code', 'text', 'html', 'redirect', 'header', 'setHeader', 'set', 'type',
+  'sendStatus', 'body', 'next', 'rewrite', 'notFound',
+]);
+
+/** Constant-time comparisons used in shared-secret checks. */
+export const SECRET_COMPARE_FUNCTIONS: ReadonlySet<string> = new Set([
+  'timingSafeEqual', 'safeCompare', 'secureCompare', 'constantTimeEqual', 'timingSafeCompare',
+]);

@@ -1,0 +1,237 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { ASTUtils } from '@typescript-eslint/utils';
+
+import type { ClerkReferences } from '../analysis/clerk-references.js';
+import type { EntryPoint } from '../analysis/entry-points.js';
+import { skipAwaitAndWrappers } from '../analysis/functions.js';
+import { GUARD_IMPORT_SOURCE } from '../clerk/index.js';
+import { existingImport, planImport } from './imports.js';
+import { insertAfterStatement, insertAtFunctionStart } from './guard.js';
+import { freeName, namesInUse } from './names.js';
+import { codeStyle, quoted, statementEnd } from './style.js';
+
+type Fix = TSESLint.ReportFixFunction;
+
+interface GuardTemplate {
+  readonly source: string;
+  readonly sources: readonly string[];
+  readonly accessor: 'auth' | 'getAuth';
+  readonly argument: string;
+  readonly awaited: boolean;
+  /** The exit statement for an anonymous caller. */
+  readonly exit: string;
+}
+
+/** The statement that turns an anonymous caller away, by entry kind and framework, in the file's style. */
+function exitStatement(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  entry: EntryPoint,
+  framework: string,
+): string | undefined {
+  const style = codeStyle(sourceCode);
+  const message = quoted('Unauthorized', style);
+  const end = statementEnd(style);
+  const [first, second] = entry.fn.params.map((param) => (param.type === 'Identifier' ? param.name : undefined));
+  switch (entry.kind) {
+    case 'serverAction':
+      return `throw new Error(${message})${end}`;
+    case 'appRoute': {
+      const responder = existingImport(sourceCode, ['next/server'], 'NextResponse') ?? 'Response';
+      return `return ${responder}.json({ error: ${message} }, { status: 401 })${end}`;
+    }
+    case 'pagesApi':
+      return second === undefined ? undefined : `return ${second}.status(401).json({ error: ${message} })${end}`;
+    case 'nodeRoute':
+      if (framework === 'hono') return first === undefined ? undefined : `return ${first}.json({ error: ${message} }, 401)${end}`;
+      if (second === undefined) return undefined;
+      if (framework === 'fastify') return `return ${second}.code(401).send({ error: ${message} })${end}`;
+      return `return ${second}.status(401).json({ error: ${message} })${end}`;
+  }
+}
+
+function nodeFramework(refs: ClerkReferences): 'express' | 'fastify' | 'hono' | undefined {
+  for (const source of refs.clerkSources) {
+    if (source.startsWith('@clerk/express')) return 'express';
+    if (source.startsWith('@clerk/fastify')) return 'fastify';
+    if (source === '@hono/clerk-auth' || source.startsWith('@clerk/hono')) return 'hono';
+  }
+  return undefined;
+}
+
+function template(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  entry: EntryPoint,
+  refs: ClerkReferences,
+  major: number,
+): GuardTemplate | undefined {
+  const [first] = entry.fn.params.map((param) => (param.type === 'Identifier' ? param.name : undefined));
+  if (entry.kind === 'serverAction' || entry.kind === 'appRoute') {
+    const source = major <= 4 ? '@clerk/nextjs' : GUARD_IMPORT_SOURCE.next;
+    const exit = exitStatement(sourceCode, entry, 'next');
+    if (exit === undefined) return undefined;
+    return { source, sources: [source], accessor: 'auth', argument: '', awaited: major >= 6, exit };
+  }
+  if (entry.kind === 'pagesApi') {
+    const exit = exitStatement(sourceCode, entry, 'next');
+    if (exit === undefined || first === undefined) return undefined;
+    const source = GUARD_IMPORT_SOURCE.next;
+    return { source, sources: [source], accessor: 'getAuth', argument: first, awaited: false, exit };
+  }
+  const framework = nodeFramework(refs);
+  if (framework === undefined || first === undefined) return undefined;
+  const exit = exitStatement(sourceCode, entry, framework);
+  if (exit === undefined) return undefined;
+  const source =
+    framework === 'hono'
+      ? ([...refs.clerkSources].find((s) => s === '@hono/clerk-auth' || s === '@clerk/hono') ?? GUARD_IMPORT_SOURCE.hono)
+      : GUARD_IMPORT_SOURCE[framework];
+  return { source, sources: [source], accessor: 'getAuth', argument: first, awaited: false, exit };
+}
+
+/** A fix inserting a complete guard (fetch + check) at the top of the entry point, with its import. */
+export function insertGuardFix(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  entry: EntryPoint,
+  refs: ClerkReferences,
+  major: number,
+): Fix | undefined {
+  const guard = template(sourceCode, entry, refs, major);
+  if (guard === undefined) return undefined;
+  const style = codeStyle(sourceCode);
+  const taken = namesInUse(sourceCode, entry.fn);
+  const userId = freeName(taken, 'userId', 'clerkUserId');
+  const binding = userId === 'userId' ? '{ userId }' : `{ userId: ${userId} }`;
+  return (fixer) => {
+    const imported = planImport(sourceCode, guard.source, guard.accessor, guard.sources);
+    const call = `${imported.local}(${guard.argument})`;
+    const fetch = guard.awaited ? `await ${call}` : call;
+    const lines =
+      entry.kind === 'nodeRoute' && guard.source !== GUARD_IMPORT_SOURCE.express && guard.source !== GUARD_IMPORT_SOURCE.fastify
+        ? [`const ${userId} = ${call}?.userId${statementEnd(style)}`, `if (!${userId}) ${guard.exit}`]
+        : [`const ${binding} = ${fetch}${statementEnd(style)}`, `if (!${userId}) ${guard.exit}`];
+    const body = insertAtFunctionStart(fixer, sourceCode, entry.fn, lines, guard.awaited);
+    if (body === undefined) return null;
+    return imported.fix === undefined ? body : [imported.fix(fixer), ...body];
+  };
+}
+
+/** A fix inserting only the missing check after the statement that fetched the identity. */
+export function insertCheckFix(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  entry: EntryPoint,
+  fetchCall: TSESTree.Node,
+  refs: ClerkReferences,
+): { fix: Fix; value: string } | undefined {
+  const declaration = enclosingDeclaration(fetchCall);
+  if (declaration === undefined) return undefined;
+  const declarator = declaration.declarations.find(
+    (candidate) => candidate.init !== null && candidate.range[0] <= fetchCall.range[0] && fetchCall.range[1] <= candidate.range[1],
+  );
+  if (declarator?.init == null) return undefined;
+  const framework = nodeFramework(refs) ?? 'next';
+  const exit = exitStatement(sourceCode, entry, framework);
+  if (exit === undefined) return undefined;
+  const checked = checkedValue(sourceCode, entry, declarator, fetchCall, refs);
+  if (checked === undefined) return undefined;
+  return {
+    value: checked.value,
+    fix: (fixer) => [
+      ...(checked.extraFix === undefined ? [] : [checked.extraFix(fixer)]),
+      insertAfterStatement(fixer, sourceCode, declaration, `if (!${checked.value}) ${exit}`),
+    ],
+  };
+}
+
+function enclosingDeclaration(node: TSESTree.Node): TSESTree.VariableDeclaration | undefined {
+  let current: TSESTree.Node | undefined = node.parent;
+  while (current !== undefined) {
+    if (current.type === 'VariableDeclaration') {
+      const parent = current.parent;
+      return parent?.type === 'BlockStatement' || parent?.type === 'Program' ? current : undefined;
+    }
+    if (current.type.includes('Function') || current.type.endsWith('Statement')) return undefined;
+    current = current.parent;
+  }
+  return undefined;
+}
+
+const CHECK_KEYS = ['isAuthenticated', 'userId', 'sessionId'] as const;
+
+function checkedValue(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  entry: EntryPoint,
+  declarator: TSESTree.VariableDeclarator,
+  fetchCall: TSESTree.Node,
+  refs: ClerkReferences,
+): { value: string; extraFix?: (fixer: TSESLint.RuleFixer) => TSESLint.RuleFix } | undefined {
+  const { id } = declarator;
+  const init = declarator.init as TSESTree.Expression;
+  if (id.type === 'Identifier') {
+    const direct = skipAwaitAndWrappers(init) === fetchCall;
+    const kind = fetchCall.type === 'CallExpression' ? refs.calls.get(fetchCall)?.kind : undefined;
+    const isAuthObject = direct && (kind === 'authObject' || (kind === undefined && fetchCall.type !== 'CallExpression'));
+    const isFrameworkAccessor = direct && kind === undefined && isAccessorCall(fetchCall);
+    return { value: isAuthObject || isFrameworkAccessor ? `${id.name}.userId` : id.name };
+  }
+  if (id.type !== 'ObjectPattern' || skipAwaitAndWrappers(init) !== fetchCall) return undefined;
+  for (const key of CHECK_KEYS) {
+    const property = id.properties.find(
+      (candidate): candidate is TSESTree.Property =>
+        candidate.type === 'Property' && !candidate.computed && candidate.key.type === 'Identifier' && candidate.key.name === key,
+    );
+    const target = property?.value.type === 'AssignmentPattern' ? property.value.left : property?.value;
+    if (target?.type === 'Identifier') return { value: target.name };
+  }
+  const last = id.properties[id.properties.length - 1];
+  if (last === undefined || last.type === 'RestElement') return undefined;
+  const name = freeName(namesInUse(sourceCode, entry.fn), 'userId', 'clerkUserId');
+  return {
+    value: name,
+    extraFix: (fixer) => fixer.insertTextAfter(last, name === 'userId' ? ', userId' : `, userId: ${name}`),
+  };
+}
+
+function isAccessorCall(node: TSESTree.Node): boolean {
+  return (
+    node.type === 'CallExpression' &&
+    node.callee.type === 'MemberExpression' &&
+    node.callee.property.type === 'Identifier' &&
+    ['auth', 'getAuth', 'authenticateRequest', 'toAuth'].includes(node.callee.property.name)
+  );
+}
+
+/** A fix replacing `userId === null` with `!isAuthenticated` (adding it to the destructuring when needed). */
+export function isAuthenticatedFix(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  test: TSESTree.BinaryExpression,
+): { fix: Fix; replacement: string } | undefined {
+  const value = [test.left, test.right].find((side) => side.type === 'Identifier' || side.type === 'MemberExpression');
+  if (value === undefined) return undefined;
+  if (value.type === 'MemberExpression' && !value.computed && value.property.type === 'Identifier') {
+    const replacement = `!${sourceCode.getText(value.object)}${value.optional ? '?.' : '.'}isAuthenticated`;
+    return { replacement, fix: (fixer) => fixer.replaceText(test, replacement) };
+  }
+  if (value.type !== 'Identifier') return undefined;
+  const variable = ASTUtils.findVariable(sourceCode.getScope(value), value);
+  const definition = variable?.defs[0];
+  if (definition?.type !== 'Variable' || definition.node.id.type !== 'ObjectPattern') return undefined;
+  const pattern = definition.node.id;
+  const existing = pattern.properties.find(
+    (property): property is TSESTree.Property =>
+      property.type === 'Property' && !property.computed && property.key.type === 'Identifier' && property.key.name === 'isAuthenticated',
+  );
+  if (existing !== undefined) {
+    if (existing.value.type !== 'Identifier') return undefined;
+    const replacement = `!${existing.value.name}`;
+    return { replacement, fix: (fixer) => fixer.replaceText(test, replacement) };
+  }
+  const fn = definition.node.parent?.parent;
+  const taken = namesInUse(sourceCode, fn ?? definition.node);
+  if (taken.has('isAuthenticated')) return undefined;
+  const last = pattern.properties[pattern.properties.length - 1];
+  if (last === undefined || last.type === 'RestElement') return undefined;
+  return {
+    replacement: '!isAuthenticated',
+    fix: (fixer) => [fixer.insertTextAfter(last, ', isAuthenticated'), fixer.replaceText(test, '!isAuthenticated')],
+  };
+}

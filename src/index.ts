@@ -1,0 +1,28 @@
+import { createRequire } from 'node:module';
+
+import type { ESLint, Linter } from 'eslint';
+
+import { buildConfigs, type FlatConfigName, type LegacyConfigName } from './configs.js';
+import { rules } from './rules/index.js';
+
+const packageJson = createRequire(import.meta.url)('../package.json') as { name: string; version: string };
+
+export type ClerkPlugin = ESLint.Plugin & {
+  meta: { name: string; version: string };
+  rules: typeof rules;
+  configs: Record<FlatConfigName, Linter.Config> & Record<LegacyConfigName, Linter.LegacyConfig>;
+};
+
+const plugin = {
+  meta: { name: packageJson.name, version: packageJson.version },
+  rules,
+  configs: {},
+} as unknown as ClerkPlugin;
+
+// The presets reference this same plugin object, so `plugins: { clerk }` is identical across configs.
+plugin.configs = buildConfigs(plugin);
+
+export default plugin;
+export { rules };
+export type { ClerkRuleDocs } from './util/create-rule.js';
+export type { ClerkSettings, NameRef } from './util/settings.js';

@@ -1,0 +1,112 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+
+import {
+  appRouteHandlers,
+  type EntryPoint,
+  getClerkReferences,
+  getFileKind,
+  nodeRouteHandler,
+  pagesApiHandler,
+} from '../analysis/index.js';
+import { NODE_SERVER_SOURCES } from '../clerk/index.js';
+import { checkEntryPoint, type EntryPointMessageIds } from '../util/check-entry-point.js';
+import { createRule } from '../util/create-rule.js';
+import { matchesAnyGlob } from '../util/glob.js';
+import { INVALID_SETTINGS_MESSAGE, setupRule } from '../util/rule-setup.js';
+
+export type Options = [{ publicRoutes?: string[]; publicFunctions?: string[] }];
+export type MessageIds = EntryPointMessageIds;
+
+export default createRule<Options, MessageIds>({
+  name: 'require-route-handler-auth',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Require route handlers and API routes to check `userId` before they do any work',
+      recommended: 'recommended',
+    },
+    fixable: 'code',
+    hasSuggestions: true,
+    messages: {
+      missingAuth: 'Route handler `{{name}}` runs without checking `userId`; anyone on the internet can call it.',
+      uncheckedAuth:
+        'Route handler `{{name}}` reads the session but never exits when `userId` is missing; anonymous callers get through.',
+      authAfterWork:
+        'Route handler `{{name}}` does work before it checks `userId`; anonymous callers reach that work before the check.',
+      nullCheckWithMachineTokens:
+        '`{{test}}` never trips for machine tokens, whose auth objects have no `userId`; check `isAuthenticated` instead.',
+      addAuthGuard: 'Insert an authentication guard at the top of `{{name}}`.',
+      addAuthCheck: 'Exit when `{{value}}` is missing.',
+      useIsAuthenticated: 'Check `{{replacement}}` instead.',
+      invalidSettings: INVALID_SETTINGS_MESSAGE,
+    },
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          publicRoutes: {
+            type: 'array',
+            items: { type: 'string', minLength: 1 },
+            uniqueItems: true,
+            description:
+              'Globs of route files (relative to the working directory, such as `app/api/health/**`) or Express/Fastify/Hono paths (such as `/health`) that are public by design.',
+          },
+          publicFunctions: {
+            type: 'array',
+            items: { type: 'string', minLength: 1 },
+            uniqueItems: true,
+            description: 'Names or globs of handlers that are public by design (such as `OPTIONS`).',
+          },
+        },
+      },
+    ],
+    defaultOptions: [{ publicRoutes: [], publicFunctions: [] }],
+  },
+  create(context, [options]) {
+    const { sourceCode } = context;
+    const kind = getFileKind(context);
+    const nodeServer = kind.nodeServer && [...NODE_SERVER_SOURCES].some((source) => sourceCode.text.includes(source));
+    if (!kind.appRoute && !kind.pagesApi && !nodeServer) return {};
+    const setup = setupRule(context);
+    if (setup === undefined) return {};
+    const publicRoutes = options.publicRoutes ?? [];
+    const publicFunctions = options.publicFunctions ?? [];
+    if (publicRoutes.length > 0 && (kind.appRoute || kind.pagesApi) && isPublicPath(kind.path, publicRoutes)) return {};
+
+    function check(entry: EntryPoint): void {
+      if (matchesAnyGlob(entry.name, publicFunctions)) return;
+      checkEntryPoint(context, setup as NonNullable<typeof setup>, entry);
+    }
+
+    return {
+      Program() {
+        if (kind.appRoute) for (const entry of appRouteHandlers(sourceCode, setup.settings.authWrappers)) check(entry);
+        if (kind.pagesApi) {
+          const entry = pagesApiHandler(sourceCode, setup.settings.authWrappers);
+          if (entry !== undefined) check(entry);
+        }
+      },
+      CallExpression(call: TSESTree.CallExpression) {
+        if (!nodeServer) return;
+        const entry = nodeRouteHandler(
+          call,
+          sourceCode,
+          getClerkReferences(sourceCode),
+          setup.settings.authFunctions,
+          setup.settings.authWrappers,
+        );
+        if (entry === undefined) return;
+        const path = entry.name.slice(entry.name.indexOf(' ') + 1);
+        if (publicRoutes.length > 0 && matchesAnyGlob(path, publicRoutes)) return;
+        check(entry);
+      },
+    };
+  },
+});
+
+/** Matches the file path as given, and from its `app/` or `pages/` folder on (so `src/` may be left out). */
+function isPublicPath(path: string, globs: readonly string[]): boolean {
+  const fromRouteRoot = /(?:^|\/)((?:app|pages)\/.*)$/u.exec(path)?.[1];
+  return matchesAnyGlob(path, globs) || (fromRouteRoot !== undefined && matchesAnyGlob(fromRouteRoot, globs));
+}

@@ -1,0 +1,83 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+
+import {
+  type EntryPoint,
+  type FunctionNode,
+  getFileKind,
+  inlineServerAction,
+  moduleServerActions,
+} from '../analysis/index.js';
+import { checkEntryPoint, type EntryPointMessageIds } from '../util/check-entry-point.js';
+import { createRule } from '../util/create-rule.js';
+import { matchesAnyGlob } from '../util/glob.js';
+import { INVALID_SETTINGS_MESSAGE, setupRule } from '../util/rule-setup.js';
+
+export type Options = [{ publicFunctions?: string[] }];
+export type MessageIds = EntryPointMessageIds;
+
+export default createRule<Options, MessageIds>({
+  name: 'require-server-action-auth',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Require every Server Action to check `userId` before it does any work',
+      recommended: 'recommended',
+    },
+    fixable: 'code',
+    hasSuggestions: true,
+    messages: {
+      missingAuth: 'Server action `{{name}}` runs without checking `userId` from `auth()`; anyone can call it by its action ID.',
+      uncheckedAuth:
+        'Server action `{{name}}` reads the session but never exits when `userId` is missing; anonymous callers get through.',
+      authAfterWork:
+        'Server action `{{name}}` does work before it checks `userId`; anonymous callers reach that work before the check.',
+      nullCheckWithMachineTokens:
+        '`{{test}}` never trips for machine tokens, whose auth objects have no `userId`; check `isAuthenticated` instead.',
+      addAuthGuard: 'Insert an authentication guard at the top of `{{name}}`.',
+      addAuthCheck: 'Exit when `{{value}}` is missing.',
+      useIsAuthenticated: 'Check `{{replacement}}` instead.',
+      invalidSettings: INVALID_SETTINGS_MESSAGE,
+    },
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          publicFunctions: {
+            type: 'array',
+            items: { type: 'string', minLength: 1 },
+            uniqueItems: true,
+            description: 'Names or globs of Server Actions that are public by design (such as `subscribeToNewsletter`).',
+          },
+        },
+      },
+    ],
+    defaultOptions: [{ publicFunctions: [] }],
+  },
+  create(context, [options]) {
+    const { sourceCode } = context;
+    if (!sourceCode.text.includes('use server')) return {};
+    const setup = setupRule(context);
+    if (setup === undefined) return {};
+    const publicFunctions = options.publicFunctions ?? [];
+    const checked = new Set<FunctionNode>();
+
+    function check(entry: EntryPoint): void {
+      if (checked.has(entry.fn)) return;
+      checked.add(entry.fn);
+      if (matchesAnyGlob(entry.name, publicFunctions)) return;
+      checkEntryPoint(context, setup as NonNullable<typeof setup>, entry);
+    }
+
+    return {
+      Program() {
+        if (!getFileKind(context).serverActions) return;
+        for (const entry of moduleServerActions(sourceCode, setup.settings.authWrappers)) check(entry);
+      },
+      ':function'(fn: FunctionNode) {
+        const entry = inlineServerAction(fn, sourceCode);
+        if (entry !== undefined) check(entry);
+      },
+    } satisfies Record<string, (node: TSESTree.Node & FunctionNode) => void>;
+  },
+});

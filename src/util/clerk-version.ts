@@ -1,0 +1,92 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+import { OTHER_SDKS, PRIMARY_SDK } from '../clerk/index.js';
+
+export interface DetectedVersions {
+  /** Major of `@clerk/nextjs`, else of the first other Clerk SDK found; undefined when none is declared. */
+  readonly clerk: number | undefined;
+  /** Which package the major came from. */
+  readonly sdk: string | undefined;
+  /** Major of `svix`, for webhook rules. */
+  readonly svix: number | undefined;
+}
+
+const NONE: DetectedVersions = { clerk: undefined, sdk: undefined, svix: undefined };
+
+/**
+ * Detected versions per directory, for the life of the process. Keyed by absolute directory, so two projects
+ * linted in one run each get their own answer; the value depends only on files on disk, never on lint order.
+ */
+const byDirectory = new Map<string, DetectedVersions>();
+
+/**
+ * Reads the nearest package.json upward from `path` that declares a Clerk SDK (or svix) and returns the majors.
+ * The installed version (`node_modules/<pkg>/package.json`) wins over the declared range.
+ */
+export function detectClerkVersions(path: string, isDirectory = false): DetectedVersions {
+  const start = isDirectory ? path : dirname(path);
+  const visited: string[] = [];
+  let dir = start;
+  let found: DetectedVersions = NONE;
+  for (;;) {
+    const cached = byDirectory.get(dir);
+    if (cached !== undefined) {
+      found = cached;
+      break;
+    }
+    visited.push(dir);
+    const fromHere = readPackage(dir);
+    if (fromHere !== undefined) {
+      found = fromHere;
+      break;
+    }
+    const parent = dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  for (const visitedDir of visited) byDirectory.set(visitedDir, found);
+  return found;
+}
+
+function readPackage(dir: string): DetectedVersions | undefined {
+  const file = join(dir, 'package.json');
+  if (!existsSync(file)) return undefined;
+  let json: Record<string, unknown>;
+  try {
+    json = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  } catch {
+    return undefined;
+  }
+  const deps: Record<string, string> = {};
+  for (const field of ['peerDependencies', 'devDependencies', 'dependencies']) {
+    const value = json[field];
+    if (typeof value === 'object' && value !== null) Object.assign(deps, value);
+  }
+  const sdk = [PRIMARY_SDK, ...OTHER_SDKS].find((name) => typeof deps[name] === 'string');
+  const hasSvix = typeof deps.svix === 'string';
+  if (sdk === undefined && !hasSvix) return undefined;
+  return {
+    clerk: sdk === undefined ? undefined : installedMajor(dir, sdk) ?? majorOfRange(deps[sdk] as string),
+    sdk,
+    svix: hasSvix ? installedMajor(dir, 'svix') ?? majorOfRange(deps.svix as string) : undefined,
+  };
+}
+
+function installedMajor(dir: string, name: string): number | undefined {
+  try {
+    const json = JSON.parse(readFileSync(join(dir, 'node_modules', name, 'package.json'), 'utf8')) as {
+      version?: unknown;
+    };
+    return typeof json.version === 'string' ? majorOfRange(json.version) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** `^6.3.0` → 6, `~5.7` → 5, `>=6 <8` → 6, `npm:@clerk/nextjs@6` → 6; `latest`, `*`, `workspace:*` → undefined. */
+export function majorOfRange(range: string): number | undefined {
+  const spec = range.startsWith('npm:') ? range.slice(range.lastIndexOf('@') + 1) : range;
+  const match = /^\s*(?:[\^~]|>=?|=)?\s*v?(\d+)(?:[.\s]|$)/u.exec(spec);
+  return match === null ? undefined : Number(match[1]);
+}
