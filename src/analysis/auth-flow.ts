@@ -621,7 +621,7 @@ export class AuthAnalyzer {
       const global = this.isGlobal(root);
       if (global && (PURE_GLOBAL_OBJECTS.has(root.name) || RESPONSE_GLOBALS.has(root.name))) return true;
       if (RESPONSE_GLOBALS.has(root.name) && this.isImported(root)) return true;
-      if (BENIGN_CALL_NAMES.has(root.name) && callee.object.type === 'CallExpression') return true;
+      if (BENIGN_CALL_NAMES.has(root.name) && root !== callee.object) return true;
     }
     if (method === undefined) return false;
     if (VALIDATION_METHODS.has(method) || PURE_METHODS.has(method)) return true;

@@ -62,7 +62,13 @@ export function insertAtFunctionStart(
   } else if (body.body.length === 0) {
     fixes.push(fixer.replaceText(body, `{\n${text}\n${outer}}`));
   } else {
-    fixes.push(fixer.insertTextAfter(openBrace, `\n${text}\n${inner}`));
+    // A one-line body `{ work() }` becomes a block laid out over lines.
+    const firstStatement = body.body[0] as TSESTree.Statement;
+    const lastStatement = body.body[body.body.length - 1] as TSESTree.Statement;
+    fixes.push(fixer.replaceTextRange([openBrace.range[1], firstStatement.range[0]], `\n${text}\n${inner}`));
+    if (lastStatement.loc.end.line === body.loc.end.line) {
+      fixes.push(fixer.replaceTextRange([lastStatement.range[1], body.range[1] - 1], `\n${outer}`));
+    }
   }
   return fixes;
 }

@@ -31,19 +31,41 @@ export function codeStyle(sourceCode: Readonly<TSESLint.SourceCode>): CodeStyle 
   });
 }
 
-function* allStatements(body: readonly TSESTree.ProgramStatement[]): Generator<TSESTree.Node> {
-  for (const statement of body) {
-    if (statement.type === 'ExpressionStatement' && statement.directive !== undefined) continue;
-    if (
-      statement.type === 'ImportDeclaration' ||
-      statement.type === 'VariableDeclaration' ||
-      statement.type === 'ExpressionStatement'
-    ) {
-      yield statement;
-    } else if (statement.type === 'ExportNamedDeclaration' && statement.declaration?.type === 'VariableDeclaration') {
-      yield statement;
+const STYLE_STATEMENTS = new Set([
+  'ImportDeclaration',
+  'VariableDeclaration',
+  'ExpressionStatement',
+  'ReturnStatement',
+  'ThrowStatement',
+  'ExportNamedDeclaration',
+]);
+
+/** Statements whose last token shows the semicolon style (directives and block-ending ones excluded). */
+function* allStatements(body: readonly TSESTree.Node[]): Generator<TSESTree.Node> {
+  const stack = [...body];
+  let seen = 0;
+  let visited = 0;
+  while (stack.length > 0 && seen < 200 && visited < 20_000) {
+    visited += 1;
+    const node = stack.pop() as TSESTree.Node;
+    if (node.type === 'ExpressionStatement' && node.directive !== undefined) continue;
+    if (STYLE_STATEMENTS.has(node.type) && !(node.type === 'ExportNamedDeclaration' && node.declaration?.type !== 'VariableDeclaration')) {
+      seen += 1;
+      yield node;
+    }
+    for (const value of Object.values(node)) {
+      if (value === node.parent) continue;
+      if (Array.isArray(value)) {
+        for (const child of value) if (isStatementHolder(child)) stack.push(child);
+      } else if (isStatementHolder(value)) stack.push(value);
     }
   }
+}
+
+function isStatementHolder(value: unknown): value is TSESTree.Node {
+  if (typeof value !== 'object' || value === null) return false;
+  const type = (value as { type?: unknown }).type;
+  return typeof type === 'string' && !type.startsWith('TS') && type !== 'Literal' && type !== 'Identifier';
 }
 
 export function quoted(value: string, style: CodeStyle): string {
