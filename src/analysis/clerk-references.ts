@@ -108,7 +108,7 @@ export function getClerkReferences(sourceCode: Readonly<TSESLint.SourceCode>): C
     const tracker = new ReferenceTracker(globalScope);
     const found = [
       ...tracker.iterateEsmReferences(TRACE_MAP as never),
-      ...tracker.iterateCjsReferences(TRACE_MAP as never),
+      ...requireReferences(globalScope, tracker),
     ] as { node: TSESTree.Node; type: symbol; info: TraceInfo }[];
     for (const { node, type, info } of found) {
       if (type === ReferenceTracker.CALL && node.type === 'CallExpression') {
@@ -121,6 +121,26 @@ export function getClerkReferences(sourceCode: Readonly<TSESLint.SourceCode>): C
     }
     return { calls, reads, clerkSources };
   });
+}
+
+/**
+ * `require('<clerk source>')` calls, found through the unresolved references of the file, so that they resolve
+ * whether or not `require` is declared as a global in the user's config.
+ */
+function* requireReferences(
+  globalScope: TSESLint.Scope.Scope,
+  tracker: InstanceType<typeof ReferenceTracker>,
+): Generator<unknown> {
+  for (const reference of globalScope.through) {
+    const identifier = reference.identifier;
+    const call = identifier.parent;
+    if (identifier.name !== 'require' || call?.type !== 'CallExpression' || call.callee !== identifier) continue;
+    const source = call.arguments[0];
+    if (source?.type !== 'Literal' || typeof source.value !== 'string') continue;
+    const traceMap = TRACE_MAP[source.value];
+    if (traceMap === undefined) continue;
+    yield* tracker.iteratePropertyReferences(call as never, traceMap as never);
+  }
 }
 
 /** The API a call resolves to, looking through `await`-free wrappers such as `(auth)()`. */
