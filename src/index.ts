@@ -23,6 +23,5 @@ const plugin = {
 plugin.configs = buildConfigs(plugin);
 
 export default plugin;
-export { rules };
 export type { ClerkRuleDocs } from './util/create-rule.js';
 export type { ClerkSettings, NameRef } from './util/settings.js';

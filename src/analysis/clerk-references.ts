@@ -139,7 +139,9 @@ function* requireReferences(
     if (source?.type !== 'Literal' || typeof source.value !== 'string') continue;
     const traceMap = TRACE_MAP[source.value];
     if (traceMap === undefined) continue;
-    yield* tracker.iteratePropertyReferences(call as never, traceMap as never);
+    // Present at runtime in @eslint-community/eslint-utils, missing from typescript-eslint's type.
+    const properties = tracker as unknown as { iteratePropertyReferences(node: unknown, map: unknown): Iterable<unknown> };
+    yield* properties.iteratePropertyReferences(call, traceMap);
   }
 }
 
