@@ -9,9 +9,10 @@ import {
   pagesApiHandler,
 } from '../analysis/index.js';
 import { NODE_SERVER_SOURCES } from '../clerk/index.js';
-import { checkEntryPoint, type EntryPointMessageIds } from '../util/check-entry-point.js';
 import { createRule } from '../util/create-rule.js';
+import { type EntryPointMessageIds, findEntryPointProblem } from '../util/entry-point-findings.js';
 import { matchesAnyGlob } from '../util/glob.js';
+import { promotedFix } from '../util/report.js';
 import { INVALID_SETTINGS_MESSAGE, setupRule } from '../util/rule-setup.js';
 
 export type Options = [{ publicRoutes?: string[]; publicFunctions?: string[] }];
@@ -27,19 +28,6 @@ export default createRule<Options, MessageIds>({
     },
     fixable: 'code',
     hasSuggestions: true,
-    messages: {
-      missingAuth: 'Route handler `{{name}}` runs without checking `userId`; anyone on the internet can call it.',
-      uncheckedAuth:
-        'Route handler `{{name}}` reads the session but never exits when `userId` is missing; anonymous callers get through.',
-      authAfterWork:
-        'Route handler `{{name}}` does work before it checks `userId`; anonymous callers reach that work before the check.',
-      nullCheckWithMachineTokens:
-        '`{{test}}` never trips for machine tokens, whose auth objects have no `userId`; check `isAuthenticated` instead.',
-      addAuthGuard: 'Insert an authentication guard at the top of `{{name}}`.',
-      addAuthCheck: 'Exit when `{{value}}` is missing.',
-      useIsAuthenticated: 'Check `{{replacement}}` instead.',
-      invalidSettings: INVALID_SETTINGS_MESSAGE,
-    },
     schema: [
       {
         type: 'object',
@@ -62,6 +50,19 @@ export default createRule<Options, MessageIds>({
       },
     ],
     defaultOptions: [{ publicRoutes: [], publicFunctions: [] }],
+    messages: {
+      missingAuth: 'Route handler `{{name}}` runs without checking `userId`; anyone on the internet can call it.',
+      uncheckedAuth:
+        'Route handler `{{name}}` reads the session but never exits when `userId` is missing; anonymous callers get through.',
+      authAfterWork:
+        'Route handler `{{name}}` does work before it checks `userId`; anonymous callers reach that work before the check.',
+      nullCheckWithMachineTokens:
+        'The guard `{{test}}` never trips for machine tokens, whose auth objects have no `userId`; check `isAuthenticated` instead.',
+      addAuthGuard: 'Insert an authentication guard at the top of `{{name}}`.',
+      addAuthCheck: 'Exit when `{{value}}` is missing.',
+      useIsAuthenticated: 'Check `{{replacement}}` instead.',
+      invalidSettings: INVALID_SETTINGS_MESSAGE,
+    },
   },
   create(context, [options]) {
     const { sourceCode } = context;
@@ -76,7 +77,15 @@ export default createRule<Options, MessageIds>({
 
     function check(entry: EntryPoint): void {
       if (matchesAnyGlob(entry.name, publicFunctions)) return;
-      checkEntryPoint(context, setup as NonNullable<typeof setup>, entry);
+      const finding = findEntryPointProblem(context, setup as NonNullable<typeof setup>, entry);
+      if (finding === undefined) return;
+      context.report({
+        loc: finding.loc,
+        messageId: finding.messageId,
+        data: finding.data,
+        fix: promotedFix((setup as NonNullable<typeof setup>).settings, finding.suggest),
+        suggest: finding.suggest,
+      });
     }
 
     return {

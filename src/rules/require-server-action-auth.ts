@@ -7,9 +7,10 @@ import {
   inlineServerAction,
   moduleServerActions,
 } from '../analysis/index.js';
-import { checkEntryPoint, type EntryPointMessageIds } from '../util/check-entry-point.js';
 import { createRule } from '../util/create-rule.js';
+import { type EntryPointMessageIds, findEntryPointProblem } from '../util/entry-point-findings.js';
 import { matchesAnyGlob } from '../util/glob.js';
+import { promotedFix } from '../util/report.js';
 import { INVALID_SETTINGS_MESSAGE, setupRule } from '../util/rule-setup.js';
 
 export type Options = [{ publicFunctions?: string[] }];
@@ -25,19 +26,6 @@ export default createRule<Options, MessageIds>({
     },
     fixable: 'code',
     hasSuggestions: true,
-    messages: {
-      missingAuth: 'Server action `{{name}}` runs without checking `userId` from `auth()`; anyone can call it by its action ID.',
-      uncheckedAuth:
-        'Server action `{{name}}` reads the session but never exits when `userId` is missing; anonymous callers get through.',
-      authAfterWork:
-        'Server action `{{name}}` does work before it checks `userId`; anonymous callers reach that work before the check.',
-      nullCheckWithMachineTokens:
-        '`{{test}}` never trips for machine tokens, whose auth objects have no `userId`; check `isAuthenticated` instead.',
-      addAuthGuard: 'Insert an authentication guard at the top of `{{name}}`.',
-      addAuthCheck: 'Exit when `{{value}}` is missing.',
-      useIsAuthenticated: 'Check `{{replacement}}` instead.',
-      invalidSettings: INVALID_SETTINGS_MESSAGE,
-    },
     schema: [
       {
         type: 'object',
@@ -53,6 +41,19 @@ export default createRule<Options, MessageIds>({
       },
     ],
     defaultOptions: [{ publicFunctions: [] }],
+    messages: {
+      missingAuth: 'Server action `{{name}}` runs without checking `userId` from `auth()`; anyone can call it by its action ID.',
+      uncheckedAuth:
+        'Server action `{{name}}` reads the session but never exits when `userId` is missing; anonymous callers get through.',
+      authAfterWork:
+        'Server action `{{name}}` does work before it checks `userId`; anonymous callers reach that work before the check.',
+      nullCheckWithMachineTokens:
+        'The guard `{{test}}` never trips for machine tokens, whose auth objects have no `userId`; check `isAuthenticated` instead.',
+      addAuthGuard: 'Insert an authentication guard at the top of `{{name}}`.',
+      addAuthCheck: 'Exit when `{{value}}` is missing.',
+      useIsAuthenticated: 'Check `{{replacement}}` instead.',
+      invalidSettings: INVALID_SETTINGS_MESSAGE,
+    },
   },
   create(context, [options]) {
     const { sourceCode } = context;
@@ -66,7 +67,15 @@ export default createRule<Options, MessageIds>({
       if (checked.has(entry.fn)) return;
       checked.add(entry.fn);
       if (matchesAnyGlob(entry.name, publicFunctions)) return;
-      checkEntryPoint(context, setup as NonNullable<typeof setup>, entry);
+      const finding = findEntryPointProblem(context, setup as NonNullable<typeof setup>, entry);
+      if (finding === undefined) return;
+      context.report({
+        loc: finding.loc,
+        messageId: finding.messageId,
+        data: finding.data,
+        fix: promotedFix((setup as NonNullable<typeof setup>).settings, finding.suggest),
+        suggest: finding.suggest,
+      });
     }
 
     return {

@@ -2,22 +2,13 @@ import type { TSESLint } from '@typescript-eslint/utils';
 
 import type { ClerkSettings } from './settings.js';
 
-export type Suggestion<MessageIds extends string> = TSESLint.SuggestionReportDescriptor<MessageIds>;
-
 /**
- * Reports with suggestions, promoting the first one to an autofix when the team opted in with
- * `settings.clerk.autofix: true` (the rule must declare `fixable`).
+ * The autofix for a finding: its first suggestion, when the team opted in with `settings.clerk.autofix: true`
+ * (the rule must declare `fixable`); otherwise none, and the repairs stay editor suggestions.
  */
-export function reportWithRepairs<MessageIds extends string>(
-  context: Readonly<TSESLint.RuleContext<MessageIds, readonly unknown[]>>,
+export function promotedFix<MessageIds extends string>(
   settings: ClerkSettings,
-  descriptor: TSESLint.ReportDescriptor<MessageIds>,
-  suggestions: readonly Suggestion<MessageIds>[],
-): void {
-  const first = suggestions[0];
-  context.report({
-    ...descriptor,
-    ...(settings.autofix && first !== undefined ? { fix: first.fix } : {}),
-    suggest: suggestions,
-  } as TSESLint.ReportDescriptor<MessageIds>);
+  suggestions: readonly TSESLint.SuggestionReportDescriptor<MessageIds>[],
+): TSESLint.ReportFixFunction | null {
+  return settings.autofix ? (suggestions[0]?.fix ?? null) : null;
 }

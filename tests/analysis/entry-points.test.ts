@@ -114,8 +114,7 @@ describe('AuthAnalyzer helpers', () => {
       const analyzer = getAuthAnalyzer(context.sourceCode, DEFAULT_SETTINGS);
       return Object.fromEntries(
         program.body
-          .filter((s): s is TSESTree.FunctionDeclaration => s.type === 'FunctionDeclaration')
-          .map((fn) => [fn.id?.name, analyzer.helperKind(fn)]),
+          .flatMap((s) => (s.type === 'FunctionDeclaration' ? [[s.id.name, analyzer.helperKind(s)]] : [])),
       );
     });
 

@@ -1,0 +1,79 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+
+import { type EntryPoint, getAuthAnalyzer, getClerkReferences } from '../analysis/index.js';
+import { insertCheckFix, insertGuardFix, isAuthenticatedFix } from '../fixes/auth-guard.js';
+import type { RuleSetup } from './rule-setup.js';
+
+/** The messages of a rule that checks entry points for authentication (same ids in every such rule). */
+export type EntryPointMessageIds =
+  | 'missingAuth'
+  | 'uncheckedAuth'
+  | 'authAfterWork'
+  | 'nullCheckWithMachineTokens'
+  | 'addAuthGuard'
+  | 'addAuthCheck'
+  | 'useIsAuthenticated'
+  | 'invalidSettings';
+
+type ProblemId = Extract<EntryPointMessageIds, 'missingAuth' | 'uncheckedAuth' | 'authAfterWork' | 'nullCheckWithMachineTokens'>;
+type RepairId = Extract<EntryPointMessageIds, 'addAuthGuard' | 'addAuthCheck' | 'useIsAuthenticated'>;
+
+export interface EntryPointFinding {
+  readonly messageId: ProblemId;
+  readonly loc: TSESTree.SourceLocation;
+  readonly data: Record<string, string>;
+  readonly suggest: TSESLint.SuggestionReportDescriptor<RepairId>[];
+}
+
+/** Analyzes one entry point: what is wrong with its authentication, and the repairs on offer. */
+export function findEntryPointProblem(
+  context: Readonly<TSESLint.RuleContext<EntryPointMessageIds, readonly unknown[]>>,
+  setup: RuleSetup,
+  entry: EntryPoint,
+): EntryPointFinding | undefined {
+  if (entry.guardedBy !== undefined) return undefined;
+  const { sourceCode } = context;
+  const refs = getClerkReferences(sourceCode);
+  const verdict = getAuthAnalyzer(sourceCode, setup.settings).analyze(entry.fn, {
+    routeHandler: entry.kind !== 'serverAction',
+  });
+  const loc = entry.reportNode.loc;
+  const data = { name: entry.name };
+  switch (verdict.kind) {
+    case 'authenticated':
+    case 'noWork':
+    case 'signatureVerified':
+      return undefined;
+    case 'missing':
+    case 'afterWork': {
+      const fix = insertGuardFix(sourceCode, entry, refs, setup.major);
+      return {
+        messageId: verdict.kind === 'missing' ? 'missingAuth' : 'authAfterWork',
+        loc,
+        data,
+        suggest: fix === undefined ? [] : [{ messageId: 'addAuthGuard', data, fix }],
+      };
+    }
+    case 'unchecked': {
+      const check = insertCheckFix(sourceCode, entry, verdict.fetch.call, refs);
+      return {
+        messageId: 'uncheckedAuth',
+        loc,
+        data,
+        suggest: check === undefined ? [] : [{ messageId: 'addAuthCheck', data: { value: check.value }, fix: check.fix }],
+      };
+    }
+    case 'nullOnly': {
+      const repair = isAuthenticatedFix(sourceCode, verdict.test);
+      return {
+        messageId: 'nullCheckWithMachineTokens',
+        loc: verdict.test.loc,
+        data: { name: entry.name, test: sourceCode.getText(verdict.test) },
+        suggest:
+          repair === undefined
+            ? []
+            : [{ messageId: 'useIsAuthenticated', data: { replacement: repair.replacement }, fix: repair.fix }],
+      };
+    }
+  }
+}
