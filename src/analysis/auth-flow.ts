@@ -349,7 +349,15 @@ export class AuthAnalyzer {
   }
 
   /** Whether an expression yields the caller's identity (for helpers that return it). */
-  private isAuthExpression(node: TSESTree.Expression): boolean {
+  private isAuthExpression(expression: TSESTree.Expression): boolean {
+    const node = skipAwaitAndWrappers(expression);
+    // `return sessionClaims?.metadata.role === role`, `return !!userId`, `return userId && has(...)`.
+    if (node.type === 'BinaryExpression' || node.type === 'LogicalExpression') {
+      return (
+        (node.left.type !== 'PrivateIdentifier' && this.isAuthExpression(node.left)) || this.isAuthExpression(node.right)
+      );
+    }
+    if (node.type === 'UnaryExpression' && node.operator === '!') return this.isAuthExpression(node.argument);
     const classified = this.classify(node);
     return classified !== undefined && classified.kind !== 'protectFn' && classified.kind !== 'neverReturnsFn';
   }

@@ -153,11 +153,28 @@ function nameFromParent(fn: FunctionNode): string | undefined {
   return undefined;
 }
 
+/**
+ * The URL path a route file serves: `src/app/(shop)/api/items/[id]/route.ts` → `/api/items/[id]`,
+ * `pages/api/users/index.ts` → `/api/users`; undefined when the path is unknown.
+ */
+export function routeUrlPath(filePath: string): string | undefined {
+  const app = /(?:^|\/)app\/(.*?)\/?route\.[cm]?[jt]sx?$/u.exec(filePath);
+  if (app) {
+    const segments = (app[1] ?? '').split('/').filter((segment) => segment !== '' && !/^\(.*\)$/u.test(segment));
+    return `/${segments.join('/')}`;
+  }
+  const pages = /(?:^|\/)pages\/(api\/.*)\.[cm]?[jt]sx?$/u.exec(filePath);
+  if (pages) return `/${(pages[1] ?? '').replace(/\/index$/u, '')}`;
+  return undefined;
+}
+
 /** HTTP method exports of an app-router `route.*` file. */
 export function appRouteHandlers(
   sourceCode: Readonly<TSESLint.SourceCode>,
   authWrappers: readonly NameRef[],
+  filePath = '',
 ): EntryPoint[] {
+  const url = routeUrlPath(filePath);
   const entries: EntryPoint[] = [];
   for (const exported of exportedValues(sourceCode)) {
     if (!ROUTE_HANDLER_METHODS.has(exported.exportedName)) continue;
@@ -167,7 +184,7 @@ export function appRouteHandlers(
       kind: 'appRoute',
       fn: resolved.fn,
       reportNode: exported.reportNode,
-      name: exported.exportedName,
+      name: url === undefined ? exported.exportedName : `${exported.exportedName} ${url}`,
       guardedBy: resolved.authWrapper,
     });
   }
@@ -178,6 +195,7 @@ export function appRouteHandlers(
 export function pagesApiHandler(
   sourceCode: Readonly<TSESLint.SourceCode>,
   authWrappers: readonly NameRef[],
+  filePath = '',
 ): EntryPoint | undefined {
   const exported = exportedValues(sourceCode).find((value) => value.exportedName === 'default');
   if (exported === undefined) return undefined;
@@ -187,7 +205,7 @@ export function pagesApiHandler(
     kind: 'pagesApi',
     fn: resolved.fn,
     reportNode: exported.reportNode,
-    name: 'default',
+    name: routeUrlPath(filePath) ?? resolved.fn.id?.name ?? 'default',
     guardedBy: resolved.authWrapper,
   };
 }

@@ -76,7 +76,8 @@ export default createRule<Options, MessageIds>({
     if (publicRoutes.length > 0 && (kind.appRoute || kind.pagesApi) && isPublicPath(kind.path, publicRoutes)) return {};
 
     function check(entry: EntryPoint): void {
-      if (matchesAnyGlob(entry.name, publicFunctions)) return;
+      const method = entry.name.split(' ')[0] ?? entry.name;
+      if (matchesAnyGlob(entry.name, publicFunctions) || matchesAnyGlob(method, publicFunctions)) return;
       const finding = findEntryPointProblem(context, setup as NonNullable<typeof setup>, entry);
       if (finding === undefined) return;
       context.report({
@@ -90,9 +91,9 @@ export default createRule<Options, MessageIds>({
 
     return {
       Program() {
-        if (kind.appRoute) for (const entry of appRouteHandlers(sourceCode, setup.settings.authWrappers)) check(entry);
+        if (kind.appRoute) for (const entry of appRouteHandlers(sourceCode, setup.settings.authWrappers, kind.path)) check(entry);
         if (kind.pagesApi) {
-          const entry = pagesApiHandler(sourceCode, setup.settings.authWrappers);
+          const entry = pagesApiHandler(sourceCode, setup.settings.authWrappers, kind.path);
           if (entry !== undefined) check(entry);
         }
       },

@@ -8,6 +8,7 @@ import {
   moduleServerActions,
   nodeRouteHandler,
   pagesApiHandler,
+  routeUrlPath,
 } from '../../src/analysis/entry-points.js';
 import { getClerkReferences } from '../../src/analysis/clerk-references.js';
 import type { FunctionNode } from '../../src/analysis/functions.js';
@@ -140,5 +141,18 @@ describe('AuthAnalyzer helpers', () => {
       plain: 'none',
       loops: 'none',
     });
+  });
+});
+
+describe('routeUrlPath', () => {
+  it.each([
+    ['app/api/invoices/route.ts', '/api/invoices'],
+    ['src/app/(shop)/api/items/[id]/route.tsx', '/api/items/[id]'],
+    ['app/route.ts', '/'],
+    ['pages/api/users/index.ts', '/api/users'],
+    ['src/pages/api/legacy-report.js', '/api/legacy-report'],
+    ['lib/route.ts', undefined],
+  ])('%s → %s', (path, url) => {
+    expect(routeUrlPath(path)).toBe(url);
   });
 });

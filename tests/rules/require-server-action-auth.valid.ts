@@ -373,4 +373,20 @@ export async function f(fast: boolean) {
   await db.x.delete()
 }`,
   },
+  {
+    name: 'an awaited async role helper that returns a comparison of session claims',
+    filename: actions,
+    code: `'use server'
+import { auth } from '@clerk/nextjs/server'
+const checkRole = async (role: string) => {
+  const { sessionClaims } = await auth()
+  return sessionClaims?.metadata?.role === role
+}
+export async function removeRole(formData: FormData) {
+  if (!(await checkRole('admin'))) {
+    return { message: 'Not Authorized' }
+  }
+  await clerk.users.updateUserMetadata(String(formData.get('id')), { publicMetadata: { role: null } })
+}`,
+  },
 ];

@@ -1,0 +1,74 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+import * as parser from '@typescript-eslint/parser';
+import { ESLint, Linter } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+import plugin from '../src/index.js';
+
+const app = fileURLToPath(new URL('../examples/next-app/', import.meta.url));
+const config: Linter.Config[] = [
+  {
+    files: ['**/*.{ts,tsx}'],
+    languageOptions: { parser, parserOptions: { ecmaFeatures: { jsx: true } } },
+  },
+  plugin.configs.recommended,
+];
+
+describe('examples/next-app linted end to end with clerk.configs.recommended', async () => {
+  const eslint = new ESLint({ cwd: app, overrideConfigFile: true, overrideConfig: config });
+  const results = await eslint.lintFiles(['.']);
+  const findings = results.flatMap((result) =>
+    result.messages.map((message) => ({
+      file: result.filePath.slice(app.length),
+      line: message.line,
+      rule: message.ruleId,
+      messageId: message.messageId,
+      suggestions: message.suggestions ?? [],
+      source: result.source ?? readFileSync(result.filePath, 'utf8'),
+      filePath: result.filePath,
+    })),
+  );
+
+  it('finds exactly the planted mistakes', () => {
+    expect(findings.map(({ file, line, rule, messageId }) => `${file}:${line} ${rule} ${messageId}`)).toEqual([
+      'app/actions/invoices.ts:18 clerk/require-server-action-auth missingAuth',
+      'app/actions/invoices.ts:24 clerk/require-server-action-auth uncheckedAuth',
+      'app/actions/invoices.ts:30 clerk/require-server-action-auth authAfterWork',
+      'app/actions/roles.ts:12 clerk/require-server-action-auth missingAuth',
+      'app/api/admin/tokens/route.ts:9 clerk/require-route-handler-auth nullCheckWithMachineTokens',
+      'app/api/invoices/route.ts:14 clerk/require-route-handler-auth missingAuth',
+      'app/dashboard/page.tsx:12 clerk/require-server-action-auth missingAuth',
+      'pages/api/legacy-report.ts:6 clerk/require-route-handler-auth missingAuth',
+    ]);
+  });
+
+  it('reports nothing in the files written correctly', () => {
+    const clean = results.filter((result) => result.messages.length === 0).map((result) => result.filePath.slice(app.length));
+    expect(clean.sort()).toEqual([
+      'app/api/cron/cleanup/route.ts',
+      'app/api/webhooks/clerk/route.ts',
+      'app/components/invoice-form.tsx',
+      'eslint.config.js',
+      'lib/db.ts',
+      'middleware.ts',
+      'pages/api/me.ts',
+    ]);
+  });
+
+  it('offers a repair for every finding; each parses, clears its finding, and adds none', () => {
+    const linter = new Linter({ cwd: app });
+    for (const finding of findings) {
+      expect(finding.suggestions.length, `${finding.file}:${finding.line}`).toBeGreaterThan(0);
+      const before = linter.verify(finding.source, config, { filename: finding.filePath });
+      for (const suggestion of finding.suggestions) {
+        const fixed =
+          finding.source.slice(0, suggestion.fix.range[0]) + suggestion.fix.text + finding.source.slice(suggestion.fix.range[1]);
+        const after = linter.verify(fixed, config, { filename: finding.filePath });
+        expect(after.filter((message) => message.fatal), `${finding.file}:${finding.line}`).toEqual([]);
+        expect(after.length, `${finding.file}:${finding.line}\n${fixed}`).toBe(before.length - 1);
+      }
+    }
+  });
+});
