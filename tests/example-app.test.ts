@@ -37,7 +37,9 @@ describe('examples/next-app linted end to end with clerk.configs.recommended', a
       'app/actions/invoices.ts:24 clerk/require-server-action-auth uncheckedAuth',
       'app/actions/invoices.ts:30 clerk/require-server-action-auth authAfterWork',
       'app/actions/roles.ts:12 clerk/require-server-action-auth missingAuth',
-      'app/api/admin/tokens/route.ts:9 clerk/require-route-handler-auth nullCheckWithMachineTokens',
+      'app/api/admin/tokens/route.js:10 clerk/require-route-handler-auth nullCheckWithMachineTokens',
+      'app/api/invoices/[id]/route.ts:6 clerk/require-route-handler-auth uncheckedAuth',
+      'app/api/invoices/[id]/route.ts:13 clerk/require-route-handler-auth authAfterWork',
       'app/api/invoices/route.ts:14 clerk/require-route-handler-auth missingAuth',
       'app/dashboard/page.tsx:12 clerk/require-server-action-auth missingAuth',
       'pages/api/legacy-report.ts:6 clerk/require-route-handler-auth missingAuth',
@@ -54,6 +56,7 @@ describe('examples/next-app linted end to end with clerk.configs.recommended', a
       'lib/db.ts',
       'middleware.ts',
       'pages/api/me.ts',
+      'types/globals.d.ts',
     ]);
   });
 

@@ -3,7 +3,8 @@ import { auth } from '@clerk/nextjs/server'
 import { db } from '@/lib/db'
 
 // ❌ With acceptsToken: 'any', an M2M or invalid token yields an auth object without userId:
-// `userId === null` is false for it, so the guard never trips.
+// `userId === null` is false for it, so the guard never trips. (TypeScript rejects the destructuring; plain
+// JavaScript, as here, does not.)
 export async function DELETE() {
   const { userId } = await auth({ acceptsToken: 'any' })
   if (userId === null) {
