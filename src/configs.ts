@@ -19,7 +19,13 @@ export function rulesFor(level: Level): Linter.RulesRecord {
     if (level === 'strict') return preset === 'recommended' || preset === 'strict';
     return preset === 'recommended';
   });
-  return Object.fromEntries(entries.map(([name]) => [`clerk/${name}`, 'error']));
+  return Object.fromEntries(
+    entries.map(([name, rule]) => {
+      const strictOptions = rule.meta.docs?.strictOptions;
+      const entry: Linter.RuleEntry = level !== 'recommended' && strictOptions ? ['error', ...strictOptions] : 'error';
+      return [`clerk/${name}`, entry];
+    }),
+  );
 }
 
 export function buildConfigs(plugin: ESLint.Plugin): Record<FlatConfigName, Linter.Config> &

@@ -30,7 +30,7 @@ function fixedProject(major: 6 | 7): { dir: string; fixes: number } {
   cpSync(app, dir, { recursive: true });
   mkdirSync(join(dir, 'node_modules', '@clerk'), { recursive: true });
   symlinkSync(join(root, 'node_modules', major === 7 ? '@clerk/nextjs' : 'clerk-nextjs-v6'), join(dir, 'node_modules/@clerk/nextjs'));
-  for (const name of ['next', 'react', 'react-dom', '@types']) symlinkSync(join(root, 'node_modules', name), join(dir, 'node_modules', name));
+  for (const name of ['next', 'react', 'react-dom', '@types', 'svix']) symlinkSync(join(root, 'node_modules', name), join(dir, 'node_modules', name));
   const linter = new Linter({ cwd: dir });
   const config: Linter.Config[] = [
     { files: ['**/*.{js,ts,tsx}'], languageOptions: { parser, parserOptions: { ecmaFeatures: { jsx: true } } } },

@@ -63,7 +63,10 @@ describe('plugin object and presets', () => {
       expect(config.name).toBe(`clerk/${preset}`);
       expect(config.plugins?.clerk).toBe(plugin);
       expect(config.files).toEqual(['**/*.{js,jsx,ts,tsx,mjs,cjs,mts,cts}']);
-      expect(Object.values(config.rules ?? {}).every((level) => level === 'error')).toBe(true);
+      for (const [name, level] of Object.entries(config.rules ?? {})) {
+        const strictOptions = rules[name.slice('clerk/'.length) as keyof typeof rules].meta.docs?.strictOptions;
+        expect(level, name).toEqual(preset !== 'recommended' && strictOptions ? ['error', ...strictOptions] : 'error');
+      }
     }
     expect(Object.keys(plugin.configs.recommended.rules ?? {}).sort()).toEqual(byPreset('recommended'));
     expect(Object.keys(plugin.configs.strict.rules ?? {}).sort()).toEqual(byPreset('strict'));
@@ -88,6 +91,7 @@ function exampleBlocks(markdown: string, heading: string): { code: string; file:
 
 const DEFAULT_EXAMPLE_FILE: Record<string, string> = {
   'require-route-handler-auth': 'app/api/example/route.ts',
+  'no-secrets-in-client': 'app/components/example.tsx',
 };
 
 describe.each(ruleFiles)('docs/rules/%s.md', (name) => {

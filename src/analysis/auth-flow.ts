@@ -24,6 +24,7 @@ import {
   skipAwaitAndWrappers,
   skipTypeWrappers,
 } from './functions.js';
+import { isEnvObject } from './env-reads.js';
 import { calleeMatchesNameRefs } from './name-refs.js';
 import { findFirst } from './traverse.js';
 
@@ -754,12 +755,6 @@ function isStringLiteral(node: TSESTree.Node | undefined, value: string): boolea
   return node?.type === 'Literal' && node.value === value;
 }
 
-function isEnvObject(node: TSESTree.Node): boolean {
-  if (node.type !== 'MemberExpression') return false;
-  const path = calleePath(node);
-  if (path?.join('.') === 'process.env') return true;
-  return node.object.type === 'MetaProperty' && propertyName(node) === 'env';
-}
 
 function isSecretCompare(call: TSESTree.CallExpression): boolean {
   const path = calleePath(call.callee);

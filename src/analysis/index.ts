@@ -9,6 +9,7 @@ export * from './auth-flow.js';
 export * from './clerk-references.js';
 export * from './directives.js';
 export * from './entry-points.js';
+export * from './env-reads.js';
 export * from './file-kind.js';
 export * from './functions.js';
 export * from './name-refs.js';

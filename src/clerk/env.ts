@@ -30,13 +30,55 @@ export const PUBLIC_ENV_PREFIXES: Readonly<Record<string, string>> = {
 export const BUILD_CONSTANT_ENV: ReadonlySet<string> = new Set(['NODE_ENV', 'MODE', 'DEV', 'PROD', 'SSR', 'BASE_URL']);
 
 export function publicPrefixOf(name: string): string | undefined {
-  return Object.values(PUBLIC_ENV_PREFIXES).find((prefix) => name.startsWith(prefix));
+  return Object.values(PUBLIC_ENV_PREFIXES)
+    .filter((prefix) => name.startsWith(prefix))
+    .sort((a, b) => b.length - a.length)[0];
 }
 
-/** The secret a public name exposes, such as `CLERK_SECRET_KEY` for `NEXT_PUBLIC_CLERK_SECRET_KEY`. */
+/**
+ * The secret a public name exposes: `CLERK_SECRET_KEY` for `NEXT_PUBLIC_CLERK_SECRET_KEY`, `STRIPE_SECRET_KEY`
+ * for `VITE_STRIPE_SECRET_KEY`; undefined for public names that are public by design.
+ */
 export function secretBehindPublicName(name: string): string | undefined {
   const prefix = publicPrefixOf(name);
   if (prefix === undefined) return undefined;
   const rest = name.slice(prefix.length);
-  return CLERK_SECRET_ENV.has(rest) ? rest : undefined;
+  return isSecretName(rest) ? rest : undefined;
 }
+
+/** Words that mark a name as secret wherever they appear as a whole `_`-separated word (or word pair). */
+export const SECRET_NAME_WORDS: readonly string[] = ['SECRET', 'PRIVATE_KEY', 'SIGNING', 'PASSWORD', 'SERVICE_ROLE'];
+
+/** Names that are public by design even though they say "key". */
+export const PUBLIC_BY_DESIGN_SUFFIXES: readonly string[] = ['PUBLISHABLE_KEY', 'PUBLIC_KEY', 'ANON_KEY'];
+
+/** Whether a name (without any public prefix) names a secret: a Clerk secret, or a name with a secret word. */
+export function isSecretName(name: string): boolean {
+  if (CLERK_SECRET_ENV.has(name)) return true;
+  if (PUBLIC_BY_DESIGN_SUFFIXES.some((suffix) => name === suffix || name.endsWith(`_${suffix}`))) return false;
+  const padded = `_${name}_`;
+  return SECRET_NAME_WORDS.some((word) => padded.includes(`_${word}_`));
+}
+
+/** Whether a build constant or public-prefixed name may be read in browser code. */
+export function isBrowserSafeEnvName(name: string): boolean {
+  return BUILD_CONSTANT_ENV.has(name) || publicPrefixOf(name) !== undefined;
+}
+
+/** The name of the Next.js config file, whose `env` object is inlined into the client bundle. */
+export const NEXT_CONFIG_FILE = /(?:^|\/)next\.config\.(?:js|mjs|cjs|ts|mts)$/u;
+
+/** What each Clerk secret grants, for messages. */
+export const CLERK_SECRET_POWERS: Readonly<Record<string, string>> = {
+  CLERK_SECRET_KEY: 'full Backend API access: read and edit every user, impersonate, mint sessions',
+  CLERK_API_KEY: 'full Backend API access (the v4 name of the secret key)',
+  NUXT_CLERK_SECRET_KEY: 'full Backend API access',
+  CLERK_MACHINE_SECRET_KEY: 'machine-to-machine tokens in your instance’s name',
+  NUXT_CLERK_MACHINE_SECRET_KEY: 'machine-to-machine tokens in your instance’s name',
+  CLERK_WEBHOOK_SIGNING_SECRET: 'forging any webhook event',
+  NUXT_CLERK_WEBHOOK_SIGNING_SECRET: 'forging any webhook event',
+  CLERK_WEBHOOK_SECRET: 'forging any webhook event',
+  WEBHOOK_SECRET: 'forging any webhook event',
+  SIGNING_SECRET: 'forging any webhook event',
+  CLERK_ENCRYPTION_KEY: 'decrypting dynamic keys passed through middleware',
+};

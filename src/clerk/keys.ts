@@ -1,15 +1,66 @@
-/** Clerk key formats (clerk-api.md section 5). */
-export const SECRET_KEY_PATTERN = /^sk_(?:test|live)_[A-Za-z0-9]{16,}$/u;
-export const WEBHOOK_SECRET_PATTERN = /^whsec_[A-Za-z0-9+/=]{16,}$/u;
-export const MACHINE_SECRET_PATTERN = /^ak_[A-Za-z0-9]{16,}$/u;
-/** Publishable keys are public by design; they are recognised so that rules can leave them alone. */
-export const PUBLISHABLE_KEY_PATTERN = /^pk_(?:test|live)_[A-Za-z0-9+/=]+$/u;
+/** Clerk key formats (clerk-api.md section 5) and how to tell a real key from a placeholder. */
 
-export type SecretKeyKind = 'secretKey' | 'webhookSecret' | 'machineSecret';
+export type KeyKind = 'secretKey' | 'webhookSecret' | 'machineSecret' | 'testPublishableKey';
 
-export function classifySecretLiteral(value: string): SecretKeyKind | undefined {
-  if (SECRET_KEY_PATTERN.test(value)) return 'secretKey';
-  if (WEBHOOK_SECRET_PATTERN.test(value)) return 'webhookSecret';
-  if (MACHINE_SECRET_PATTERN.test(value)) return 'machineSecret';
-  return undefined;
+/** A key-shaped token inside a string: prefix and tail. */
+const KEY_IN_TEXT = /\b(sk_live_|sk_test_|whsec_|ak_|pk_test_)([A-Za-z0-9+/=]+)/gu;
+
+/** Env names the repairs read instead of a hardcoded key. */
+export const KEY_ENV_NAMES: Readonly<Record<KeyKind, string>> = {
+  secretKey: 'CLERK_SECRET_KEY',
+  webhookSecret: 'CLERK_WEBHOOK_SIGNING_SECRET',
+  machineSecret: 'CLERK_MACHINE_SECRET_KEY',
+  testPublishableKey: 'NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY',
+};
+
+/** Property, parameter and JSX attribute names that hold Clerk keys. */
+export const CLERK_KEY_PROPERTIES: ReadonlySet<string> = new Set(['secretKey', 'apiKey', 'machineSecretKey', 'signingSecret', 'jwtKey']);
+/** Calls whose options carry Clerk keys. */
+export const CLERK_KEY_CALLS: ReadonlySet<string> = new Set([
+  'createClerkClient',
+  'clerkMiddleware',
+  'Clerk',
+  'clerkPlugin',
+  'authenticateRequest',
+  'verifyToken',
+  'verifyWebhook',
+  'ClerkExpressRequireAuth',
+  'ClerkExpressWithAuth',
+]);
+
+export interface FoundKey {
+  readonly prefix: string;
+  readonly value: string;
+  /** Offset of the key in the string it was found in. */
+  readonly index: number;
+}
+
+/**
+ * Whether a key's tail looks like a real, random key rather than a placeholder: at least 20 characters
+ * (24 for base64 webhook secrets), letters and digits, and no long runs of one character.
+ */
+export function looksLikeRealKey(prefix: string, tail: string): boolean {
+  const minimum = prefix === 'whsec_' ? 24 : 20;
+  if (tail.length < minimum) return false;
+  if (prefix !== 'whsec_' && !/^[A-Za-z0-9]+$/u.test(tail)) return false;
+  if (!/[0-9]/u.test(tail) || !/[A-Za-z]/u.test(tail)) return false;
+  if (new Set(tail).size < 10) return false;
+  if (/(.)\1{5,}/u.test(tail)) return false;
+  return !/(?:your|example|placeholder|xxxx|change|replace|dummy|fake)/iu.test(tail);
+}
+
+/** The key-shaped, realistic tokens in a piece of text. */
+export function findKeys(text: string): FoundKey[] {
+  const found: FoundKey[] = [];
+  for (const match of text.matchAll(KEY_IN_TEXT)) {
+    const prefix = match[1] as string;
+    const tail = match[2] as string;
+    if (looksLikeRealKey(prefix, tail)) found.push({ prefix, value: prefix + tail, index: match.index });
+  }
+  return found;
+}
+
+/** `sk_live_…a1B2`: the prefix and the last four characters. */
+export function maskKey(value: string, prefix: string): string {
+  return `${prefix}…${value.slice(-4)}`;
 }

@@ -144,7 +144,7 @@ export function insertCheckFix(
 
 function enclosingDeclaration(node: TSESTree.Node): TSESTree.VariableDeclaration | undefined {
   let current: TSESTree.Node | undefined = node.parent;
-  while (current !== undefined) {
+  while (current !== undefined && current !== null) {
     if (current.type === 'VariableDeclaration') {
       const parent = current.parent;
       return parent?.type === 'BlockStatement' || parent?.type === 'Program' ? current : undefined;

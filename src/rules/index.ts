@@ -1,10 +1,16 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 
+import noHardcodedKeys from './no-hardcoded-keys.js';
+import noPublicSecretEnv from './no-public-secret-env.js';
+import noSecretsInClient from './no-secrets-in-client.js';
 import requireRouteHandlerAuth from './require-route-handler-auth.js';
 import requireServerActionAuth from './require-server-action-auth.js';
 
 /** Every rule, by name, alphabetised. */
 export const rules = {
+  'no-hardcoded-keys': noHardcodedKeys,
+  'no-public-secret-env': noPublicSecretEnv,
+  'no-secrets-in-client': noSecretsInClient,
   'require-route-handler-auth': requireRouteHandlerAuth,
   'require-server-action-auth': requireServerActionAuth,
 } satisfies Record<string, TSESLint.RuleModule<string, readonly unknown[]>>;

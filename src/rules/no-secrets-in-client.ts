@@ -1,0 +1,177 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+
+import { envReadOfMember, envReadsOfPattern, type EnvRead, getFileKind } from '../analysis/index.js';
+import {
+  CLERK_SECRET_ENV,
+  CLERK_SECRET_POWERS,
+  CLERK_SOURCES,
+  isBrowserSafeEnvName,
+  isSecretName,
+  PUBLIC_ENV_PREFIXES,
+} from '../clerk/index.js';
+import { createRule } from '../util/create-rule.js';
+import { matchesAnyGlob } from '../util/glob.js';
+import { promotedFix } from '../util/report.js';
+import { INVALID_SETTINGS_MESSAGE, setupRule } from '../util/rule-setup.js';
+
+export type Options = [{ clientFiles?: string[] }];
+export type MessageIds =
+  | 'clerkSecretInClient'
+  | 'serverEnvInClient'
+  | 'serverModuleInClient'
+  | 'usePublicName'
+  | 'importTypesOnly'
+  | 'invalidSettings';
+
+export default createRule<Options, MessageIds>({
+  name: 'no-secrets-in-client',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow Clerk secrets, server-only env vars and server-only Clerk modules in client modules',
+      recommended: 'recommended',
+    },
+    fixable: 'code',
+    hasSuggestions: true,
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          clientFiles: {
+            type: 'array',
+            items: { type: 'string', minLength: 1 },
+            uniqueItems: true,
+            description:
+              'Globs (relative to the working directory) of files that ship to the browser without a `\'use client\'` directive, for Vite, CRA or Expo apps (such as `src/**`).',
+          },
+        },
+      },
+    ],
+    defaultOptions: [{ clientFiles: [] }],
+    messages: {
+      clerkSecretInClient:
+        'Client module reads `{{name}}`, a Clerk secret that grants {{power}}; it must never reach a browser bundle.',
+      serverEnvInClient:
+        'Client module reads `{{name}}`, which has no public prefix: it is `undefined` in the browser at best, and other bundlers inline it into the bundle at worst.',
+      serverModuleInClient:
+        'Client module imports `{{source}}`, a server-only module; it drags server code (and the secret-key client) toward the browser bundle.',
+      usePublicName: 'Read `{{publicName}}` instead (only for a value that is safe to publish).',
+      importTypesOnly: 'Import only its types with `import type`.',
+      invalidSettings: INVALID_SETTINGS_MESSAGE,
+    },
+  },
+  create(context, [options]) {
+    const { sourceCode } = context;
+    const clientFiles = options.clientFiles ?? [];
+    if (clientFiles.length === 0 && !sourceCode.text.includes('use client')) return {};
+    const kind = getFileKind(context);
+    if (!kind.client && !(clientFiles.length > 0 && kind.path !== '' && matchesAnyGlob(kind.path, clientFiles))) return {};
+    const setup = setupRule(context);
+    if (setup === undefined) return {};
+
+    function checkEnv(read: EnvRead): void {
+      if (isBrowserSafeEnvName(read.name)) return;
+      if (CLERK_SECRET_ENV.has(read.name)) {
+        context.report({
+          node: read.node,
+          messageId: 'clerkSecretInClient',
+          data: { name: read.name, power: CLERK_SECRET_POWERS[read.name] ?? 'access to your Clerk instance' },
+        });
+        return;
+      }
+      const prefix = read.node.type === 'MemberExpression' && read.node.object.type === 'MemberExpression' && read.node.object.object.type === 'MetaProperty'
+        ? PUBLIC_ENV_PREFIXES.vite
+        : PUBLIC_ENV_PREFIXES.next;
+      const publicName = `${prefix}${read.name}`;
+      const suggest =
+        read.via === 'destructuring' || isSecretName(read.name)
+          ? []
+          : [
+              {
+                messageId: 'usePublicName' as const,
+                data: { publicName },
+                fix: (fixer: TSESLint.RuleFixer) =>
+                  fixer.replaceText(read.nameNode, sourceCode.getText(read.nameNode).replace(read.name, publicName)),
+              },
+            ];
+      context.report({
+        node: read.node,
+        messageId: 'serverEnvInClient',
+        data: { name: read.name },
+        fix: promotedFix(setup!.settings, suggest),
+        suggest,
+      });
+    }
+
+    function checkImport(node: TSESTree.ImportDeclaration): void {
+      const source = node.source.value;
+      if (node.importKind === 'type' || !isServerOnlySource(source)) return;
+      const valueSpecifiers = node.specifiers.filter(
+        (specifier) => specifier.type !== 'ImportSpecifier' || specifier.importKind !== 'type',
+      );
+      if (node.specifiers.length > 0 && valueSpecifiers.length === 0) return;
+      const typesOnly =
+        node.specifiers.length > 0 &&
+        !(node.specifiers.some((s) => s.type === 'ImportDefaultSpecifier') && node.specifiers.some((s) => s.type !== 'ImportDefaultSpecifier')) &&
+        node.specifiers.every((specifier) =>
+          sourceCode.scopeManager
+            ?.getDeclaredVariables(specifier)
+            .every((variable) => variable.references.every((reference) => reference.isTypeReference && !reference.isValueReference)),
+        );
+      const importToken = sourceCode.getFirstToken(node);
+      const suggest =
+        typesOnly && importToken !== null
+          ? [
+              {
+                messageId: 'importTypesOnly' as const,
+                fix: (fixer: TSESLint.RuleFixer) => [
+                  fixer.insertTextAfter(importToken, ' type'),
+                  ...node.specifiers.flatMap((specifier) =>
+                    specifier.type === 'ImportSpecifier' && specifier.importKind === 'type'
+                      ? [fixer.removeRange([specifier.range[0], specifier.range[0] + 'type '.length])]
+                      : [],
+                  ),
+                ],
+              },
+            ]
+          : [];
+      context.report({
+        node: node.source,
+        messageId: 'serverModuleInClient',
+        data: { source },
+        // Type-only imports are erased: this repair cannot change runtime behaviour, so it is always a fix.
+        fix: suggest[0]?.fix ?? null,
+        suggest,
+      });
+    }
+
+    return {
+      ImportDeclaration: checkImport,
+      MemberExpression(node) {
+        const read = envReadOfMember(node);
+        if (read !== undefined) checkEnv(read);
+      },
+      VariableDeclarator(node) {
+        for (const read of envReadsOfPattern(node)) checkEnv(read);
+      },
+      CallExpression(node) {
+        // require('@clerk/backend') in a client module.
+        if (node.callee.type !== 'Identifier' || node.callee.name !== 'require') return;
+        const argument = node.arguments[0];
+        if (argument?.type === 'Literal' && typeof argument.value === 'string' && isServerOnlySource(argument.value)) {
+          context.report({ node: argument, messageId: 'serverModuleInClient', data: { source: argument.value } });
+        }
+      },
+    };
+  },
+});
+
+function isServerOnlySource(source: string): boolean {
+  const info = CLERK_SOURCES[source];
+  if (info !== undefined) return info.serverOnly;
+  // Subpaths of server packages (`@clerk/backend/errors`) are server-only too.
+  return ['@clerk/backend/', '@clerk/express/', '@clerk/fastify/', '@clerk/clerk-sdk-node/', 'svix/'].some((prefix) =>
+    source.startsWith(prefix),
+  );
+}
