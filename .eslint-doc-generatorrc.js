@@ -1,7 +1,7 @@
 /** @type {import('eslint-doc-generator').GenerateOptions} */
 const config = {
   ignoreConfig: ['all', 'legacy-recommended', 'legacy-strict'],
-  ruleDocSectionInclude: ['Examples', 'Options', 'When Not To Use It'],
+  ruleDocSectionInclude: ['Examples', 'When Not To Use It'],
   ruleDocTitleFormat: 'prefix-name',
   // Every rule declares `fixable` only so that `settings.clerk.autofix: true` can promote its suggestions;
   // by default its repairs are suggestions, so the 🔧 marker would mislead.

@@ -18,7 +18,7 @@ export const clerk = createClerkClient({ secretKey: 'sk_test_Ab3dEf6hIj9kLm2nOp5
         column: 53,
         suggestions: [
           { messageId: 'readFromEnv', output: `import { createClerkClient } from '@clerk/backend'
-export const clerk = createClerkClient({ secretKey: process.env.CLERK_SECRET_KEY })
+export const clerk = createClerkClient({ secretKey: process.env.CLERK_SECRET_KEY! })
 ` },
         ],
       },
@@ -36,7 +36,7 @@ export const clerk = createClerkClient({ secretKey: process.env.CLERK_SECRET_KEY
         line: 1,
         column: 22,
         suggestions: [
-          { messageId: 'readFromEnv', output: `const CLERK_SECRET = process.env.CLERK_SECRET_KEY;
+          { messageId: 'readFromEnv', output: `const CLERK_SECRET = process.env.CLERK_SECRET_KEY!;
 ` },
         ],
       },
@@ -58,7 +58,7 @@ const header = \`Bearer sk_live_51HxYzAbCdEf2GhIjKlMn3OpQrSt4UvWx\`
         column: 27,
         suggestions: [
           { messageId: 'readFromEnv', output: `import Stripe from 'stripe'
-const stripe = new Stripe(process.env.STRIPE_SECRET_KEY)
+const stripe = new Stripe(process.env.STRIPE_SECRET_KEY!)
 const webhookSecret = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw'
 const header = \`Bearer sk_live_51HxYzAbCdEf2GhIjKlMn3OpQrSt4UvWx\`
 ` },
@@ -71,7 +71,7 @@ const header = \`Bearer sk_live_51HxYzAbCdEf2GhIjKlMn3OpQrSt4UvWx\`
         suggestions: [
           { messageId: 'readFromEnv', output: `import Stripe from 'stripe'
 const stripe = new Stripe('sk_live_51HxYzAbCdEf2GhIjKlMn3OpQrSt4UvWx')
-const webhookSecret = process.env.WEBHOOK_SECRET
+const webhookSecret = process.env.WEBHOOK_SECRET!
 const header = \`Bearer sk_live_51HxYzAbCdEf2GhIjKlMn3OpQrSt4UvWx\`
 ` },
         ],
@@ -84,7 +84,25 @@ const header = \`Bearer sk_live_51HxYzAbCdEf2GhIjKlMn3OpQrSt4UvWx\`
           { messageId: 'readFromEnv', output: `import Stripe from 'stripe'
 const stripe = new Stripe('sk_live_51HxYzAbCdEf2GhIjKlMn3OpQrSt4UvWx')
 const webhookSecret = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw'
-const header = \`Bearer \${process.env.SECRET_KEY}\`
+const header = \`Bearer \${process.env.SECRET_KEY!}\`
+` },
+        ],
+      },
+    ],
+  },
+  {
+    name: "in JavaScript files the env read has no non-null assertion",
+    filename: fixture("lib/clerk.js"),
+    code: `const clerk = createClerkClient({ secretKey: 'sk_live_Zx9Yw8Vu7Ts6Rq5Po4Nm3Lk2Ji1Hg0FeDcBa' })
+`,
+    output: null,
+    errors: [
+      {
+        messageId: 'clerkSecretKey',
+        line: 1,
+        column: 46,
+        suggestions: [
+          { messageId: 'readFromEnv', output: `const clerk = createClerkClient({ secretKey: process.env.CLERK_SECRET_KEY })
 ` },
         ],
       },
@@ -102,7 +120,7 @@ const header = \`Bearer \${process.env.SECRET_KEY}\`
         line: 1,
         column: 47,
         suggestions: [
-          { messageId: 'readFromEnv', output: `const m = clerkMiddleware({ machineSecretKey: process.env.CLERK_MACHINE_SECRET_KEY })
+          { messageId: 'readFromEnv', output: `const m = clerkMiddleware({ machineSecretKey: process.env.CLERK_MACHINE_SECRET_KEY! })
 ` },
         ],
       },
@@ -125,7 +143,7 @@ const options = { publishableKey: 'pk_test_bGVhZGluZy1kb2Jlcm1hbi00MC5jbGVyay5hY
         column: 40,
         suggestions: [
           { messageId: 'readFromEnv', output: `export default function Layout({ children }) {
-  return <ClerkProvider publishableKey={process.env.NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY}>{children}</ClerkProvider>
+  return <ClerkProvider publishableKey={process.env.NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY!}>{children}</ClerkProvider>
 }
 const options = { publishableKey: 'pk_test_bGVhZGluZy1kb2Jlcm1hbi00MC5jbGVyay5hY2NvdW50cy5kZXYk' }
 ` },
@@ -139,7 +157,7 @@ const options = { publishableKey: 'pk_test_bGVhZGluZy1kb2Jlcm1hbi00MC5jbGVyay5hY
           { messageId: 'readFromEnv', output: `export default function Layout({ children }) {
   return <ClerkProvider publishableKey="pk_test_bGVhZGluZy1kb2Jlcm1hbi00MC5jbGVyay5hY2NvdW50cy5kZXYk">{children}</ClerkProvider>
 }
-const options = { publishableKey: process.env.NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY }
+const options = { publishableKey: process.env.NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY! }
 ` },
         ],
       },
