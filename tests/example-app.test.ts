@@ -26,17 +26,21 @@ describe('examples/next-app linted end to end with clerk.configs.recommended', a
       rule: message.ruleId,
       messageId: message.messageId,
       suggestions: message.suggestions ?? [],
+      fix: message.fix,
       source: result.source ?? readFileSync(result.filePath, 'utf8'),
       filePath: result.filePath,
     })),
   );
 
   it('finds exactly the planted mistakes', () => {
-    expect(findings.map(({ file, line, rule, messageId }) => `${file}:${line} ${rule} ${messageId}`)).toEqual([
+    expect(findings.map(({ file, line, rule, messageId }) => `${file}:${line} ${rule} ${messageId}`).sort()).toEqual([
       'app/actions/invoices.ts:18 clerk/require-server-action-auth missingAuth',
       'app/actions/invoices.ts:24 clerk/require-server-action-auth uncheckedAuth',
       'app/actions/invoices.ts:30 clerk/require-server-action-auth authAfterWork',
       'app/actions/roles.ts:12 clerk/require-server-action-auth missingAuth',
+      'app/actions/roles.ts:13 clerk/require-await-auth helperNotAwaited',
+      'app/api/admin/users/route.ts:6 clerk/require-await-auth missingAwait',
+      'app/api/admin/users/route.ts:8 clerk/require-await-auth clerkClientNotCalled',
       'app/api/admin/tokens/route.js:10 clerk/require-route-handler-auth nullCheckWithMachineTokens',
       'app/api/invoices/[id]/route.ts:6 clerk/require-route-handler-auth uncheckedAuth',
       'app/api/invoices/[id]/route.ts:13 clerk/require-route-handler-auth authAfterWork',
@@ -48,7 +52,7 @@ describe('examples/next-app linted end to end with clerk.configs.recommended', a
       'lib/clerk-admin.ts:4 clerk/no-public-secret-env publicClerkSecret',
       'next.config.mjs:6 clerk/no-public-secret-env nextConfigEnvSecret',
       'pages/api/legacy-report.ts:6 clerk/require-route-handler-auth missingAuth',
-    ]);
+    ].sort());
   });
 
   it('reports nothing in the files written correctly', () => {
@@ -71,16 +75,25 @@ describe('examples/next-app linted end to end with clerk.configs.recommended', a
 
   it('offers a repair for every other finding; each parses, clears its finding, and adds none', () => {
     const linter = new Linter({ cwd: app });
+    const key = (message: Linter.LintMessage) => `${message.ruleId} ${message.messageId}`;
+    const counts = (messages: Linter.LintMessage[]) => {
+      const map = new Map<string, number>();
+      for (const message of messages) map.set(key(message), (map.get(key(message)) ?? 0) + 1);
+      return map;
+    };
     for (const finding of findings) {
       if (NO_MECHANICAL_REPAIR.has(finding.messageId ?? '')) continue;
-      expect(finding.suggestions.length, `${finding.file}:${finding.line}`).toBeGreaterThan(0);
-      const before = linter.verify(finding.source, config, { filename: finding.filePath });
-      for (const suggestion of finding.suggestions) {
-        const fixed =
-          finding.source.slice(0, suggestion.fix.range[0]) + suggestion.fix.text + finding.source.slice(suggestion.fix.range[1]);
-        const after = linter.verify(fixed, config, { filename: finding.filePath });
-        expect(after.filter((message) => message.fatal), `${finding.file}:${finding.line}`).toEqual([]);
-        expect(after.length, `${finding.file}:${finding.line}\n${fixed}`).toBe(before.length - 1);
+      const repairs = [...(finding.fix ? [finding.fix] : []), ...finding.suggestions.map((suggestion) => suggestion.fix)];
+      expect(repairs.length, `${finding.file}:${finding.line}`).toBeGreaterThan(0);
+      const before = counts(linter.verify(finding.source, config, { filename: finding.filePath }));
+      const findingKey = `${finding.rule} ${finding.messageId}`;
+      for (const repair of repairs) {
+        const fixed = finding.source.slice(0, repair.range[0]) + repair.text + finding.source.slice(repair.range[1]);
+        const afterMessages = linter.verify(fixed, config, { filename: finding.filePath });
+        expect(afterMessages.filter((message) => message.fatal), `${finding.file}:${finding.line}`).toEqual([]);
+        const after = counts(afterMessages);
+        expect(after.get(findingKey) ?? 0, `${finding.file}:${finding.line}\n${fixed}`).toBeLessThan(before.get(findingKey) ?? 0);
+        for (const [name, count] of after) expect(count, `${name} appeared in\n${fixed}`).toBeLessThanOrEqual(before.get(name) ?? 0);
       }
     }
   });

@@ -115,6 +115,15 @@ export function getClerkReferences(sourceCode: Readonly<TSESLint.SourceCode>): C
         calls.set(node, info.ref);
         reads.set(node.callee, info.ref);
       } else if (type === ReferenceTracker.READ && node.type !== 'ImportDeclaration') {
+        if (node.type === 'ImportSpecifier' || node.type === 'ImportDefaultSpecifier') {
+          // The tracker reports a plain read at the import; record each value use of the binding instead.
+          for (const variable of sourceCode.scopeManager?.getDeclaredVariables(node) ?? []) {
+            for (const reference of variable.references) {
+              if (reference.isValueReference && reference.isRead()) reads.set(reference.identifier, info.ref);
+            }
+          }
+          continue;
+        }
         if (node.parent !== undefined && TYPE_PARENTS.has(node.parent.type)) continue;
         reads.set(node, info.ref);
       }

@@ -13,6 +13,7 @@ export * from './env-reads.js';
 export * from './file-kind.js';
 export * from './functions.js';
 export * from './name-refs.js';
+export * from './promises.js';
 export * from './traverse.js';
 
 /** The file's auth analyzer, shared by every rule that lints it. */

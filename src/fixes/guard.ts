@@ -92,7 +92,7 @@ function lastParenEnd(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.
   return end;
 }
 
-function makeAsync(
+export function makeAsync(
   fixer: TSESLint.RuleFixer,
   sourceCode: Readonly<TSESLint.SourceCode>,
   fn: FunctionNode,

@@ -1,0 +1,244 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { ASTUtils } from '@typescript-eslint/utils';
+
+import {
+  type ApiRef,
+  enclosingFunction,
+  findFirst,
+  getClerkReferences,
+  promiseUse,
+  resolveLocalFunction,
+} from '../analysis/index.js';
+import { isAsyncIn } from '../clerk/index.js';
+import { makeAsync } from '../fixes/guard.js';
+import { createRule } from '../util/create-rule.js';
+import { INVALID_SETTINGS_MESSAGE, setupRule } from '../util/rule-setup.js';
+
+export type Options = [];
+export type MessageIds =
+  | 'missingAwait'
+  | 'protectNotAwaited'
+  | 'v5Protect'
+  | 'clerkClientNotCalled'
+  | 'helperNotAwaited'
+  | 'addAwait'
+  | 'invalidSettings';
+
+export default createRule<Options, MessageIds>({
+  name: 'require-await-auth',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Require `await` on Clerk APIs that return a Promise, and on async auth helpers used in conditions',
+      recommended: 'recommended',
+    },
+    fixable: 'code',
+    hasSuggestions: true,
+    schema: [],
+    messages: {
+      missingAwait:
+        '`{{name}}()` returns a Promise in Clerk {{version}} and is used without `await`: values read from it are `undefined`, so `=== null` and `=== false` guards never trip.',
+      protectNotAwaited:
+        '`{{name}}()` is not awaited: the redirect or 404 it throws becomes an unhandled rejection and the request goes on.',
+      v5Protect:
+        '`auth().protect()` is the Clerk v5 form; since v6 `auth()` returns a Promise without `protect`, so this throws. Use `await auth.protect()`.',
+      clerkClientNotCalled:
+        '`clerkClient` is a function since Clerk v6, so `clerkClient.{{property}}` is `undefined`; call it: `(await clerkClient()).{{property}}`.',
+      helperNotAwaited:
+        '`{{name}}()` is async, so `{{text}}` tests a Promise, which is always truthy: the check never does what it says.',
+      addAwait: 'Add `await` (and make the enclosing function async).',
+      invalidSettings: INVALID_SETTINGS_MESSAGE,
+    },
+  },
+  create(context) {
+    const { sourceCode } = context;
+    if (!sourceCode.text.includes('@clerk/')) return {};
+    const setup = setupRule(context);
+    if (setup === undefined) return {};
+    const { major } = setup;
+
+    /** `await` before `node`, in parentheses where precedence needs them. */
+    function awaitFixes(fixer: TSESLint.RuleFixer, node: TSESTree.Node): TSESLint.RuleFix[] {
+      const parent = node.parent;
+      const needsParens =
+        (parent?.type === 'MemberExpression' && parent.object === node) ||
+        (parent?.type === 'CallExpression' && parent.callee === node) ||
+        parent?.type === 'TSNonNullExpression';
+      return needsParens
+        ? [fixer.insertTextBefore(node, '(await '), fixer.insertTextAfter(node, ')')]
+        : [fixer.insertTextBefore(node, 'await ')];
+    }
+
+    /** Reports with `await` as an autofix inside async functions, else as a suggestion that also adds `async`. */
+    function reportMissingAwait(
+      node: TSESTree.Node,
+      messageId: MessageIds,
+      data: Record<string, string>,
+      rewrite: (fixer: TSESLint.RuleFixer) => TSESLint.RuleFix[] = (fixer) => awaitFixes(fixer, node),
+    ): void {
+      const fn = enclosingFunction(node);
+      if (fn === undefined) {
+        context.report({ node, messageId, data });
+        return;
+      }
+      if (fn.async) {
+        context.report({ node, messageId, data, fix: rewrite });
+        return;
+      }
+      context.report({
+        node,
+        messageId,
+        data,
+        suggest: [
+          {
+            messageId: 'addAwait',
+            fix: (fixer) => {
+              const asyncFix = makeAsync(fixer, sourceCode, fn);
+              return asyncFix === undefined ? null : [asyncFix, ...rewrite(fixer)];
+            },
+          },
+        ],
+      });
+    }
+
+    function checkAsyncCall(call: TSESTree.CallExpression, name: string, isProtect: boolean): void {
+      const use = promiseUse(sourceCode, call);
+      if (use !== 'misused') return;
+      // v5 idiom `auth().protect()` on v6+.
+      const parent = call.parent;
+      if (
+        !isProtect &&
+        parent?.type === 'MemberExpression' &&
+        !parent.computed &&
+        parent.property.type === 'Identifier' &&
+        parent.property.name === 'protect' &&
+        parent.parent?.type === 'CallExpression' &&
+        parent.parent.callee === parent
+      ) {
+        const protectCall = parent.parent;
+        const calleeText = sourceCode.getText(call.callee);
+        const args = protectCall.arguments.map((argument) => sourceCode.getText(argument)).join(', ');
+        const awaited = protectCall.parent?.type === 'AwaitExpression';
+        reportMissingAwait(protectCall, 'v5Protect', {}, (fixer) =>
+          awaited
+            ? [fixer.replaceText(protectCall, `${calleeText}.protect(${args})`)]
+            : [fixer.replaceText(protectCall, `await ${calleeText}.protect(${args})`)],
+        );
+        return;
+      }
+      const floating = call.parent?.type === 'ExpressionStatement';
+      reportMissingAwait(call, isProtect && floating ? 'protectNotAwaited' : 'missingAwait', {
+        name,
+        version: `v${major}`,
+      });
+    }
+
+    return {
+      'Program:exit'() {
+        const refs = getClerkReferences(sourceCode);
+        for (const [call, ref] of refs.calls) {
+          if (!isAsyncRef(ref, major)) continue;
+          checkAsyncCall(call, sourceCode.getText(call.callee), ref.kind === 'protect');
+        }
+        for (const [node, ref] of refs.reads) {
+          if (ref.name === 'clerkClient' && ref.framework === 'next' && major >= 6) checkClerkClientObject(node);
+          if (ref.kind === 'middleware' && ref.framework === 'next' && major >= 6) checkMiddlewareAuth(node);
+        }
+      },
+      CallExpression(call) {
+        // A same-file async helper that calls Clerk, used un-awaited in a condition: `if (!checkRole('admin'))`.
+        if (call.callee.type !== 'Identifier') return;
+        const helper = resolveLocalFunction(sourceCode, call.callee);
+        if (helper === undefined || !helper.async || !callsClerk(helper)) return;
+        if (!inCondition(call)) return;
+        if (promiseUse(sourceCode, call) !== 'misused') return;
+        reportMissingAwait(call, 'helperNotAwaited', {
+          name: call.callee.name,
+          text: sourceCode.getText(conditionRoot(call)),
+        });
+      },
+    };
+
+    function callsClerk(fn: TSESTree.Node): boolean {
+      const refs = getClerkReferences(sourceCode);
+      return (
+        findFirst(sourceCode, fn.type === 'ArrowFunctionExpression' || fn.type === 'FunctionDeclaration' || fn.type === 'FunctionExpression' ? fn.body : fn, (node) =>
+          node.type === 'CallExpression' && refs.calls.has(node),
+        ) !== undefined
+      );
+    }
+
+    /** `clerkClient.users…` (v5 object form) on v6+. */
+    function checkClerkClientObject(node: TSESTree.Node): void {
+      const parent = node.parent;
+      if (parent?.type !== 'MemberExpression' || parent.object !== node || parent.computed) return;
+      if (parent.property.type !== 'Identifier' || ['then', 'catch', 'finally'].includes(parent.property.name)) return;
+      const property = parent.property.name;
+      reportMissingAwait(parent, 'clerkClientNotCalled', { property }, (fixer) => [
+        fixer.replaceText(node, `(await ${sourceCode.getText(node)}())`),
+      ]);
+    }
+
+    /** `clerkMiddleware(async (auth, req) => { auth.protect() })`: the handler's `auth` parameter is async too. */
+    function checkMiddlewareAuth(node: TSESTree.Node): void {
+      const call = node.parent;
+      if (call?.type !== 'CallExpression' || call.callee !== node) return;
+      const handler = call.arguments[0];
+      if (handler?.type !== 'ArrowFunctionExpression' && handler?.type !== 'FunctionExpression') return;
+      const authParam = handler.params[0];
+      if (authParam?.type !== 'Identifier') return;
+      const variable = ASTUtils.findVariable(sourceCode.getScope(authParam), authParam);
+      for (const reference of variable?.references ?? []) {
+        const identifier = reference.identifier;
+        const parent = identifier.parent;
+        if (parent?.type === 'CallExpression' && parent.callee === identifier) {
+          checkAsyncCall(parent, identifier.name, false);
+        } else if (
+          parent?.type === 'MemberExpression' &&
+          parent.object === identifier &&
+          !parent.computed &&
+          parent.property.type === 'Identifier' &&
+          parent.property.name === 'protect' &&
+          parent.parent?.type === 'CallExpression' &&
+          parent.parent.callee === parent
+        ) {
+          checkAsyncCall(parent.parent, `${identifier.name}.protect`, true);
+        }
+      }
+    }
+  },
+});
+
+function isAsyncRef(ref: ApiRef, major: number): boolean {
+  return ref.info !== undefined && isAsyncIn(ref.info, major);
+}
+
+/** Whether the call is (part of) the test of an `if`, loop, ternary, or a negation / logical operand. */
+function inCondition(call: TSESTree.Node): boolean {
+  let node: TSESTree.Node = call;
+  for (let depth = 0; depth < 6 && node.parent; depth += 1) {
+    const parent: TSESTree.Node = node.parent;
+    if (
+      (parent.type === 'IfStatement' || parent.type === 'WhileStatement' || parent.type === 'ConditionalExpression') &&
+      parent.test === node
+    ) {
+      return true;
+    }
+    if (parent.type === 'UnaryExpression' && parent.operator === '!') return true;
+    if (parent.type !== 'LogicalExpression' && parent.type !== 'TSNonNullExpression' && parent.type !== 'TSAsExpression') return false;
+    node = parent;
+  }
+  return false;
+}
+
+/** The whole condition expression around the call, for the message. */
+function conditionRoot(call: TSESTree.Node): TSESTree.Node {
+  let node: TSESTree.Node = call;
+  while (
+    node.parent &&
+    (node.parent.type === 'UnaryExpression' || node.parent.type === 'LogicalExpression' || node.parent.type === 'TSNonNullExpression')
+  ) {
+    node = node.parent;
+  }
+  return node;
+}

@@ -1,0 +1,92 @@
+import rule from '../../src/rules/require-await-auth.js';
+import { fixture, ruleTester } from '../rule-tester.js';
+import { invalid } from './require-await-auth.invalid.js';
+
+const file = fixture('app/api/x/route.ts');
+
+ruleTester.run('require-await-auth', rule, {
+  valid: [
+    {
+      name: 'awaited, returned, chained and combined calls',
+      filename: file,
+      code: `import { auth, currentUser, clerkClient } from '@clerk/nextjs/server'
+export async function a() {
+  const { userId } = await auth()
+  const user = await currentUser()
+  const client = await clerkClient()
+  const [session, me] = await Promise.all([auth(), currentUser()])
+  auth().then((s) => s.userId)
+  const pending = auth()
+  const later = await pending
+  await auth.protect()
+  return currentUser()
+}
+export const b = () => auth()
+void auth.protect()`,
+    },
+    {
+      name: 'v5 project: auth() is synchronous, and await on it is harmless',
+      filename: fixture('app/api/x/route.ts', 5),
+      code: `import { auth, clerkClient } from '@clerk/nextjs/server'
+export function a() {
+  const { userId } = auth()
+  auth().protect()
+  return clerkClient.users.getUserList()
+}
+export async function b() { const { userId } = await auth() }`,
+    },
+    {
+      name: 'settings.clerk.version 5 wins over detection',
+      filename: file,
+      settings: { clerk: { version: 5 } },
+      code: `import { auth } from '@clerk/nextjs/server'
+export function a() { return auth().userId }`,
+    },
+    {
+      name: 'synchronous APIs: getAuth in pages API and Express',
+      filename: fixture('pages/api/x.ts'),
+      code: `import { getAuth } from '@clerk/nextjs/server'
+import { getAuth as expressAuth } from '@clerk/express'
+export default function handler(req, res) {
+  const { userId } = getAuth(req)
+  const other = expressAuth(req).userId
+}`,
+    },
+    {
+      name: 'look-alikes: a local auth function, and another package',
+      filename: file,
+      code: `import { auth as nextAuth } from '@/auth'
+async function auth() { return { userId: 'x' } }
+export function a() { const s = nextAuth(); return s.user }`,
+    },
+    {
+      name: 'async helpers awaited in conditions, and helpers that do not call Clerk',
+      filename: file,
+      code: `import { auth } from '@clerk/nextjs/server'
+const checkRole = async (role: string) => (await auth()).sessionClaims?.metadata?.role === role
+const isFeatureOn = async () => true
+export async function a() {
+  if (!(await checkRole('admin'))) return
+  if (!isFeatureOn()) return
+  return checkRole('admin')
+}`,
+    },
+    {
+      name: 'clerkClient() called, and middleware that awaits',
+      filename: fixture('middleware.ts'),
+      code: `import { clerkClient, clerkMiddleware } from '@clerk/nextjs/server'
+export default clerkMiddleware(async (auth, req) => {
+  const { userId } = await auth()
+  if (req.nextUrl.pathname.startsWith('/admin')) await auth.protect()
+  const client = await clerkClient()
+})`,
+    },
+    {
+      name: 'passing a promise to another function is not judged',
+      filename: file,
+      code: `import { currentUser } from '@clerk/nextjs/server'
+export function Page() { const user = use(currentUser()); return cache(currentUser) }`,
+    },
+  ],
+  invalid,
+});
