@@ -1,3 +1,6 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
 import type { TSESLint } from '@typescript-eslint/utils';
 
 import { MIDDLEWARE_BASENAMES, NODE_SERVER_SOURCES } from '../clerk/index.js';
@@ -26,6 +29,20 @@ const SCRIPT_EXT = String.raw`\.(?:[cm]?[jt]sx?)$`;
 const APP_ROUTE = new RegExp(String.raw`(?:^|/)app/(?:.*/)?route${SCRIPT_EXT}`, 'u');
 const PAGES_API = new RegExp(String.raw`(?:^|/)pages/api/.*${SCRIPT_EXT}`, 'u');
 const MIDDLEWARE = new RegExp(String.raw`^(?:src/)?(?:${MIDDLEWARE_BASENAMES.join('|')})${SCRIPT_EXT}`, 'u');
+const MIDDLEWARE_NAME = new RegExp(String.raw`(?:^|/)(?:${MIDDLEWARE_BASENAMES.join('|')})${SCRIPT_EXT}`, 'u');
+const PROJECT_MARKERS = ['package.json', 'next.config.js', 'next.config.mjs', 'next.config.ts'];
+
+/**
+ * Whether a `middleware.*` / `proxy.*` file sits where Next.js loads it: in `src/`, or at a project root (a folder
+ * with a package.json or next.config), which also covers monorepo apps linted from the repository root.
+ */
+export function isLoadedMiddleware(filename: string, relativePath: string): boolean {
+  const posix = toPosix(relativePath);
+  if (!MIDDLEWARE_NAME.test(posix)) return false;
+  if (MIDDLEWARE.test(posix) || /(?:^|\/)src\/[^/]+$/u.test(posix)) return true;
+  const dir = dirname(filename);
+  return PROJECT_MARKERS.some((marker) => existsSync(join(dir, marker)));
+}
 
 /** Classifies a path alone (no source needed). `path` may use Windows separators. */
 export function classifyPath(path: string): Pick<FileKind, 'appRoute' | 'pagesApi' | 'middleware'> {
@@ -51,7 +68,9 @@ export function getFileKind(context: Readonly<TSESLint.RuleContext<string, reado
     return {
       client: hasDirective(body, 'use client'),
       serverActions: hasDirective(body, 'use server'),
-      ...(path === '' ? { appRoute: false, pagesApi: false, middleware: false } : classifyPath(path)),
+      ...(path === ''
+        ? { appRoute: false, pagesApi: false, middleware: false }
+        : { ...classifyPath(path), middleware: isLoadedMiddleware(context.filename, path) }),
       nodeServer,
       path,
     };

@@ -13,6 +13,7 @@ export * from './env-reads.js';
 export * from './file-kind.js';
 export * from './functions.js';
 export * from './name-refs.js';
+export * from './path-matcher.js';
 export * from './promises.js';
 export * from './traverse.js';
 

@@ -1,17 +1,23 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 
+import noDeprecatedAuthMiddleware from './no-deprecated-auth-middleware.js';
 import noHardcodedKeys from './no-hardcoded-keys.js';
+import noMiddlewareMatcherGaps from './no-middleware-matcher-gaps.js';
 import noPublicSecretEnv from './no-public-secret-env.js';
 import noSecretsInClient from './no-secrets-in-client.js';
+import noSwallowedAuthRedirect from './no-swallowed-auth-redirect.js';
 import requireAwaitAuth from './require-await-auth.js';
 import requireRouteHandlerAuth from './require-route-handler-auth.js';
 import requireServerActionAuth from './require-server-action-auth.js';
 
 /** Every rule, by name, alphabetised. */
 export const rules = {
+  'no-deprecated-auth-middleware': noDeprecatedAuthMiddleware,
   'no-hardcoded-keys': noHardcodedKeys,
+  'no-middleware-matcher-gaps': noMiddlewareMatcherGaps,
   'no-public-secret-env': noPublicSecretEnv,
   'no-secrets-in-client': noSecretsInClient,
+  'no-swallowed-auth-redirect': noSwallowedAuthRedirect,
   'require-await-auth': requireAwaitAuth,
   'require-route-handler-auth': requireRouteHandlerAuth,
   'require-server-action-auth': requireServerActionAuth,

@@ -1,0 +1,211 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { ASTUtils } from '@typescript-eslint/utils';
+
+import { anyPatternMatches, findFirst, getClerkReferences, getFileKind } from '../analysis/index.js';
+import { MIDDLEWARE_BASENAMES, RECOMMENDED_MATCHER } from '../clerk/index.js';
+import { codeStyle, quoted } from '../fixes/style.js';
+import { createRule } from '../util/create-rule.js';
+import { promotedFix } from '../util/report.js';
+import { INVALID_SETTINGS_MESSAGE, setupRule } from '../util/rule-setup.js';
+
+export type Options = [];
+export type MessageIds =
+  | 'apiNotCovered'
+  | 'dotPathsSkipped'
+  | 'catchAllPublic'
+  | 'missingLeadingSlash'
+  | 'apiNotProtected'
+  | 'ignoredApiRoute'
+  | 'misplacedMiddleware'
+  | 'useRecommendedMatcher'
+  | 'addLeadingSlash'
+  | 'invalidSettings';
+
+/** Public-list entries that make everything (or every API route) public. */
+const CATCH_ALLS = new Set(['(.*)', '/(.*)', '/:path*', '/api(.*)', '/api/(.*)', '/api/:path*', '/(api|trpc)(.*)']);
+const MISPLACED = new RegExp(String.raw`(?:^|/)(?:app|pages|lib)/(?:${MIDDLEWARE_BASENAMES.join('|')})\.[cm]?[jt]sx?$`, 'u');
+
+export default createRule<Options, MessageIds>({
+  name: 'no-middleware-matcher-gaps',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow Clerk middleware matchers and route lists that leave routes unprotected',
+      recommended: 'recommended',
+    },
+    fixable: 'code',
+    hasSuggestions: true,
+    schema: [],
+    messages: {
+      apiNotCovered:
+        'The middleware `matcher` never runs on `/api` routes: `auth()` there throws, and any protection done in middleware is skipped for them.',
+      dotPathsSkipped:
+        'The middleware `matcher` skips paths with a dot, such as `/api/users/john.doe`: middleware does not run for them.',
+      catchAllPublic:
+        '`{{pattern}}` in the public route list matches {{what}}, so `auth.protect()` never runs there.',
+      missingLeadingSlash: '`{{pattern}}` has no leading slash, so it never matches a request path.',
+      apiNotProtected:
+        'Middleware protects only {{patterns}}; API routes are not protected by it, so each route handler must check auth itself.',
+      ignoredApiRoute:
+        '`{{pattern}}` in `ignoredRoutes` skips Clerk on an API route: `auth()` there throws, and nothing in middleware protects it.',
+      misplacedMiddleware:
+        'Next.js loads `middleware`/`proxy` only from the project root or `src/`; this file never runs, so nothing it protects is protected.',
+      useRecommendedMatcher: "Use Clerk's recommended matcher.",
+      addLeadingSlash: 'Write `/{{pattern}}`.',
+      invalidSettings: INVALID_SETTINGS_MESSAGE,
+    },
+  },
+  create(context) {
+    const { sourceCode } = context;
+    const kind = getFileKind(context);
+    const misplaced = MISPLACED.test(kind.path);
+    if (!kind.middleware && !misplaced) return {};
+    const setup = setupRule(context);
+    if (setup === undefined) return {};
+    const style = codeStyle(sourceCode);
+
+    function report(
+      node: TSESTree.Node,
+      messageId: MessageIds,
+      data: Record<string, string>,
+      suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [],
+    ): void {
+      context.report({ node, messageId, data, fix: promotedFix(setup!.settings, suggest), suggest });
+    }
+
+    return {
+      'Program:exit'() {
+        const refs = getClerkReferences(sourceCode);
+        if (misplaced) {
+          const exported = sourceCode.ast.body.find((statement) => statement.type === 'ExportDefaultDeclaration');
+          const call = exported?.declaration.type === 'CallExpression' ? exported.declaration : undefined;
+          const ref = call === undefined ? undefined : refs.calls.get(call);
+          if (ref?.kind === 'middleware' || ref?.kind === 'legacyMiddleware') report(exported as TSESTree.Node, 'misplacedMiddleware', {});
+          return;
+        }
+        checkConfigMatcher();
+        for (const [call, ref] of refs.calls) {
+          if (ref.kind === 'routeMatcher') checkRouteList(call, refs);
+          if (ref.kind === 'legacyMiddleware') checkIgnoredRoutes(call);
+        }
+      },
+    };
+
+    function checkConfigMatcher(): void {
+      for (const statement of sourceCode.ast.body) {
+        if (statement.type !== 'ExportNamedDeclaration' || statement.declaration?.type !== 'VariableDeclaration') continue;
+        for (const declarator of statement.declaration.declarations) {
+          if (declarator.id.type !== 'Identifier' || declarator.id.name !== 'config') continue;
+          if (declarator.init?.type !== 'ObjectExpression') continue;
+          const property = declarator.init.properties.find(
+            (candidate): candidate is TSESTree.Property =>
+              candidate.type === 'Property' && !candidate.computed && candidate.key.type === 'Identifier' && candidate.key.name === 'matcher',
+          );
+          if (property === undefined) continue;
+          const patterns = matcherPatterns(property.value);
+          if (patterns === undefined) continue;
+          const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [
+            {
+              messageId: 'useRecommendedMatcher',
+              fix: (fixer) =>
+                fixer.replaceText(property.value, `[${RECOMMENDED_MATCHER.map((pattern) => quoted(pattern, style)).join(', ')}]`),
+            },
+          ];
+          const api = anyPatternMatches(patterns, '/api/users');
+          if (api === false) report(property.value, 'apiNotCovered', {}, suggest);
+          else if (api === true && anyPatternMatches(patterns, '/api/users/john.doe') === false) {
+            report(property.value, 'dotPathsSkipped', {}, suggest);
+          }
+        }
+      }
+    }
+
+    function checkRouteList(call: TSESTree.CallExpression, refs: ReturnType<typeof getClerkReferences>): void {
+      const [argument] = call.arguments;
+      const elements = argument?.type === 'ArrayExpression' ? argument.elements : argument ? [argument] : [];
+      const entries = elements.flatMap((element) =>
+        element?.type === 'Literal' && typeof element.value === 'string' ? [{ node: element, pattern: element.value }] : [],
+      );
+      for (const { node, pattern } of entries) {
+        if (!pattern.startsWith('/') && !pattern.startsWith('(')) {
+          report(node, 'missingLeadingSlash', { pattern }, [
+            { messageId: 'addLeadingSlash', data: { pattern }, fix: (fixer) => fixer.replaceText(node, quoted(`/${pattern}`, style)) },
+          ]);
+        }
+      }
+      const usage = listUsage(call, refs);
+      if (usage === 'public') {
+        for (const { node, pattern } of entries) {
+          if (CATCH_ALLS.has(pattern)) {
+            report(node, 'catchAllPublic', { pattern, what: pattern.includes('api') || pattern.includes('trpc') ? 'every API route' : 'every route' });
+          }
+        }
+      } else if (usage === 'protect' && entries.length > 0 && entries.length === elements.length) {
+        const coversApi = entries.some(({ pattern }) => anyPatternMatches([pattern], '/api/users') === true);
+        if (!coversApi) {
+          report(call, 'apiNotProtected', { patterns: entries.map(({ pattern }) => `\`${pattern}\``).join(', ') });
+        }
+      }
+    }
+
+    /** Whether a route list decides what is public (`if (!isPublic(req)) protect`) or what is protected. */
+    function listUsage(call: TSESTree.CallExpression, refs: ReturnType<typeof getClerkReferences>): 'public' | 'protect' | undefined {
+      const declarator = call.parent;
+      if (declarator?.type !== 'VariableDeclarator' || declarator.id.type !== 'Identifier') return undefined;
+      const variable = ASTUtils.findVariable(sourceCode.getScope(declarator.id), declarator.id);
+      for (const reference of variable?.references ?? []) {
+        const use = reference.identifier.parent;
+        if (use?.type !== 'CallExpression' || use.callee !== reference.identifier) continue;
+        const negated = use.parent?.type === 'UnaryExpression' && use.parent.operator === '!';
+        const test = negated ? use.parent : use;
+        const statement = test?.parent;
+        if (statement?.type !== 'IfStatement' || statement.test !== test) continue;
+        const protects =
+          findFirst(sourceCode, statement.consequent, (node) => {
+            if (node.type !== 'CallExpression') return false;
+            if (refs.calls.get(node)?.kind === 'protect') return true;
+            const callee = node.callee;
+            return callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier' && callee.property.name === 'protect';
+          }) !== undefined;
+        if (protects) return negated ? 'public' : 'protect';
+      }
+      return undefined;
+    }
+
+    function checkIgnoredRoutes(call: TSESTree.CallExpression): void {
+      const [options] = call.arguments;
+      if (options?.type !== 'ObjectExpression') return;
+      for (const property of options.properties) {
+        if (property.type !== 'Property' || property.key.type !== 'Identifier' || property.key.name !== 'ignoredRoutes') continue;
+        const elements = property.value.type === 'ArrayExpression' ? property.value.elements : [property.value];
+        for (const element of elements) {
+          if (element?.type !== 'Literal' || typeof element.value !== 'string') continue;
+          // Webhooks are verified by signature, and Clerk's own v4 docs ignored them.
+          if (/webhook/iu.test(element.value)) continue;
+          if (anyPatternMatches([element.value], '/api/x') === true || element.value.startsWith('/api') || element.value.startsWith('/trpc')) {
+            report(element, 'ignoredApiRoute', { pattern: element.value });
+          }
+        }
+      }
+    }
+  },
+});
+
+/** The literal patterns of a `matcher` value (a string, or an array of strings / `{ source }` objects). */
+function matcherPatterns(value: TSESTree.Node): string[] | undefined {
+  const items = value.type === 'ArrayExpression' ? value.elements : [value];
+  const patterns: string[] = [];
+  for (const item of items) {
+    if (item?.type === 'Literal' && typeof item.value === 'string') patterns.push(item.value);
+    else if (item?.type === 'ObjectExpression') {
+      // `{ source, has, missing }`: conditions make the entry partial; leave such matchers alone.
+      const source = item.properties.find(
+        (property): property is TSESTree.Property =>
+          property.type === 'Property' && property.key.type === 'Identifier' && property.key.name === 'source',
+      );
+      if (source?.value.type !== 'Literal' || typeof source.value.value !== 'string' || item.properties.length !== 1) return undefined;
+      patterns.push(source.value.value);
+    } else return undefined;
+  }
+  return patterns;
+}

@@ -1,0 +1,70 @@
+import { PREVIOUS_MATCHERS, RECOMMENDED_MATCHER } from '../../src/clerk/index.js';
+import rule from '../../src/rules/no-middleware-matcher-gaps.js';
+import { fixture, ruleTester } from '../rule-tester.js';
+import { invalid } from './no-middleware-matcher-gaps.invalid.js';
+
+const middleware = fixture('middleware.ts');
+const asCode = (matcher: readonly string[]) => `[${matcher.map((pattern) => JSON.stringify(pattern)).join(', ')}]`;
+
+ruleTester.run('no-middleware-matcher-gaps', rule, {
+  valid: [
+    ...[RECOMMENDED_MATCHER, ...PREVIOUS_MATCHERS].map((matcher, index) => ({
+      name: `Clerk's recommended matcher #${index}`,
+      filename: middleware,
+      code: `import { clerkMiddleware } from '@clerk/nextjs/server'
+export default clerkMiddleware()
+export const config = { matcher: ${asCode(matcher)} }`,
+    })),
+    {
+      name: 'a protect-all middleware with a narrow public list, under src/ and as proxy.ts',
+      filename: fixture('src/proxy.ts'),
+      code: `import { clerkMiddleware, createRouteMatcher } from '@clerk/nextjs/server'
+const isPublicRoute = createRouteMatcher(['/', '/sign-in(.*)', '/sign-up(.*)', '/api/webhooks(.*)'])
+export default clerkMiddleware(async (auth, req) => {
+  if (!isPublicRoute(req)) await auth.protect()
+})`,
+    },
+    {
+      name: 'a protect-list that covers the API',
+      filename: middleware,
+      code: `import { clerkMiddleware, createRouteMatcher } from '@clerk/nextjs/server'
+const isProtectedRoute = createRouteMatcher(['/dashboard(.*)', '/api/(.*)'])
+export default clerkMiddleware(async (auth, req) => {
+  if (isProtectedRoute(req)) await auth.protect()
+})`,
+    },
+    {
+      name: 'v5 protect-list with auth().protect() covering the API',
+      filename: fixture('middleware.ts', 5),
+      code: `import { clerkMiddleware, createRouteMatcher } from '@clerk/nextjs/server'
+const isProtectedRoute = createRouteMatcher(['/(api|trpc)(.*)', '/dashboard(.*)'])
+export default clerkMiddleware((auth, req) => {
+  if (isProtectedRoute(req)) auth().protect()
+})`,
+    },
+    {
+      name: 'matchers with conditions or computed values are left alone',
+      filename: middleware,
+      code: `export const config = { matcher: [{ source: '/((?!api).*)', missing: [{ type: 'header', key: 'next-router-prefetch' }] }] }
+export const other = { matcher: ['/((?!api).*)'] }`,
+    },
+    {
+      name: 'route lists outside middleware files are not checked',
+      filename: fixture('lib/routes.ts'),
+      code: `import { createRouteMatcher } from '@clerk/nextjs/server'
+export const isPublic = createRouteMatcher(['(.*)', 'pricing'])`,
+    },
+    {
+      name: 'v4 ignoredRoutes for webhooks and static files',
+      filename: fixture('middleware.ts', 5),
+      code: `import { authMiddleware } from '@clerk/nextjs'
+export default authMiddleware({ ignoredRoutes: ['/api/webhooks/clerk', '/((?!api|trpc))(_next.*|.+\\\\.[\\\\w]+$)'] })`,
+    },
+    {
+      name: 'a middleware.ts in lib/ that is not Clerk middleware',
+      filename: fixture('lib/middleware.ts'),
+      code: `export default function logger(req, res, next) { next() }`,
+    },
+  ],
+  invalid,
+});
