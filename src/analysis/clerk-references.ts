@@ -32,6 +32,8 @@ export interface ClerkReferences {
   readonly calls: ReadonlyMap<TSESTree.CallExpression, ApiRef>;
   /** Value reads of known APIs (identifiers and member expressions), including callees. */
   readonly reads: ReadonlyMap<TSESTree.Node, ApiRef>;
+  /** `new X(...)` of known classes (svix `Webhook`). */
+  readonly constructs: ReadonlyMap<TSESTree.NewExpression, ApiRef>;
   /** Import sources of the file that are Clerk's (value or type imports). */
   readonly clerkSources: ReadonlySet<string>;
 }
@@ -51,7 +53,11 @@ function buildTraceMap(): TraceMap {
     const entry: TraceMap = { [ReferenceTracker.ESM]: true };
     for (const [name, info] of Object.entries(sourceInfo.exports)) {
       const ref: ApiRef = { source, name, kind: info.kind, framework: sourceInfo.framework, info };
-      const node: TraceMap = { [ReferenceTracker.READ]: { ref }, [ReferenceTracker.CALL]: { ref } };
+      const node: TraceMap = {
+        [ReferenceTracker.READ]: { ref },
+        [ReferenceTracker.CALL]: { ref },
+        [ReferenceTracker.CONSTRUCT]: { ref },
+      };
       if (name === 'auth') {
         const protect: ApiRef = { source, name: 'auth.protect', kind: 'protect', framework: sourceInfo.framework, info };
         node.protect = { [ReferenceTracker.READ]: { ref: protect }, [ReferenceTracker.CALL]: { ref: protect } };
@@ -89,7 +95,7 @@ export function mayReferenceClerk(text: string): boolean {
   return CLERK_TEXT_MARKERS.some((marker) => text.includes(marker)) || text.includes(NEXT_NAVIGATION_SOURCE);
 }
 
-const EMPTY: ClerkReferences = { calls: new Map(), reads: new Map(), clerkSources: new Set() };
+const EMPTY: ClerkReferences = { calls: new Map(), reads: new Map(), constructs: new Map(), clerkSources: new Set() };
 
 /** Resolves every Clerk and Next.js navigation reference of the file, once per file for all rules. */
 export function getClerkReferences(sourceCode: Readonly<TSESLint.SourceCode>): ClerkReferences {
@@ -99,6 +105,7 @@ export function getClerkReferences(sourceCode: Readonly<TSESLint.SourceCode>): C
     if (!globalScope) return EMPTY;
     const calls = new Map<TSESTree.CallExpression, ApiRef>();
     const reads = new Map<TSESTree.Node, ApiRef>();
+    const constructs = new Map<TSESTree.NewExpression, ApiRef>();
     const clerkSources = new Set<string>();
     for (const statement of sourceCode.ast.body) {
       if (statement.type === 'ImportDeclaration' && statement.source.value in CLERK_SOURCES) {
@@ -111,7 +118,9 @@ export function getClerkReferences(sourceCode: Readonly<TSESLint.SourceCode>): C
       ...requireReferences(globalScope, tracker),
     ] as { node: TSESTree.Node; type: symbol; info: TraceInfo }[];
     for (const { node, type, info } of found) {
-      if (type === ReferenceTracker.CALL && node.type === 'CallExpression') {
+      if (type === ReferenceTracker.CONSTRUCT && node.type === 'NewExpression') {
+        constructs.set(node, info.ref);
+      } else if (type === ReferenceTracker.CALL && node.type === 'CallExpression') {
         calls.set(node, info.ref);
         reads.set(node.callee, info.ref);
       } else if (type === ReferenceTracker.READ && node.type !== 'ImportDeclaration') {
@@ -128,7 +137,7 @@ export function getClerkReferences(sourceCode: Readonly<TSESLint.SourceCode>): C
         reads.set(node, info.ref);
       }
     }
-    return { calls, reads, clerkSources };
+    return { calls, reads, constructs, clerkSources };
   });
 }
 

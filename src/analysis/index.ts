@@ -16,6 +16,7 @@ export * from './name-refs.js';
 export * from './path-matcher.js';
 export * from './promises.js';
 export * from './traverse.js';
+export * from './webhooks.js';
 
 /** The file's auth analyzer, shared by every rule that lints it. */
 export function getAuthAnalyzer(sourceCode: Readonly<TSESLint.SourceCode>, settings: ClerkSettings): AuthAnalyzer {

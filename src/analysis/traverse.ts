@@ -4,12 +4,13 @@ import { isFunctionNode } from './functions.js';
 
 /**
  * The first node, in pre-order, for which `predicate` holds; nested functions and classes are not entered
- * (their bodies do not run when the enclosing code does). The predicate may return 'skip' to prune a subtree.
+ * (their bodies do not run when the enclosing code does) unless `enterFunctions` is set. The predicate may return 'skip' to prune a subtree.
  */
 export function findFirst(
   sourceCode: Readonly<TSESLint.SourceCode>,
   root: TSESTree.Node,
   predicate: (node: TSESTree.Node) => boolean | 'skip',
+  options: { enterFunctions?: boolean } = {},
 ): TSESTree.Node | undefined {
   const stack: TSESTree.Node[] = [root];
   while (stack.length > 0) {
@@ -27,8 +28,10 @@ export function findFirst(
     }
     for (let index = children.length - 1; index >= 0; index -= 1) {
       const child = children[index] as TSESTree.Node;
-      if (isFunctionNode(child) || child.type === 'ClassBody' || child.type.startsWith('TS')) {
-        if (!isRuntimeTsWrapper(child)) continue;
+      if (isFunctionNode(child) || child.type === 'ClassBody') {
+        if (options.enterFunctions !== true) continue;
+      } else if (child.type.startsWith('TS') && !isRuntimeTsWrapper(child)) {
+        continue;
       }
       stack.push(child);
     }

@@ -28,7 +28,9 @@ export type ApiKind =
   /** Decodes a JWT without verifying it. */
   | 'decodeOnly'
   /** Creates a Backend API client (`createClerkClient`). */
-  | 'createClient';
+  | 'createClient'
+  /** A signature verifier class: svix / standardwebhooks `new Webhook(secret).verify(payload, headers)`. */
+  | 'webhookClass';
 
 export interface ExportInfo {
   readonly kind: ApiKind;
@@ -196,8 +198,10 @@ export const CLERK_SOURCES: Readonly<Record<string, SourceInfo>> = {
   '@clerk/clerk-react': { framework: 'react', serverOnly: false, exports: {} },
   '@clerk/react': { framework: 'react', serverOnly: false, exports: {} },
   '@clerk/shared': { framework: 'shared', serverOnly: false, exports: {} },
-  svix: { framework: 'svix', serverOnly: true, exports: {} },
-  standardwebhooks: { framework: 'svix', serverOnly: true, exports: {} },
+  svix: { framework: 'svix', serverOnly: true, exports: { Webhook: { kind: 'webhookClass' } } },
+  standardwebhooks: { framework: 'svix', serverOnly: true, exports: { Webhook: { kind: 'webhookClass' } } },
+  '@clerk/shared/types': { framework: 'shared', serverOnly: false, exports: {} },
+  '@clerk/types': { framework: 'shared', serverOnly: false, exports: {} },
 };
 
 /** The package whose major decides sync/async `auth()` and removed exports (`settings.clerk.version`). */

@@ -63,17 +63,18 @@ function importedName(specifier: TSESTree.ImportSpecifier): string {
   return specifier.imported.type === 'Identifier' ? specifier.imported.name : specifier.imported.value;
 }
 
-/** The local name of a value import of `name` from one of `sources`, if the file has one. */
+/** The local name of a value import (or, with `typesToo`, any import) of `name` from one of `sources`. */
 export function existingImport(
   sourceCode: Readonly<TSESLint.SourceCode>,
   sources: readonly string[],
   name: string,
+  typesToo = false,
 ): string | undefined {
   for (const statement of sourceCode.ast.body) {
-    if (statement.type !== 'ImportDeclaration' || statement.importKind === 'type') continue;
+    if (statement.type !== 'ImportDeclaration' || (statement.importKind === 'type' && !typesToo)) continue;
     if (!sources.includes(statement.source.value)) continue;
     for (const specifier of statement.specifiers) {
-      if (specifier.type === 'ImportSpecifier' && specifier.importKind !== 'type' && importedName(specifier) === name) {
+      if (specifier.type === 'ImportSpecifier' && (typesToo || specifier.importKind !== 'type') && importedName(specifier) === name) {
         return specifier.local.name;
       }
     }

@@ -9,6 +9,7 @@ import noSwallowedAuthRedirect from './no-swallowed-auth-redirect.js';
 import requireAwaitAuth from './require-await-auth.js';
 import requireRouteHandlerAuth from './require-route-handler-auth.js';
 import requireServerActionAuth from './require-server-action-auth.js';
+import requireWebhookVerification from './require-webhook-verification.js';
 
 /** Every rule, by name, alphabetised. */
 export const rules = {
@@ -21,6 +22,7 @@ export const rules = {
   'require-await-auth': requireAwaitAuth,
   'require-route-handler-auth': requireRouteHandlerAuth,
   'require-server-action-auth': requireServerActionAuth,
+  'require-webhook-verification': requireWebhookVerification,
 } satisfies Record<string, TSESLint.RuleModule<string, readonly unknown[]>>;
 
 export type RuleName = keyof typeof rules;

@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
-import { calleePath } from '../analysis/index.js';
+import { calleePath, getClerkReferences, isVerifierSecretArgument } from '../analysis/index.js';
 import { CLERK_KEY_CALLS, CLERK_KEY_PROPERTIES, findKeys, type FoundKey, KEY_ENV_NAMES, type KeyKind, maskKey } from '../clerk/index.js';
 import { createRule } from '../util/create-rule.js';
 import { promotedFix } from '../util/report.js';
@@ -64,6 +64,8 @@ export default createRule<Options, MessageIds>({
     const isTypeScript = /\.[cm]?tsx?$/u.test(context.filename);
 
     function check(node: TSESTree.Literal | TSESTree.TemplateElement, value: string): void {
+      // A verifier's signing secret is require-webhook-verification's finding; do not report it twice.
+      if (node.type === 'Literal' && isVerifierSecretArgument(node, getClerkReferences(sourceCode))) return;
       for (const key of findKeys(value)) {
         const finding = classify(key, node);
         if (finding === undefined) continue;

@@ -3,6 +3,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import {
   appRouteHandlers,
   type EntryPoint,
+  WebhookAnalyzer,
   getClerkReferences,
   getFileKind,
   nodeRouteHandler,
@@ -75,7 +76,11 @@ export default createRule<Options, MessageIds>({
     const publicFunctions = options.publicFunctions ?? [];
     if (publicRoutes.length > 0 && (kind.appRoute || kind.pagesApi) && isPublicPath(kind.path, publicRoutes)) return {};
 
+    const webhooks = new WebhookAnalyzer(sourceCode, getClerkReferences(sourceCode), setup.settings.webhookVerifiers);
+
     function check(entry: EntryPoint): void {
+      // A Clerk webhook is public by design and authenticated by its signature: require-webhook-verification's job.
+      if (webhooks.fileHasClerkWebhookSignal() || webhooks.handlerHasClerkSignal(entry.fn)) return;
       const method = entry.name.split(' ')[0] ?? entry.name;
       if (matchesAnyGlob(entry.name, publicFunctions) || matchesAnyGlob(method, publicFunctions)) return;
       const finding = findEntryPointProblem(context, setup as NonNullable<typeof setup>, entry);

@@ -10,6 +10,8 @@ export interface DetectedVersions {
   readonly sdk: string | undefined;
   /** Major of `svix`, for webhook rules. */
   readonly svix: number | undefined;
+  /** svix >= 2.2, whose `Webhook.verify()` returns nothing; undefined when svix is not declared. */
+  readonly svixVerifyReturnsNothing?: boolean;
 }
 
 const NONE: DetectedVersions = { clerk: undefined, sdk: undefined, svix: undefined };
@@ -66,11 +68,33 @@ function readPackage(dir: string): DetectedVersions | undefined {
   const sdk = [PRIMARY_SDK, ...OTHER_SDKS].find((name) => typeof deps[name] === 'string');
   const hasSvix = typeof deps.svix === 'string';
   if (sdk === undefined && !hasSvix) return undefined;
+  const svixVersion = hasSvix ? (installedVersion(dir, 'svix') ?? (deps.svix as string)) : undefined;
   return {
     clerk: sdk === undefined ? undefined : installedMajor(dir, sdk) ?? majorOfRange(deps[sdk] as string),
     sdk,
-    svix: hasSvix ? installedMajor(dir, 'svix') ?? majorOfRange(deps.svix as string) : undefined,
+    svix: svixVersion === undefined ? undefined : majorOfRange(svixVersion),
+    ...(svixVersion === undefined ? {} : { svixVerifyReturnsNothing: verifyReturnsNothing(svixVersion) }),
   };
+}
+
+/** svix 2.2.0 stopped returning the parsed payload from `verify()`. `^2.0.0` resolves to a newer 2.x. */
+export function verifyReturnsNothing(version: string): boolean {
+  const match = /^\s*([\^~]|>=?|=)?\s*v?(\d+)(?:\.(\d+))?/u.exec(version.startsWith('npm:') ? version.slice(version.lastIndexOf('@') + 1) : version);
+  if (match === null) return true;
+  const [, operator, majorText, minorText] = match;
+  const major = Number(majorText);
+  if (major !== 2) return major > 2;
+  if (operator === '^' || operator === '>' || operator === '>=' || minorText === undefined) return true;
+  return Number(minorText) >= 2;
+}
+
+function installedVersion(dir: string, name: string): string | undefined {
+  try {
+    const json = JSON.parse(readFileSync(join(dir, 'node_modules', name, 'package.json'), 'utf8')) as { version?: unknown };
+    return typeof json.version === 'string' ? json.version : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function installedMajor(dir: string, name: string): number | undefined {

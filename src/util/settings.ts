@@ -19,6 +19,8 @@ export interface ClerkSettings {
   readonly authWrappers: readonly NameRef[];
   /** Promote each rule's first suggestion to an autofix. */
   readonly autofix: boolean;
+  /** Project functions that verify a webhook signature and return the event (`verifyClerkWebhook`). */
+  readonly webhookVerifiers: readonly NameRef[];
 }
 
 export type SettingsResult =
@@ -30,6 +32,7 @@ export const DEFAULT_SETTINGS: ClerkSettings = {
   authFunctions: [],
   authWrappers: [],
   autofix: false,
+  webhookVerifiers: [],
 };
 
 const SHAPES: Record<keyof ClerkSettings, string> = {
@@ -37,6 +40,7 @@ const SHAPES: Record<keyof ClerkSettings, string> = {
   authFunctions: "an array of function names or { name, from } objects, such as ['requireUser']",
   authWrappers: "an array of function names or { name, from } objects, such as ['withAuth']",
   autofix: 'true or false',
+  webhookVerifiers: "an array of function names or { name, from } objects, such as ['verifyClerkWebhook']",
 };
 
 /** Parsed once per settings object: every file of a run shares it, and a new config gets a new object. */
@@ -96,7 +100,8 @@ export function parseSettings(raw: unknown): SettingsResult {
         break;
       }
       case 'authFunctions':
-      case 'authWrappers': {
+      case 'authWrappers':
+      case 'webhookVerifiers': {
         const refs = parseNameRefs(value);
         if (refs === undefined) return fail(key, value);
         settings[key] = refs;
@@ -144,4 +149,11 @@ export function clerkMajor(
   const from = isVirtualFilename(filename) ? context.cwd : filename;
   const detected = detectClerkVersions(from, isVirtualFilename(filename));
   return detected.clerk ?? LATEST_MAJOR;
+}
+
+/** Whether svix's `verify()` returns nothing (svix >= 2.2) in this project; unknown means the latest svix. */
+export function svixVerifyReturnsNothing(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): boolean {
+  const filename = context.filename;
+  const virtual = isVirtualFilename(filename);
+  return detectClerkVersions(virtual ? context.cwd : filename, virtual).svixVerifyReturnsNothing ?? true;
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 
 import { afterAll, describe, expect, it } from 'vitest';
 
-import { detectClerkVersions, majorOfRange } from '../../src/util/clerk-version.js';
+import { detectClerkVersions, majorOfRange, verifyReturnsNothing } from '../../src/util/clerk-version.js';
 import { globToRegExp, matchesAnyGlob } from '../../src/util/glob.js';
 import { parseSettings } from '../../src/util/settings.js';
 
@@ -24,6 +24,7 @@ describe('parseSettings', () => {
         authFunctions: [{ name: 'requireUser' }, { name: 'getSelf', from: '@/lib/auth' }],
         authWrappers: [{ name: 'withAuth' }],
         autofix: true,
+        webhookVerifiers: [],
       },
     });
     expect(parseSettings({ version: 'detect' })).toMatchObject({ ok: true, settings: { version: 'detect' } });
@@ -35,10 +36,27 @@ describe('parseSettings', () => {
     [{ authFunctions: 'requireUser' }, '`settings.clerk.authFunctions` must be an array of function names or { name, from } objects, such as [\'requireUser\']; got "requireUser".'],
     [{ authWrappers: [{ nam: 'withAuth' }] }, '`settings.clerk.authWrappers` must be an array of function names or { name, from } objects, such as [\'withAuth\']; got [{"nam":"withAuth"}].'],
     [{ autofix: 'yes' }, '`settings.clerk.autofix` must be true or false; got "yes".'],
-    [{ crossFiles: false }, 'Unknown key `settings.clerk.crossFiles`; expected one of `version`, `authFunctions`, `authWrappers`, `autofix`.'],
+    [{ crossFiles: false }, 'Unknown key `settings.clerk.crossFiles`; expected one of `version`, `authFunctions`, `authWrappers`, `autofix`, `webhookVerifiers`.'],
     [[1], '`settings.clerk` must be an object such as { version: \'detect\' }; got [1].'],
   ])('rejects %j with a message naming the key', (input, message) => {
     expect(parseSettings(input)).toEqual({ ok: false, message });
+  });
+});
+
+describe('verifyReturnsNothing (svix >= 2.2)', () => {
+  it.each([
+    ['2.5.0', true],
+    ['2.2.0', true],
+    ['2.1.3', false],
+    ['2.0.0', false],
+    ['^2.0.0', true],
+    ['~2.1.0', false],
+    ['1.76.0', false],
+    ['^1.24.0', false],
+    ['3.0.0', true],
+    ['latest', true],
+  ])('%s → %s', (version, expected) => {
+    expect(verifyReturnsNothing(version)).toBe(expected);
   });
 });
 
@@ -77,7 +95,12 @@ describe('detectClerkVersions', () => {
     const v5 = project('v5', { dependencies: { '@clerk/nextjs': '^5.0.0' } });
     const v6 = project('v6', { dependencies: { '@clerk/nextjs': '^5.0.0', svix: '^1.0.0' } }, { '@clerk/nextjs': '6.39.8', svix: '2.2.0' });
     expect(detectClerkVersions(join(v5, 'app', 'page.tsx'))).toEqual({ clerk: 5, sdk: '@clerk/nextjs', svix: undefined });
-    expect(detectClerkVersions(join(v6, 'app', 'page.tsx'))).toEqual({ clerk: 6, sdk: '@clerk/nextjs', svix: 2 });
+    expect(detectClerkVersions(join(v6, 'app', 'page.tsx'))).toEqual({
+      clerk: 6,
+      sdk: '@clerk/nextjs',
+      svix: 2,
+      svixVerifyReturnsNothing: true,
+    });
     expect(detectClerkVersions(join(v5, 'app', 'other.tsx')).clerk).toBe(5);
   });
 
