@@ -27,7 +27,20 @@ export const PUBLIC_ENV_PREFIXES: Readonly<Record<string, string>> = {
 };
 
 /** Build constants that are safe to read anywhere. */
-export const BUILD_CONSTANT_ENV: ReadonlySet<string> = new Set(['NODE_ENV', 'MODE', 'DEV', 'PROD', 'SSR', 'BASE_URL']);
+export const BUILD_CONSTANT_ENV: ReadonlySet<string> = new Set([
+  'NODE_ENV',
+  'MODE',
+  'DEV',
+  'PROD',
+  'SSR',
+  'BASE_URL',
+  'NEXT_RUNTIME',
+  'NEXT_DEPLOYMENT_ID',
+  'TURBOPACK',
+]);
+
+/** Prefixes of names that bundlers define at build time (`process.env.__NEXT_…` is inlined by Next.js). */
+export const BUILD_CONSTANT_PREFIXES: readonly string[] = ['__NEXT_'];
 
 export function publicPrefixOf(name: string): string | undefined {
   return Object.values(PUBLIC_ENV_PREFIXES)
@@ -62,7 +75,11 @@ export function isSecretName(name: string): boolean {
 
 /** Whether a build constant or public-prefixed name may be read in browser code. */
 export function isBrowserSafeEnvName(name: string): boolean {
-  return BUILD_CONSTANT_ENV.has(name) || publicPrefixOf(name) !== undefined;
+  return (
+    BUILD_CONSTANT_ENV.has(name) ||
+    BUILD_CONSTANT_PREFIXES.some((prefix) => name.startsWith(prefix)) ||
+    publicPrefixOf(name) !== undefined
+  );
 }
 
 /** The name of the Next.js config file, whose `env` object is inlined into the client bundle. */

@@ -14,7 +14,9 @@ const key = process.env.NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY
 const mode = process.env.NODE_ENV
 const vite = import.meta.env.VITE_CLERK_PUBLISHABLE_KEY
 const { NEXT_PUBLIC_APP_URL, EXPO_PUBLIC_API } = process.env
-const dev = import.meta.env.DEV`,
+const dev = import.meta.env.DEV
+const runtime = process.env.NEXT_RUNTIME
+const nextDefine = process.env.__NEXT_LINK_NO_TOUCH_START`,
     },
     {
       name: 'secrets in server files are fine',

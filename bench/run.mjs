@@ -1,0 +1,133 @@
+// `npm run bench`: lint overhead of eslint-plugin-clerk (`all`) against ESLint with the parser and no rules,
+// on (a) real JS shipped in npm packages and (b) a generated Clerk-heavy Next.js corpus; for comparison, the
+// recommended configs of eslint-plugin-security and @next/eslint-plugin-next. Alternating runs, medians.
+// Exit code 1 when a target is missed. Usage: node bench/run.mjs [--reps 5] [--files 2000]
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../', import.meta.url));
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const index = args.indexOf(`--${name}`);
+  return index === -1 ? fallback : Number(args[index + 1]);
+};
+const REPS = option('reps', 5);
+const FILES = option('files', 2000);
+const TARGETS = { overheadA: 0.05, overheadB: 0.15, perRuleA: 0.02, memory: 0.1 };
+const CONFIGS = ['baseline', 'clerk-all', 'security', 'next'];
+const results = join(root, 'bench/results');
+mkdirSync(results, { recursive: true });
+
+if (!existsSync(join(root, 'dist/index.js'))) execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
+
+function walk(dir, out = []) {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) walk(path, out);
+    else if (/\.(?:[cm]?js|jsx|tsx?)$/u.test(entry.name) && !entry.name.endsWith('.d.ts') && statSync(path).size < 100_000) out.push(path);
+  }
+  return out;
+}
+
+// (a) real code: the compiled sources of `next` and the Clerk SDKs installed as devDependencies.
+const packages = ['next/dist', '@clerk/nextjs/dist', '@clerk/backend/dist', '@clerk/shared/dist', 'svix/dist'];
+const real = packages
+  .flatMap((pkg) => (existsSync(join(root, 'node_modules', pkg)) ? walk(join(root, 'node_modules', pkg)) : []))
+  .sort()
+  .slice(0, FILES)
+  .map((path) => ({ path, as: join(root, 'bench/corpus-real', relative(join(root, 'node_modules'), path)) }));
+// (b) generated Clerk-heavy Next.js files.
+execFileSync(process.execPath, [join(root, 'bench/generate-corpus.mjs'), String(FILES)], { stdio: 'inherit' });
+const generated = walk(join(root, 'bench/corpus-generated')).sort();
+const corpora = { a: real, b: generated };
+for (const [name, files] of Object.entries(corpora)) writeFileSync(join(results, `corpus-${name}.json`), JSON.stringify(files));
+console.log(`corpus (a): ${real.length} files from ${packages.join(', ')}; corpus (b): ${generated.length} generated files; ${REPS} repetitions`);
+
+function run(config, corpus, stats = false) {
+  const output = execFileSync(
+    process.execPath,
+    [join(root, 'bench/worker.mjs'), config, join(results, `corpus-${corpus}.json`), ...(stats ? ['--stats'] : [])],
+    { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+  );
+  return JSON.parse(output);
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((x, y) => x - y);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+
+const samples = {};
+for (let rep = 0; rep < REPS; rep += 1) {
+  for (const corpus of Object.keys(corpora)) {
+    // Alternate the order each repetition so that drift (thermal, caches) does not favour one config.
+    const order = rep % 2 === 0 ? CONFIGS : [...CONFIGS].reverse();
+    for (const config of order) {
+      const sample = run(config, corpus);
+      (samples[`${corpus}/${config}`] ??= []).push(sample);
+      if (sample.crashes > 0 || sample.unlinted > 0) throw new Error(`${corpus}/${config}: ${sample.crashes} crashes, ${sample.unlinted} files not linted`);
+    }
+  }
+  process.stdout.write(`repetition ${rep + 1}/${REPS} done\n`);
+}
+
+const summary = { date: new Date().toISOString(), node: process.version, reps: REPS, targets: TARGETS, corpora: {} };
+let failed = false;
+for (const corpus of Object.keys(corpora)) {
+  const base = samples[`${corpus}/baseline`];
+  const baseMs = median(base.map((s) => s.ms));
+  const baseRss = median(base.map((s) => s.maxRssKb));
+  const stats = run('clerk-all', corpus, true);
+  const perRule = Object.fromEntries(
+    Object.entries(stats.perRule)
+      .filter(([rule]) => rule.startsWith('clerk/'))
+      .sort(([, x], [, y]) => y - x)
+      .map(([rule, ms]) => [rule, { ms: Number(ms.toFixed(1)), shareOfBaseline: Number((ms / baseMs).toFixed(4)) }]),
+  );
+  const configs = {};
+  for (const config of CONFIGS) {
+    const list = samples[`${corpus}/${config}`];
+    const ms = median(list.map((s) => s.ms));
+    const rss = median(list.map((s) => s.maxRssKb));
+    configs[config] = {
+      medianMs: Number(ms.toFixed(1)),
+      filesPerSecond: Math.round((list[0].files / ms) * 1000),
+      overhead: Number(((ms - baseMs) / baseMs).toFixed(4)),
+      peakRssMb: Number((rss / 1024).toFixed(1)),
+      memoryOverhead: Number(((rss - baseRss) / baseRss).toFixed(4)),
+      clerkFindings: list[0].messages,
+    };
+  }
+  summary.corpora[corpus] = { files: corpora[corpus].length, configs, perRule };
+  const clerk = configs['clerk-all'];
+  const limit = corpus === 'a' ? TARGETS.overheadA : TARGETS.overheadB;
+  const checks = [
+    [`(${corpus}) clerk all overhead ${(clerk.overhead * 100).toFixed(1)}% <= ${limit * 100}%`, clerk.overhead <= limit],
+    [`(${corpus}) clerk all memory overhead ${(clerk.memoryOverhead * 100).toFixed(1)}% < ${TARGETS.memory * 100}%`, clerk.memoryOverhead < TARGETS.memory],
+  ];
+  if (corpus === 'a') {
+    const worst = Object.entries(perRule)[0];
+    if (worst) checks.push([`(a) slowest rule ${worst[0]} ${(worst[1].shareOfBaseline * 100).toFixed(2)}% <= ${TARGETS.perRuleA * 100}%`, worst[1].shareOfBaseline <= TARGETS.perRuleA]);
+  }
+  summary.corpora[corpus].checks = checks.map(([text, ok]) => ({ text, ok }));
+  for (const [, ok] of checks) failed ||= !ok;
+}
+
+writeFileSync(join(results, 'results.json'), `${JSON.stringify(summary, null, 2)}\n`);
+const lines = [];
+for (const [corpus, data] of Object.entries(summary.corpora)) {
+  lines.push(`\ncorpus (${corpus}), ${data.files} files`, '| config | median ms | files/s | overhead | peak RSS MB | memory overhead | clerk findings |', '| --- | --- | --- | --- | --- | --- | --- |');
+  for (const [config, c] of Object.entries(data.configs)) {
+    lines.push(`| ${config} | ${c.medianMs} | ${c.filesPerSecond} | ${(c.overhead * 100).toFixed(1)}% | ${c.peakRssMb} | ${(c.memoryOverhead * 100).toFixed(1)}% | ${c.clerkFindings} |`);
+  }
+  lines.push('per rule (share of baseline time):', ...Object.entries(data.perRule).map(([rule, r]) => `  ${rule}: ${r.ms} ms (${(r.shareOfBaseline * 100).toFixed(2)}%)`));
+  lines.push(...data.checks.map((check) => `${check.ok ? 'PASS' : 'FAIL'} ${check.text}`));
+}
+const table = lines.join('\n');
+writeFileSync(join(results, 'results.md'), `${table}\n`);
+console.log(table);
+console.log(`\nwritten: bench/results/results.json, bench/results/results.md`);
+process.exitCode = failed ? 1 : 0;

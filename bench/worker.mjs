@@ -1,0 +1,69 @@
+// Lints one corpus with one configuration through the ESLint class (as the CLI does: config computed once and
+// cached), in its own process, and prints JSON: wall time, peak RSS, and (with --stats) per-rule times.
+// Usage: node bench/worker.mjs <config> <file-list.json> [--stats]
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+import * as parser from '@typescript-eslint/parser';
+import { ESLint } from 'eslint';
+
+const [, , configName, listFile, statsFlag] = process.argv;
+const stats = statsFlag === '--stats';
+const files = JSON.parse(readFileSync(listFile, 'utf8')).map((entry) => (typeof entry === 'string' ? entry : entry.path));
+const require = createRequire(import.meta.url);
+
+async function configFor(name) {
+  const base = {
+    files: ['**/*.{js,jsx,ts,tsx,mjs,cjs}'],
+    languageOptions: { parser, parserOptions: { ecmaFeatures: { jsx: true } } },
+  };
+  const withBase = (...configs) => [base, ...configs];
+  if (name === 'baseline') return withBase();
+  // Calibration: what ESLint itself costs once any rule is configured.
+  if (name === 'noop') {
+    const rule = { meta: { type: 'problem', schema: [] }, create: () => ({}) };
+    return withBase({ plugins: { noop: { rules: { rule } } }, rules: { 'noop/rule': 'error' } });
+  }
+  if (name === 'clerk-all') {
+    const { default: clerk } = await import('../dist/index.js');
+    return withBase(clerk.configs.all);
+  }
+  if (name === 'security') return withBase(require('eslint-plugin-security').configs.recommended);
+  if (name === 'next') {
+    const next = require('@next/eslint-plugin-next');
+    return withBase({ plugins: { '@next/next': next }, rules: next.configs.recommended.rules });
+  }
+  throw new Error(`unknown config ${name}`);
+}
+
+const eslint = new ESLint({
+  cwd: process.cwd(),
+  overrideConfigFile: true,
+  overrideConfig: await configFor(configName),
+  // Corpus (a) lives in node_modules, which ESLint ignores by default.
+  ignorePatterns: ['!**/node_modules/'],
+  cache: false,
+  stats,
+});
+// Warm up parser and rule code paths on a slice, outside the measurement.
+await eslint.lintFiles(files.slice(0, 50));
+
+const start = process.hrtime.bigint();
+const results = await eslint.lintFiles(files);
+const ms = Number(process.hrtime.bigint() - start) / 1e6;
+
+const perRule = {};
+let messages = 0;
+let fatal = 0;
+let unlinted = 0;
+for (const result of results) {
+  messages += result.messages.filter((message) => message.ruleId?.startsWith('clerk/')).length;
+  fatal += result.messages.filter((message) => message.fatal || (message.ruleId === null && message.severity === 2)).length;
+  unlinted += result.messages.some((message) => message.ruleId === null && /ignored|No matching/u.test(message.message)) ? 1 : 0;
+  for (const pass of result.stats?.times.passes ?? []) {
+    for (const [rule, time] of Object.entries(pass.rules ?? {})) perRule[rule] = (perRule[rule] ?? 0) + time.total;
+  }
+}
+process.stdout.write(
+  JSON.stringify({ config: configName, files: results.length, ms, maxRssKb: process.resourceUsage().maxRSS, perRule, messages, crashes: fatal, unlinted: unlinted + files.length - results.length }),
+);
