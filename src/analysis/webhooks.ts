@@ -25,17 +25,29 @@ export interface BodyRead {
 }
 
 /** Finds signature verification calls, body reads and Clerk signals in webhook handlers. */
+/** Cheap text pre-filter for handler signals: a quoted Clerk event type or an svix header name. */
+const HANDLER_SIGNAL_TEXT = /['"`](?:svix-|(?:user|organization|organizationMembership|organizationInvitation|organizationDomain|session|email|sms|role|permission|subscription|subscriptionItem|paymentAttempt|waitlistEntry)\.[a-zA-Z_]+['"`])/u;
+
 export class WebhookAnalyzer {
   private readonly verifyingHelpers = new Map<FunctionNode, boolean>();
+  private fileSignal: boolean | undefined;
+  private readonly mayHaveHandlerSignal: boolean;
 
   constructor(
     private readonly sourceCode: Readonly<TSESLint.SourceCode>,
     private readonly refs: ClerkReferences,
     private readonly verifiers: readonly NameRef[],
-  ) {}
+  ) {
+    this.mayHaveHandlerSignal = HANDLER_SIGNAL_TEXT.test(sourceCode.text);
+  }
 
   /** The module imports Clerk's verifier, svix / standardwebhooks, or Clerk webhook event types. */
   fileHasClerkWebhookSignal(): boolean {
+    this.fileSignal ??= this.computeFileSignal();
+    return this.fileSignal;
+  }
+
+  private computeFileSignal(): boolean {
     for (const statement of this.sourceCode.ast.body) {
       if (statement.type !== 'ImportDeclaration') continue;
       const source = statement.source.value;
@@ -52,6 +64,7 @@ export class WebhookAnalyzer {
 
   /** The handler compares Clerk event types or reads svix headers. */
   handlerHasClerkSignal(fn: FunctionNode): boolean {
+    if (!this.mayHaveHandlerSignal) return false;
     return (
       findFirst(
         this.sourceCode,

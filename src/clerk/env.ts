@@ -99,3 +99,9 @@ export const CLERK_SECRET_POWERS: Readonly<Record<string, string>> = {
   SIGNING_SECRET: 'forging any webhook event',
   CLERK_ENCRYPTION_KEY: 'decrypting dynamic keys passed through middleware',
 };
+
+/** Cheap text pre-filter: a public prefix followed, in the same name, by a secret word or a Clerk secret. */
+export const PUBLIC_SECRET_NAME_TEXT = new RegExp(
+  `(?:${Object.values(PUBLIC_ENV_PREFIXES).join('|')})[A-Z0-9_]*(?:${[...SECRET_NAME_WORDS, 'API_KEY', 'ENCRYPTION_KEY', 'MACHINE_SECRET'].join('|')})`,
+  'u',
+);

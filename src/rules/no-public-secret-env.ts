@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { envReadOfMember, envReadsOfPattern, getFileKind } from '../analysis/index.js';
-import { CLERK_SECRET_ENV, isSecretName, NEXT_CONFIG_FILE, PUBLIC_ENV_PREFIXES, secretBehindPublicName } from '../clerk/index.js';
+import { CLERK_SECRET_ENV, isSecretName, NEXT_CONFIG_FILE, PUBLIC_SECRET_NAME_TEXT, secretBehindPublicName } from '../clerk/index.js';
 import { createRule } from '../util/create-rule.js';
 import { promotedFix } from '../util/report.js';
 import { INVALID_SETTINGS_MESSAGE, setupRule } from '../util/rule-setup.js';
@@ -37,7 +37,7 @@ export default createRule<Options, MessageIds>({
     const kind = getFileKind(context);
     const nextConfig = NEXT_CONFIG_FILE.test(kind.path);
     const text = sourceCode.text;
-    if (!nextConfig && !Object.values(PUBLIC_ENV_PREFIXES).some((prefix) => text.includes(prefix))) return {};
+    if (!nextConfig && !PUBLIC_SECRET_NAME_TEXT.test(text)) return {};
     const setup = setupRule(context);
     if (setup === undefined) return {};
 

@@ -146,15 +146,20 @@ export default createRule<Options, MessageIds>({
       });
     }
 
+    const readsEnv = /\b(?:process|meta)\.env\b/u.test(sourceCode.text);
     return {
       ImportDeclaration: checkImport,
-      MemberExpression(node) {
-        const read = envReadOfMember(node);
-        if (read !== undefined) checkEnv(read);
-      },
-      VariableDeclarator(node) {
-        for (const read of envReadsOfPattern(node)) checkEnv(read);
-      },
+      ...(readsEnv
+        ? {
+            MemberExpression(node: TSESTree.MemberExpression) {
+              const read = envReadOfMember(node);
+              if (read !== undefined) checkEnv(read);
+            },
+            VariableDeclarator(node: TSESTree.VariableDeclarator) {
+              for (const read of envReadsOfPattern(node)) checkEnv(read);
+            },
+          }
+        : {}),
       CallExpression(node) {
         // require('@clerk/backend') in a client module.
         if (node.callee.type !== 'Identifier' || node.callee.name !== 'require') return;

@@ -147,10 +147,9 @@ export default createRule<Options, MessageIds>({
       },
       CallExpression(call) {
         // A same-file async helper that calls Clerk, used un-awaited in a condition: `if (!checkRole('admin'))`.
-        if (call.callee.type !== 'Identifier') return;
+        if (call.callee.type !== 'Identifier' || !inCondition(call)) return;
         const helper = resolveLocalFunction(sourceCode, call.callee);
         if (helper === undefined || !helper.async || !callsClerk(helper)) return;
-        if (!inCondition(call)) return;
         if (promiseUse(sourceCode, call) !== 'misused') return;
         reportMissingAwait(call, 'helperNotAwaited', {
           name: call.callee.name,
