@@ -15,6 +15,7 @@ export * from './functions.js';
 export * from './name-refs.js';
 export * from './path-matcher.js';
 export * from './promises.js';
+export * from './request-input.js';
 export * from './traverse.js';
 export * from './webhooks.js';
 

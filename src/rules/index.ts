@@ -2,6 +2,7 @@ import type { TSESLint } from '@typescript-eslint/utils';
 
 import noDeprecatedAuthMiddleware from './no-deprecated-auth-middleware.js';
 import noHardcodedKeys from './no-hardcoded-keys.js';
+import noMetadataWriteFromRequest from './no-metadata-write-from-request.js';
 import noMiddlewareMatcherGaps from './no-middleware-matcher-gaps.js';
 import noPublicSecretEnv from './no-public-secret-env.js';
 import noSecretsInClient from './no-secrets-in-client.js';
@@ -15,6 +16,7 @@ import requireWebhookVerification from './require-webhook-verification.js';
 export const rules = {
   'no-deprecated-auth-middleware': noDeprecatedAuthMiddleware,
   'no-hardcoded-keys': noHardcodedKeys,
+  'no-metadata-write-from-request': noMetadataWriteFromRequest,
   'no-middleware-matcher-gaps': noMiddlewareMatcherGaps,
   'no-public-secret-env': noPublicSecretEnv,
   'no-secrets-in-client': noSecretsInClient,

@@ -1,0 +1,88 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { ASTUtils } from '@typescript-eslint/utils';
+
+import type { ClerkReferences } from './clerk-references.js';
+import { type FunctionNode, isFunctionNode, skipTypeWrappers } from './functions.js';
+
+/** Calls that return their (first) argument's value, validated or converted: `schema.parse(body)`. */
+const PASS_THROUGH_METHODS = new Set(['parse', 'parseAsync', 'safeParse', 'safeParseAsync', 'validate', 'validateSync', 'cast']);
+const PASS_THROUGH_FUNCTIONS = new Set(['String', 'Number', 'Boolean', 'parseInt', 'parseFloat', 'decodeURIComponent']);
+/** Next.js request helpers whose values the caller controls. */
+const REQUEST_FUNCTIONS = new Set(['cookies', 'headers']);
+
+/**
+ * Decides, within one entry point, whether an expression derives from caller-controlled input: the entry's own
+ * parameters (the request, route params, a server action's arguments and FormData), `cookies()` / `headers()`,
+ * and everything computed from them by member access, destructuring, `await`, `??` / `||` / ternaries, template
+ * literals, spreads, TypeScript wrappers, conversions and validation that keeps the value. Values from Clerk
+ * (`auth()`, `currentUser()`, `sessionClaims`) are never caller-controlled.
+ */
+export class RequestInputAnalyzer {
+  constructor(
+    private readonly sourceCode: Readonly<TSESLint.SourceCode>,
+    private readonly refs: ClerkReferences,
+    private readonly entry: FunctionNode,
+  ) {}
+
+  isCallerControlled(expression: TSESTree.Node, depth = 0): boolean {
+    if (depth > 12) return false;
+    const next = (node: TSESTree.Node): boolean => this.isCallerControlled(node, depth + 1);
+    const node = expression.type.startsWith('TS') ? skipTypeWrappers(expression as TSESTree.Expression) : expression;
+    switch (node.type) {
+      case 'Identifier':
+        return this.identifierIsControlled(node, depth);
+      case 'MemberExpression':
+        return next(node.object);
+      case 'ChainExpression':
+        return next(node.expression);
+      case 'AwaitExpression':
+        return next(node.argument);
+      case 'SpreadElement':
+        return next(node.argument);
+      case 'LogicalExpression':
+        return next(node.left) || next(node.right);
+      case 'ConditionalExpression':
+        return next(node.consequent) || next(node.alternate);
+      case 'TemplateLiteral':
+        return node.expressions.some(next);
+      case 'NewExpression':
+        // `new URL(req.url)`, `new URLSearchParams(body)`.
+        return node.arguments.some(next);
+      case 'CallExpression': {
+        if (this.refs.calls.has(node)) return false;
+        const callee = node.callee;
+        if (callee.type === 'Identifier') {
+          if (PASS_THROUGH_FUNCTIONS.has(callee.name) || REQUEST_FUNCTIONS.has(callee.name)) {
+            return REQUEST_FUNCTIONS.has(callee.name) || (node.arguments[0] !== undefined && next(node.arguments[0]));
+          }
+          return false;
+        }
+        if (callee.type !== 'MemberExpression') return false;
+        const method = !callee.computed && callee.property.type === 'Identifier' ? callee.property.name : undefined;
+        if (method !== undefined && PASS_THROUGH_METHODS.has(method)) return node.arguments[0] !== undefined && next(node.arguments[0]);
+        if (method === 'parse' && callee.object.type === 'Identifier' && callee.object.name === 'JSON') {
+          return node.arguments[0] !== undefined && next(node.arguments[0]);
+        }
+        // `req.json()`, `formData.get('orgId')`, `body.orgId.trim()`, `(await cookies()).get('x')`.
+        return next(callee.object);
+      }
+      default:
+        return false;
+    }
+  }
+
+  private identifierIsControlled(identifier: TSESTree.Identifier, depth: number): boolean {
+    const variable = ASTUtils.findVariable(this.sourceCode.getScope(identifier), identifier);
+    const definition = variable?.defs[0];
+    if (definition === undefined) return false;
+    if (definition.type === 'Parameter') return definition.node === this.entry;
+    if (definition.type !== 'Variable' || definition.node.init === null) return false;
+    // Only values computed inside this entry point (not module constants).
+    if (!isInside(definition.node, this.entry)) return false;
+    return this.isCallerControlled(definition.node.init, depth + 1);
+  }
+}
+
+function isInside(node: TSESTree.Node, fn: FunctionNode): boolean {
+  return fn.range[0] <= node.range[0] && node.range[1] <= fn.range[1] && !isFunctionNode(node);
+}

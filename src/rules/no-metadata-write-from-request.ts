@@ -1,0 +1,227 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { ASTUtils } from '@typescript-eslint/utils';
+
+import {
+  appRouteHandlers,
+  calleeMatchesNameRefs,
+  enclosingFunction,
+  type EntryPoint,
+  findFirst,
+  type FunctionNode,
+  getClerkReferences,
+  getFileKind,
+  inlineServerAction,
+  moduleServerActions,
+  nodeRouteHandler,
+  pagesApiHandler,
+  RequestInputAnalyzer,
+  resolveLocalFunction,
+  rootIdentifier,
+} from '../analysis/index.js';
+import { GUARD_IMPORT_SOURCE } from '../clerk/index.js';
+import { insertAtFunctionStart } from '../fixes/guard.js';
+import { planImport } from '../fixes/imports.js';
+import { codeStyle, quoted, statementEnd } from '../fixes/style.js';
+import { createRule } from '../util/create-rule.js';
+import { promotedFix } from '../util/report.js';
+import { INVALID_SETTINGS_MESSAGE, setupRule } from '../util/rule-setup.js';
+
+export type Options = [];
+export type MessageIds = 'metadataFromRequest' | 'targetFromRequest' | 'requireAdminRole' | 'invalidSettings';
+
+/** Backend API methods that write user metadata. */
+const WRITE_METHODS = new Set(['updateUserMetadata', 'updateUser', 'replaceUserMetadata']);
+const PRIVILEGED_KEYS = new Set(['publicMetadata', 'privateMetadata']);
+
+export default createRule<Options, MessageIds>({
+  name: 'no-metadata-write-from-request',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow writing Clerk user metadata from caller-controlled input without an authorisation check',
+      recommended: 'recommended',
+    },
+    fixable: 'code',
+    hasSuggestions: true,
+    schema: [],
+    messages: {
+      metadataFromRequest:
+        '`{{method}}()` writes caller-controlled data into `{{key}}` with no authorisation check first; any signed-in user can grant themselves a role.',
+      targetFromRequest:
+        '`{{method}}()` changes the user whose id the caller chose, with no authorisation check first; anyone can edit anyone.',
+      requireAdminRole: 'Require an admin role first: `auth.protect({ role: \'org:admin\' })`.',
+      // eslint-disable-next-line eslint-plugin/no-unused-message-ids -- reported by setupRule() for bad settings
+      invalidSettings: INVALID_SETTINGS_MESSAGE,
+    },
+  },
+  create(context) {
+    const { sourceCode } = context;
+    if (!/\b(?:updateUserMetadata|updateUser|replaceUserMetadata)\b/u.test(sourceCode.text)) return {};
+    const setup = setupRule(context);
+    if (setup === undefined) return {};
+    const refs = getClerkReferences(sourceCode);
+    const kind = getFileKind(context);
+    const entries = new Map<FunctionNode, EntryPoint>();
+
+    function collectEntries(): void {
+      const { authWrappers } = setup!.settings;
+      const found = [
+        ...(kind.serverActions ? moduleServerActions(sourceCode, authWrappers) : []),
+        ...(kind.appRoute ? appRouteHandlers(sourceCode, authWrappers, kind.path) : []),
+        ...(kind.pagesApi ? [pagesApiHandler(sourceCode, authWrappers, kind.path)].filter((e): e is EntryPoint => e !== undefined) : []),
+      ];
+      for (const entry of found) entries.set(entry.fn, entry);
+    }
+
+    /** The entry point that runs this call: the nearest enclosing function that is one. */
+    function entryOf(node: TSESTree.Node): EntryPoint | undefined {
+      for (let fn = enclosingFunction(node); fn !== undefined; fn = enclosingFunction(fn)) {
+        const known = entries.get(fn) ?? inlineServerAction(fn, sourceCode);
+        if (known !== undefined) return known;
+        if (fn.parent?.type === 'CallExpression' && kind.nodeServer) {
+          const route = nodeRouteHandler(fn.parent, sourceCode, refs, [], []);
+          if (route?.fn === fn) return route;
+        }
+      }
+      return undefined;
+    }
+
+    /** `clerkClient.users`, `(await clerkClient()).users`, `client.users` where client came from either, `createClerkClient()`. */
+    function isUsersApi(node: TSESTree.Node): boolean {
+      if (node.type !== 'MemberExpression' || node.computed || node.property.type !== 'Identifier' || node.property.name !== 'users') return false;
+      return isClerkClient(node.object, 0);
+    }
+
+    function isClerkClient(node: TSESTree.Node, depth: number): boolean {
+      const target = node.type === 'AwaitExpression' ? node.argument : node;
+      if (target.type === 'CallExpression') {
+        const ref = refs.calls.get(target);
+        return ref?.kind === 'clerkClient' || ref?.kind === 'createClient';
+      }
+      if (refs.reads.get(target)?.kind === 'clerkClient') return true;
+      if (target.type === 'Identifier' && depth < 3) {
+        const definition = ASTUtils.findVariable(sourceCode.getScope(target), target)?.defs[0];
+        if (definition?.type === 'Variable' && definition.node.init) return isClerkClient(definition.node.init, depth + 1);
+      }
+      return false;
+    }
+
+    /** An authorisation check in the entry before `position`: has({ role | permission }), auth.protect({ … }), a sessionClaims / orgRole guard, a helper doing one, or a configured auth function. */
+    function authorizedBefore(fn: FunctionNode, position: number, depth = 0): boolean {
+      return (
+        findFirst(sourceCode, fn.body, (node) => {
+          if (node.range[0] >= position) return 'skip';
+          if (node.type === 'CallExpression') {
+            const callee = node.callee;
+            const name = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' && callee.property.type === 'Identifier' ? callee.property.name : '';
+            if ((name === 'has' || refs.calls.get(node)?.kind === 'protect') && node.arguments.length > 0) return true;
+            if (calleeMatchesNameRefs(sourceCode, callee, setup!.settings.authFunctions)) return true;
+            if (callee.type === 'Identifier' && depth < 2) {
+              const helper = resolveLocalFunction(sourceCode, callee);
+              if (helper !== undefined && helper !== fn && (authorizedBefore(helper, Number.POSITIVE_INFINITY, depth + 1) || mentionsRoleClaims(helper))) return true;
+            }
+          }
+          if (node.type === 'IfStatement' && mentionsRoleClaims(node.test)) return true;
+          return false;
+        }) !== undefined
+      );
+    }
+
+    function mentionsRoleClaims(node: TSESTree.Node): boolean {
+      return (
+        findFirst(sourceCode, node, (candidate) => candidate.type === 'Identifier' && (candidate.name === 'sessionClaims' || candidate.name === 'orgRole'), {
+          enterFunctions: true,
+        }) !== undefined
+      );
+    }
+
+    function adminSuggestion(entry: EntryPoint): TSESLint.SuggestionReportDescriptor<MessageIds>[] {
+      if (entry.kind !== 'serverAction' && entry.kind !== 'appRoute') return [];
+      const style = codeStyle(sourceCode);
+      const v6 = setup!.major >= 6;
+      return [
+        {
+          messageId: 'requireAdminRole',
+          fix: (fixer) => {
+            const imported = planImport(sourceCode, GUARD_IMPORT_SOURCE.next, 'auth');
+            const role = `{ role: ${quoted('org:admin', style)} }`;
+            const line = v6 ? `await ${imported.local}.protect(${role})${statementEnd(style)}` : `${imported.local}().protect(${role})${statementEnd(style)}`;
+            const body = insertAtFunctionStart(fixer, sourceCode, entry.fn, [line], v6);
+            if (body === undefined) return null;
+            return imported.fix === undefined ? body : [imported.fix(fixer), ...body];
+          },
+        },
+      ];
+    }
+
+    return {
+      'Program:exit'() {
+        collectEntries();
+        findFirst(
+          sourceCode,
+          sourceCode.ast,
+          (node) => {
+            if (node.type !== 'CallExpression' || node.callee.type !== 'MemberExpression' || node.callee.computed) return false;
+            const method = node.callee.property.type === 'Identifier' ? node.callee.property.name : '';
+            if (!WRITE_METHODS.has(method) || !isUsersApi(node.callee.object)) return false;
+            check(node, method);
+            return false;
+          },
+          { enterFunctions: true },
+        );
+      },
+    };
+
+    function check(call: TSESTree.CallExpression, method: string): void {
+      const entry = entryOf(call);
+      if (entry === undefined) return;
+      const input = new RequestInputAnalyzer(sourceCode, refs, entry.fn);
+      const [target, data] = call.arguments;
+      if (target === undefined || authorizedBefore(entry.fn, call.range[0])) return;
+      const suggest = adminSuggestion(entry);
+      const privileged = data === undefined ? undefined : privilegedWrite(data, input);
+      if (privileged !== undefined) {
+        context.report({ node: privileged.node, messageId: 'metadataFromRequest', data: { method, key: privileged.key }, fix: promotedFix(setup!.settings, suggest), suggest });
+        return;
+      }
+      if (input.isCallerControlled(target) && !isOwnUserId(target)) {
+        context.report({ node: target, messageId: 'targetFromRequest', data: { method }, fix: promotedFix(setup!.settings, suggest), suggest });
+      }
+    }
+
+    /** `{ publicMetadata: body.meta }`, `{ publicMetadata: { role: formData.get('role') } }`, `{ ...body }`, or `body` itself. */
+    function privilegedWrite(data: TSESTree.Node, input: RequestInputAnalyzer): { node: TSESTree.Node; key: string } | undefined {
+      if (data.type !== 'ObjectExpression') {
+        return data.type !== 'SpreadElement' && input.isCallerControlled(data) ? { node: data, key: 'publicMetadata' } : undefined;
+      }
+      for (const property of data.properties) {
+        if (property.type === 'SpreadElement') {
+          if (input.isCallerControlled(property.argument)) return { node: property, key: 'publicMetadata' };
+          continue;
+        }
+        const key = property.key.type === 'Identifier' ? property.key.name : undefined;
+        if (key === undefined || !PRIVILEGED_KEYS.has(key)) continue;
+        const value = property.value;
+        if (value.type === 'ObjectExpression') {
+          const tainted = value.properties.find((inner) =>
+            inner.type === 'SpreadElement' ? input.isCallerControlled(inner.argument) : input.isCallerControlled(inner.value),
+          );
+          if (tainted !== undefined) return { node: tainted, key };
+        } else if (input.isCallerControlled(value)) {
+          return { node: value, key };
+        }
+      }
+      return undefined;
+    }
+
+    /** The caller's own id: `userId` from `auth()` (the caller cannot choose it). */
+    function isOwnUserId(node: TSESTree.Node): boolean {
+      const root = rootIdentifier(node);
+      if (root === undefined) return false;
+      const definition = ASTUtils.findVariable(sourceCode.getScope(root), root)?.defs[0];
+      const init = definition?.type === 'Variable' ? definition.node.init : undefined;
+      const call = init?.type === 'AwaitExpression' ? init.argument : init;
+      return call?.type === 'CallExpression' && refs.calls.get(call)?.kind === 'authObject';
+    }
+  },
+});
