@@ -304,3 +304,31 @@ function routerLevelGuard(
   }
   return undefined;
 }
+
+/** The entry points of a file, and a lookup from any node to the entry point that runs it. */
+export function entryPointIndex(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  refs: ClerkReferences,
+  kind: { serverActions: boolean; appRoute: boolean; pagesApi: boolean; nodeServer: boolean; path: string },
+  authWrappers: readonly NameRef[],
+): (node: TSESTree.Node) => EntryPoint | undefined {
+  const entries = new Map<FunctionNode, EntryPoint>();
+  const found = [
+    ...(kind.serverActions ? moduleServerActions(sourceCode, authWrappers) : []),
+    ...(kind.appRoute ? appRouteHandlers(sourceCode, authWrappers, kind.path) : []),
+    ...(kind.pagesApi ? [pagesApiHandler(sourceCode, authWrappers, kind.path)] : []),
+  ];
+  for (const entry of found) if (entry !== undefined) entries.set(entry.fn, entry);
+  return (node) => {
+    for (let current: TSESTree.Node | null | undefined = node.parent; current; current = current.parent) {
+      if (!isFunctionNode(current)) continue;
+      const known = entries.get(current) ?? inlineServerAction(current, sourceCode);
+      if (known !== undefined) return known;
+      if (current.parent?.type === 'CallExpression' && kind.nodeServer) {
+        const route = nodeRouteHandler(current.parent, sourceCode, refs, [], []);
+        if (route?.fn === current) return route;
+      }
+    }
+    return undefined;
+  };
+}

@@ -6,6 +6,7 @@ import { AuthAnalyzer } from './auth-flow.js';
 import { getClerkReferences } from './clerk-references.js';
 
 export * from './auth-flow.js';
+export * from './authorization.js';
 export * from './clerk-references.js';
 export * from './directives.js';
 export * from './entry-points.js';

@@ -2,20 +2,13 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { ASTUtils } from '@typescript-eslint/utils';
 
 import {
-  appRouteHandlers,
-  calleeMatchesNameRefs,
-  enclosingFunction,
+  entryPointIndex,
   type EntryPoint,
   findFirst,
-  type FunctionNode,
   getClerkReferences,
   getFileKind,
-  inlineServerAction,
-  moduleServerActions,
-  nodeRouteHandler,
-  pagesApiHandler,
+  hasAuthorizationBefore,
   RequestInputAnalyzer,
-  resolveLocalFunction,
   rootIdentifier,
 } from '../analysis/index.js';
 import { GUARD_IMPORT_SOURCE } from '../clerk/index.js';
@@ -61,30 +54,7 @@ export default createRule<Options, MessageIds>({
     if (setup === undefined) return {};
     const refs = getClerkReferences(sourceCode);
     const kind = getFileKind(context);
-    const entries = new Map<FunctionNode, EntryPoint>();
-
-    function collectEntries(): void {
-      const { authWrappers } = setup!.settings;
-      const found = [
-        ...(kind.serverActions ? moduleServerActions(sourceCode, authWrappers) : []),
-        ...(kind.appRoute ? appRouteHandlers(sourceCode, authWrappers, kind.path) : []),
-        ...(kind.pagesApi ? [pagesApiHandler(sourceCode, authWrappers, kind.path)].filter((e): e is EntryPoint => e !== undefined) : []),
-      ];
-      for (const entry of found) entries.set(entry.fn, entry);
-    }
-
-    /** The entry point that runs this call: the nearest enclosing function that is one. */
-    function entryOf(node: TSESTree.Node): EntryPoint | undefined {
-      for (let fn = enclosingFunction(node); fn !== undefined; fn = enclosingFunction(fn)) {
-        const known = entries.get(fn) ?? inlineServerAction(fn, sourceCode);
-        if (known !== undefined) return known;
-        if (fn.parent?.type === 'CallExpression' && kind.nodeServer) {
-          const route = nodeRouteHandler(fn.parent, sourceCode, refs, [], []);
-          if (route?.fn === fn) return route;
-        }
-      }
-      return undefined;
-    }
+    let entryOf: ReturnType<typeof entryPointIndex> = () => undefined;
 
     /** `clerkClient.users`, `(await clerkClient()).users`, `client.users` where client came from either, `createClerkClient()`. */
     function isUsersApi(node: TSESTree.Node): boolean {
@@ -104,35 +74,6 @@ export default createRule<Options, MessageIds>({
         if (definition?.type === 'Variable' && definition.node.init) return isClerkClient(definition.node.init, depth + 1);
       }
       return false;
-    }
-
-    /** An authorisation check in the entry before `position`: has({ role | permission }), auth.protect({ … }), a sessionClaims / orgRole guard, a helper doing one, or a configured auth function. */
-    function authorizedBefore(fn: FunctionNode, position: number, depth = 0): boolean {
-      return (
-        findFirst(sourceCode, fn.body, (node) => {
-          if (node.range[0] >= position) return 'skip';
-          if (node.type === 'CallExpression') {
-            const callee = node.callee;
-            const name = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' && callee.property.type === 'Identifier' ? callee.property.name : '';
-            if ((name === 'has' || refs.calls.get(node)?.kind === 'protect') && node.arguments.length > 0) return true;
-            if (calleeMatchesNameRefs(sourceCode, callee, setup!.settings.authFunctions)) return true;
-            if (callee.type === 'Identifier' && depth < 2) {
-              const helper = resolveLocalFunction(sourceCode, callee);
-              if (helper !== undefined && helper !== fn && (authorizedBefore(helper, Number.POSITIVE_INFINITY, depth + 1) || mentionsRoleClaims(helper))) return true;
-            }
-          }
-          if (node.type === 'IfStatement' && mentionsRoleClaims(node.test)) return true;
-          return false;
-        }) !== undefined
-      );
-    }
-
-    function mentionsRoleClaims(node: TSESTree.Node): boolean {
-      return (
-        findFirst(sourceCode, node, (candidate) => candidate.type === 'Identifier' && (candidate.name === 'sessionClaims' || candidate.name === 'orgRole'), {
-          enterFunctions: true,
-        }) !== undefined
-      );
     }
 
     function adminSuggestion(entry: EntryPoint): TSESLint.SuggestionReportDescriptor<MessageIds>[] {
@@ -156,7 +97,7 @@ export default createRule<Options, MessageIds>({
 
     return {
       'Program:exit'() {
-        collectEntries();
+        entryOf = entryPointIndex(sourceCode, refs, kind, setup.settings.authWrappers);
         findFirst(
           sourceCode,
           sourceCode.ast,
@@ -177,7 +118,8 @@ export default createRule<Options, MessageIds>({
       if (entry === undefined) return;
       const input = new RequestInputAnalyzer(sourceCode, refs, entry.fn);
       const [target, data] = call.arguments;
-      if (target === undefined || authorizedBefore(entry.fn, call.range[0])) return;
+      if (target === undefined) return;
+      if (hasAuthorizationBefore(sourceCode, refs, setup!.settings.authFunctions, entry.fn, call.range[0])) return;
       const suggest = adminSuggestion(entry);
       const privileged = data === undefined ? undefined : privilegedWrite(data, input);
       if (privileged !== undefined) {
