@@ -39,6 +39,8 @@ describe('examples/next-app linted end to end with clerk.configs.recommended', a
       'app/actions/invoices.ts:30 clerk/require-server-action-auth authAfterWork',
       'app/actions/billing.ts:10 clerk/no-swallowed-auth-redirect swallowedRedirect',
       'app/actions/roles.ts:12 clerk/require-server-action-auth missingAuth',
+      'app/actions/team.ts:11 clerk/no-org-id-from-request orgIdFromRequest',
+      'app/actions/team.ts:18 clerk/no-metadata-write-from-request metadataFromRequest',
       'app/actions/roles.ts:13 clerk/require-await-auth helperNotAwaited',
       'app/api/admin/users/route.ts:6 clerk/require-await-auth missingAwait',
       'app/api/admin/users/route.ts:8 clerk/require-await-auth clerkClientNotCalled',

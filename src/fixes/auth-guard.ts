@@ -23,7 +23,7 @@ interface GuardTemplate {
 }
 
 /** The statement that turns an anonymous caller away, by entry kind and framework, in the file's style. */
-function exitStatement(
+export function exitStatement(
   sourceCode: Readonly<TSESLint.SourceCode>,
   entry: EntryPoint,
   framework: string,
@@ -49,7 +49,7 @@ function exitStatement(
   }
 }
 
-function nodeFramework(refs: ClerkReferences): 'express' | 'fastify' | 'hono' | undefined {
+export function nodeFramework(refs: ClerkReferences): 'express' | 'fastify' | 'hono' | undefined {
   for (const source of refs.clerkSources) {
     if (source.startsWith('@clerk/express')) return 'express';
     if (source.startsWith('@clerk/fastify')) return 'fastify';

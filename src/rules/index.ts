@@ -4,6 +4,7 @@ import noDeprecatedAuthMiddleware from './no-deprecated-auth-middleware.js';
 import noHardcodedKeys from './no-hardcoded-keys.js';
 import noMetadataWriteFromRequest from './no-metadata-write-from-request.js';
 import noMiddlewareMatcherGaps from './no-middleware-matcher-gaps.js';
+import noOrgIdFromRequest from './no-org-id-from-request.js';
 import noPublicSecretEnv from './no-public-secret-env.js';
 import noSecretsInClient from './no-secrets-in-client.js';
 import noSwallowedAuthRedirect from './no-swallowed-auth-redirect.js';
@@ -18,6 +19,7 @@ export const rules = {
   'no-hardcoded-keys': noHardcodedKeys,
   'no-metadata-write-from-request': noMetadataWriteFromRequest,
   'no-middleware-matcher-gaps': noMiddlewareMatcherGaps,
+  'no-org-id-from-request': noOrgIdFromRequest,
   'no-public-secret-env': noPublicSecretEnv,
   'no-secrets-in-client': noSecretsInClient,
   'no-swallowed-auth-redirect': noSwallowedAuthRedirect,

@@ -1,0 +1,243 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { ASTUtils } from '@typescript-eslint/utils';
+
+import {
+  entryPointIndex,
+  type EntryPoint,
+  findFirst,
+  getClerkReferences,
+  getFileKind,
+  hasAuthorizationBefore,
+  RequestInputAnalyzer,
+  skipAwaitAndWrappers,
+} from '../analysis/index.js';
+import { GUARD_IMPORT_SOURCE } from '../clerk/index.js';
+import { exitStatement, nodeFramework } from '../fixes/auth-guard.js';
+import { insertAtFunctionStart } from '../fixes/guard.js';
+import { planImport } from '../fixes/imports.js';
+import { freeName, namesInUse } from '../fixes/names.js';
+import { codeStyle, statementEnd } from '../fixes/style.js';
+import { createRule } from '../util/create-rule.js';
+import { promotedFix } from '../util/report.js';
+import { INVALID_SETTINGS_MESSAGE, setupRule } from '../util/rule-setup.js';
+
+export type Options = [{ orgIdNames?: string[] }];
+export type MessageIds = 'orgIdFromRequest' | 'useSessionOrgId' | 'invalidSettings';
+
+const DEFAULT_ORG_ID_NAMES = ['orgId', 'org_id', 'organizationId', 'organization_id', 'orgSlug', 'organizationSlug'];
+/** Calls that do not scope data: logging, serialisation, conversion, validation. */
+const INERT_CALLEES = /^(?:console\.\w+|JSON\.\w+|String|Number|Boolean|\w+\.(?:parse|safeParse|parseAsync|safeParseAsync|trim|toString|toLowerCase|toUpperCase))$/u;
+
+export default createRule<Options, MessageIds>({
+  name: 'no-org-id-from-request',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow scoping data or acting on an organization with an `orgId` the caller supplied',
+      recommended: 'recommended',
+    },
+    fixable: 'code',
+    hasSuggestions: true,
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          orgIdNames: {
+            type: 'array',
+            items: { type: 'string', minLength: 1 },
+            uniqueItems: true,
+            description: 'More names that hold a tenant id, such as `tenantId` or `workspaceId` (added to the defaults).',
+          },
+        },
+      },
+    ],
+    defaultOptions: [{ orgIdNames: [] }],
+    messages: {
+      orgIdFromRequest:
+        '`{{name}}` comes from the request and scopes data here; a caller can pass another organization\'s id. Use `orgId` from `auth()`, or compare the two first.',
+      useSessionOrgId: 'Use `orgId` from `auth()` instead.',
+      // eslint-disable-next-line eslint-plugin/no-unused-message-ids -- reported by setupRule() for bad settings
+      invalidSettings: INVALID_SETTINGS_MESSAGE,
+    },
+  },
+  create(context, [options]) {
+    const { sourceCode } = context;
+    const names = new Set([...DEFAULT_ORG_ID_NAMES, ...(options.orgIdNames ?? [])]);
+    if (![...names].some((name) => sourceCode.text.includes(name))) return {};
+    const setup = setupRule(context);
+    if (setup === undefined) return {};
+    const refs = getClerkReferences(sourceCode);
+    const kind = getFileKind(context);
+    if (!kind.serverActions && !kind.appRoute && !kind.pagesApi && !kind.nodeServer && !sourceCode.text.includes('use server')) return {};
+
+    return {
+      'Program:exit'() {
+        const entryOf = entryPointIndex(sourceCode, refs, kind, setup.settings.authWrappers);
+        const analyzers = new Map<EntryPoint['fn'], RequestInputAnalyzer>();
+        const reported = new Set<string>();
+        findFirst(
+          sourceCode,
+          sourceCode.ast,
+          (node) => {
+            const name = orgIdName(node);
+            if (name === undefined || !isScopingUse(node)) return false;
+            const entry = entryOf(node);
+            if (entry === undefined) return false;
+            let input = analyzers.get(entry.fn);
+            if (input === undefined) {
+              input = new RequestInputAnalyzer(sourceCode, refs, entry.fn);
+              analyzers.set(entry.fn, input);
+            }
+            if (!input.isCallerControlled(node)) return false;
+            if (hasAuthorizationBefore(sourceCode, refs, setup.settings.authFunctions, entry.fn, node.range[0])) return false;
+            if (comparedWithSessionBefore(entry, node)) return false;
+            const key = `${entry.fn.range[0]}:${node.range[0]}`;
+            if (reported.has(key)) return false;
+            reported.add(key);
+            const suggest = sessionOrgIdSuggestion(entry, node);
+            context.report({ node, messageId: 'orgIdFromRequest', data: { name }, fix: promotedFix(setup.settings, suggest), suggest });
+            return 'skip';
+          },
+          { enterFunctions: true },
+        );
+      },
+    };
+
+    /** `orgId`, `body.orgId`, `params.organization_id` read as a value (not a key or a declaration). */
+    function orgIdName(node: TSESTree.Node): string | undefined {
+      if (node.type === 'MemberExpression' && !node.computed && node.property.type === 'Identifier') {
+        return names.has(node.property.name) ? sourceCode.getText(node) : undefined;
+      }
+      if (node.type !== 'Identifier' || !names.has(node.name)) return undefined;
+      const parent = node.parent;
+      if (parent?.type === 'MemberExpression' && parent.property === node && !parent.computed) return undefined;
+      if (parent?.type === 'Property' && parent.key === node && !parent.shorthand) return undefined;
+      if (parent?.type === 'Property' && parent.shorthand && parent.parent?.type === 'ObjectPattern') return undefined;
+      if (parent?.type === 'VariableDeclarator' && parent.id === node) return undefined;
+      return node.name;
+    }
+
+    /** The value reaches a call (a query, a mutation, an organizations API) or an SQL template. */
+    function isScopingUse(node: TSESTree.Node): boolean {
+      let child: TSESTree.Node = node;
+      for (let parent = node.parent; parent; child = parent, parent = parent.parent) {
+        switch (parent.type) {
+          case 'Property':
+            if (parent.value !== child) return false;
+            continue;
+          case 'ObjectExpression':
+          case 'ArrayExpression':
+          case 'TSAsExpression':
+          case 'TSNonNullExpression':
+          case 'SpreadElement':
+            continue;
+          case 'TemplateLiteral':
+            if (parent.parent?.type === 'TaggedTemplateExpression') return true;
+            return false;
+          case 'CallExpression':
+            if (!parent.arguments.includes(child as TSESTree.CallExpressionArgument)) return false;
+            return !INERT_CALLEES.test(sourceCode.getText(parent.callee));
+          case 'NewExpression':
+            return false;
+          default:
+            return false;
+        }
+      }
+      return false;
+    }
+
+    /** `if (body.orgId !== orgId) return …` (orgId from auth()) before the use. */
+    function comparedWithSessionBefore(entry: EntryPoint, use: TSESTree.Node): boolean {
+      const text = sourceCode.getText(use);
+      return (
+        findFirst(sourceCode, entry.fn.body, (node) => {
+          if (node.range[0] >= use.range[0]) return 'skip';
+          if (node.type !== 'BinaryExpression' || !['!==', '!=', '===', '=='].includes(node.operator)) return false;
+          const sides = [node.left, node.right];
+          return sides.some((side) => sourceCode.getText(side) === text) && sides.some((side) => isSessionValue(side));
+        }) !== undefined
+      );
+    }
+
+    function isSessionValue(node: TSESTree.Node): boolean {
+      const target = skipAwaitAndWrappers(node as TSESTree.Expression);
+      const root = target.type === 'MemberExpression' ? target.object : target;
+      if (root.type === 'CallExpression') return refs.calls.get(root)?.kind === 'authObject';
+      if (root.type !== 'Identifier') return false;
+      const definition = ASTUtils.findVariable(sourceCode.getScope(root), root)?.defs[0];
+      const init = definition?.type === 'Variable' && definition.node.init ? skipAwaitAndWrappers(definition.node.init) : undefined;
+      return init?.type === 'CallExpression' && (refs.calls.get(init)?.kind === 'authObject' || refs.calls.get(init)?.kind === 'protect');
+    }
+
+    /** Replaces the use with `local`, expanding a shorthand property so that its key stays (`{ orgId: local }`). */
+    function replaceUse(fixer: TSESLint.RuleFixer, use: TSESTree.Node, local: string): TSESLint.RuleFix {
+      const parent = use.parent;
+      if (parent?.type === 'Property' && parent.shorthand && use.type === 'Identifier') {
+        return local === use.name ? fixer.replaceText(use, local) : fixer.replaceText(parent, `${use.name}: ${local}`);
+      }
+      return fixer.replaceText(use, local);
+    }
+
+    /** Replace the value with `orgId` from an existing `auth()` destructuring, or insert one with an exit. */
+    function sessionOrgIdSuggestion(entry: EntryPoint, use: TSESTree.Node): TSESLint.SuggestionReportDescriptor<MessageIds>[] {
+      if (entry.kind !== 'serverAction' && entry.kind !== 'appRoute') return [];
+      const existing = authDestructuring(entry);
+      if (existing !== undefined) {
+        const property = existing.properties.find(
+          (candidate): candidate is TSESTree.Property =>
+            candidate.type === 'Property' && candidate.key.type === 'Identifier' && candidate.key.name === 'orgId',
+        );
+        if (property?.value.type === 'Identifier') {
+          const local = property.value.name;
+          return [{ messageId: 'useSessionOrgId', fix: (fixer) => replaceUse(fixer, use, local) }];
+        }
+        const last = existing.properties[existing.properties.length - 1];
+        if (last === undefined || last.type === 'RestElement') return [];
+        const local = freeName(namesInUse(sourceCode, entry.fn), 'orgId', 'sessionOrgId');
+        return [
+          {
+            messageId: 'useSessionOrgId',
+            fix: (fixer) => [
+              fixer.insertTextAfter(last, local === 'orgId' ? ', orgId' : `, orgId: ${local}`),
+              replaceUse(fixer, use, local),
+            ],
+          },
+        ];
+      }
+      const exit = exitStatement(sourceCode, entry, nodeFramework(refs) ?? 'next');
+      if (exit === undefined) return [];
+      const style = codeStyle(sourceCode);
+      const local = freeName(namesInUse(sourceCode, entry.fn), 'orgId', 'sessionOrgId');
+      const v6 = setup!.major >= 6;
+      return [
+        {
+          messageId: 'useSessionOrgId',
+          fix: (fixer) => {
+            const imported = planImport(sourceCode, GUARD_IMPORT_SOURCE.next, 'auth');
+            const binding = local === 'orgId' ? '{ orgId }' : `{ orgId: ${local} }`;
+            const call = v6 ? `await ${imported.local}()` : `${imported.local}()`;
+            const lines = [`const ${binding} = ${call}${statementEnd(style)}`, `if (!${local}) ${exit}`];
+            const body = insertAtFunctionStart(fixer, sourceCode, entry.fn, lines, v6);
+            if (body === undefined) return null;
+            return [...(imported.fix === undefined ? [] : [imported.fix(fixer)]), ...body, replaceUse(fixer, use, local)];
+          },
+        },
+      ];
+    }
+
+    function authDestructuring(entry: EntryPoint): TSESTree.ObjectPattern | undefined {
+      let pattern: TSESTree.ObjectPattern | undefined;
+      findFirst(sourceCode, entry.fn.body, (node) => {
+        if (node.type !== 'VariableDeclarator' || node.id.type !== 'ObjectPattern' || node.init === null) return false;
+        const init = skipAwaitAndWrappers(node.init);
+        if (init.type === 'CallExpression' && refs.calls.get(init)?.kind === 'authObject') {
+          pattern = node.id;
+          return true;
+        }
+        return false;
+      });
+      return pattern;
+    }
+  },
+});

@@ -1,0 +1,166 @@
+import type { InvalidTestCase } from '@typescript-eslint/rule-tester';
+
+import type { MessageIds, Options } from '../../src/rules/no-org-id-from-request.js';
+import { fixture } from '../rule-tester.js';
+
+export const invalid: InvalidTestCase<MessageIds, Options>[] = [
+  {
+    name: "Drizzle eq() with an action argument; suggestion inserts auth()",
+    filename: fixture("app/actions.ts"),
+    code: `'use server'
+import { eq } from 'drizzle-orm'
+
+export async function listProjects(orgId: string) {
+  return db.select().from(projects).where(eq(projects.orgId, orgId))
+}
+`,
+    output: null,
+    errors: [
+      {
+        messageId: 'orgIdFromRequest',
+        line: 5,
+        column: 62,
+        suggestions: [
+          { messageId: 'useSessionOrgId', output: `'use server'
+import { eq } from 'drizzle-orm'
+import { auth } from '@clerk/nextjs/server'
+
+export async function listProjects(orgId: string) {
+  const { orgId: sessionOrgId } = await auth()
+  if (!sessionOrgId) throw new Error('Unauthorized')
+  return db.select().from(projects).where(eq(projects.orgId, sessionOrgId))
+}
+` },
+        ],
+      },
+    ],
+  },
+  {
+    name: "Prisma shorthand from FormData; suggestion reuses the auth() destructuring",
+    filename: fixture("app/actions.ts"),
+    code: `'use server'
+import { auth } from '@clerk/nextjs/server'
+
+export async function createInvoice(formData: FormData) {
+  const { userId } = await auth()
+  if (!userId) throw new Error('Unauthorized')
+  const orgId = formData.get('orgId') as string
+  await prisma.invoice.create({ data: { orgId, userId } })
+}
+`,
+    output: null,
+    errors: [
+      {
+        messageId: 'orgIdFromRequest',
+        line: 8,
+        column: 41,
+        suggestions: [
+          { messageId: 'useSessionOrgId', output: `'use server'
+import { auth } from '@clerk/nextjs/server'
+
+export async function createInvoice(formData: FormData) {
+  const { userId, orgId: sessionOrgId } = await auth()
+  if (!userId) throw new Error('Unauthorized')
+  const orgId = formData.get('orgId') as string
+  await prisma.invoice.create({ data: { orgId: sessionOrgId, userId } })
+}
+` },
+        ],
+      },
+    ],
+  },
+  {
+    name: "route handler body, Supabase .eq and raw SQL",
+    filename: fixture("app/api/invoices/route.ts"),
+    code: `import { auth } from '@clerk/nextjs/server'
+
+export async function POST(req: Request) {
+  const { userId, orgId: sessionOrg } = await auth()
+  if (!userId) return new Response(null, { status: 401 })
+  const body = await req.json()
+  await supabase.from('invoices').select().eq('org_id', body.org_id)
+  await sql\`DELETE FROM invoices WHERE organization_id = \${body.organizationId}\`
+  return Response.json({ sessionOrg })
+}
+`,
+    output: null,
+    errors: [
+      {
+        messageId: 'orgIdFromRequest',
+        line: 7,
+        column: 57,
+        suggestions: [
+          { messageId: 'useSessionOrgId', output: `import { auth } from '@clerk/nextjs/server'
+
+export async function POST(req: Request) {
+  const { userId, orgId: sessionOrg } = await auth()
+  if (!userId) return new Response(null, { status: 401 })
+  const body = await req.json()
+  await supabase.from('invoices').select().eq('org_id', sessionOrg)
+  await sql\`DELETE FROM invoices WHERE organization_id = \${body.organizationId}\`
+  return Response.json({ sessionOrg })
+}
+` },
+        ],
+      },
+      {
+        messageId: 'orgIdFromRequest',
+        line: 8,
+        column: 60,
+        suggestions: [
+          { messageId: 'useSessionOrgId', output: `import { auth } from '@clerk/nextjs/server'
+
+export async function POST(req: Request) {
+  const { userId, orgId: sessionOrg } = await auth()
+  if (!userId) return new Response(null, { status: 401 })
+  const body = await req.json()
+  await supabase.from('invoices').select().eq('org_id', body.org_id)
+  await sql\`DELETE FROM invoices WHERE organization_id = \${sessionOrg}\`
+  return Response.json({ sessionOrg })
+}
+` },
+        ],
+      },
+    ],
+  },
+  {
+    name: "Clerk organizations API with a caller-chosen id, and a custom name",
+    filename: fixture("app/api/members/route.ts"),
+    options: [{"orgIdNames":["tenantId"]}],
+    code: `import { auth, clerkClient } from '@clerk/nextjs/server'
+
+export async function GET(req: Request) {
+  await auth.protect()
+  const url = new URL(req.url)
+  const client = await clerkClient()
+  await db.tenant.findUnique({ where: { id: url.searchParams.get('tenantId') } })
+  const tenantId = url.searchParams.get('tenantId')
+  return Response.json(await client.organizations.getOrganizationMembershipList({ organizationId: tenantId }))
+}
+`,
+    output: null,
+    errors: [
+      {
+        messageId: 'orgIdFromRequest',
+        line: 9,
+        column: 99,
+        suggestions: [
+          { messageId: 'useSessionOrgId', output: `import { auth, clerkClient } from '@clerk/nextjs/server'
+
+export async function GET(req: Request) {
+  const { orgId } = await auth()
+  if (!orgId) return Response.json({ error: 'Unauthorized' }, { status: 401 })
+  await auth.protect()
+  const url = new URL(req.url)
+  const client = await clerkClient()
+  await db.tenant.findUnique({ where: { id: url.searchParams.get('tenantId') } })
+  const tenantId = url.searchParams.get('tenantId')
+  return Response.json(await client.organizations.getOrganizationMembershipList({ organizationId: orgId }))
+}
+` },
+        ],
+      },
+    ],
+  },
+
+];
