@@ -41,6 +41,7 @@ describe('examples/next-app linted end to end with clerk.configs.recommended', a
       'app/actions/roles.ts:12 clerk/require-server-action-auth missingAuth',
       'app/actions/team.ts:11 clerk/no-org-id-from-request orgIdFromRequest',
       'app/actions/team.ts:18 clerk/no-metadata-write-from-request metadataFromRequest',
+      'app/actions/team.ts:24 clerk/no-user-object-role-checks unsafeMetadataDecision',
       'app/actions/roles.ts:13 clerk/require-await-auth helperNotAwaited',
       'app/api/admin/users/route.ts:6 clerk/require-await-auth missingAwait',
       'app/api/admin/users/route.ts:8 clerk/require-await-auth clerkClientNotCalled',
@@ -78,7 +79,14 @@ describe('examples/next-app linted end to end with clerk.configs.recommended', a
 
   // No mechanical repair: a secret read or a server module used for values in a client component (the code has
   // to move to the server), and middleware route lists whose fix is a decision about which routes are public.
-  const NO_MECHANICAL_REPAIR = new Set(['clerkSecretInClient', 'serverModuleInClient', 'apiNotProtected', 'catchAllPublic']);
+  const NO_MECHANICAL_REPAIR = new Set([
+    'clerkSecretInClient',
+    'serverModuleInClient',
+    'apiNotProtected',
+    'catchAllPublic',
+    'unsafeMetadataDecision',
+    'requestUserRole',
+  ]);
 
   it('offers a repair for every other finding; each parses, clears its finding, and adds none', () => {
     const linter = new Linter({ cwd: app });

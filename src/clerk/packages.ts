@@ -30,7 +30,9 @@ export type ApiKind =
   /** Creates a Backend API client (`createClerkClient`). */
   | 'createClient'
   /** A signature verifier class: svix / standardwebhooks `new Webhook(secret).verify(payload, headers)`. */
-  | 'webhookClass';
+  | 'webhookClass'
+  /** Client hook returning `{ user }` (`useUser()`). */
+  | 'userHook';
 
 export interface ExportInfo {
   readonly kind: ApiKind;
@@ -107,6 +109,7 @@ export const CLERK_SOURCES: Readonly<Record<string, SourceInfo>> = {
     exports: {
       auth: { kind: 'authObject', removedIn: 5 },
       currentUser: { kind: 'currentUser', asyncFrom: 0, removedIn: 5 },
+      useUser: { kind: 'userHook' },
       authMiddleware: { kind: 'legacyMiddleware', removedIn: 6 },
       redirectToSignIn: { kind: 'neverReturns', removedIn: 5 },
       clerkClient: { kind: 'clerkClient', removedIn: 5 },
@@ -195,8 +198,8 @@ export const CLERK_SOURCES: Readonly<Record<string, SourceInfo>> = {
       createClerkClient: { kind: 'createClient' },
     },
   },
-  '@clerk/clerk-react': { framework: 'react', serverOnly: false, exports: {} },
-  '@clerk/react': { framework: 'react', serverOnly: false, exports: {} },
+  '@clerk/clerk-react': { framework: 'react', serverOnly: false, exports: { useUser: { kind: 'userHook' } } },
+  '@clerk/react': { framework: 'react', serverOnly: false, exports: { useUser: { kind: 'userHook' } } },
   '@clerk/shared': { framework: 'shared', serverOnly: false, exports: {} },
   svix: { framework: 'svix', serverOnly: true, exports: { Webhook: { kind: 'webhookClass' } } },
   standardwebhooks: { framework: 'svix', serverOnly: true, exports: { Webhook: { kind: 'webhookClass' } } },

@@ -8,6 +8,7 @@ import noOrgIdFromRequest from './no-org-id-from-request.js';
 import noPublicSecretEnv from './no-public-secret-env.js';
 import noSecretsInClient from './no-secrets-in-client.js';
 import noSwallowedAuthRedirect from './no-swallowed-auth-redirect.js';
+import noUserObjectRoleChecks from './no-user-object-role-checks.js';
 import requireAwaitAuth from './require-await-auth.js';
 import requireRouteHandlerAuth from './require-route-handler-auth.js';
 import requireServerActionAuth from './require-server-action-auth.js';
@@ -23,6 +24,7 @@ export const rules = {
   'no-public-secret-env': noPublicSecretEnv,
   'no-secrets-in-client': noSecretsInClient,
   'no-swallowed-auth-redirect': noSwallowedAuthRedirect,
+  'no-user-object-role-checks': noUserObjectRoleChecks,
   'require-await-auth': requireAwaitAuth,
   'require-route-handler-auth': requireRouteHandlerAuth,
   'require-server-action-auth': requireServerActionAuth,

@@ -1,6 +1,6 @@
 'use server'
 
-import { auth, clerkClient } from '@clerk/nextjs/server'
+import { auth, clerkClient, currentUser } from '@clerk/nextjs/server'
 
 import { db } from '@/lib/db'
 
@@ -16,4 +16,10 @@ export async function updateProfile(formData: FormData) {
   const { userId } = await auth.protect()
   const client = await clerkClient()
   await client.users.updateUserMetadata(userId, { publicMetadata: { role: formData.get('role') } })
+}
+
+// ❌ A role read off the user object that the user can write from the browser (unsafeMetadata).
+export async function archiveTeamInvoices() {
+  const user = await currentUser()
+  if (user?.unsafeMetadata.isAdmin) await db.invoice.update({ where: {}, data: { archived: true } })
 }

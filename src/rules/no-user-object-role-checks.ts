@@ -1,0 +1,260 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { ASTUtils } from '@typescript-eslint/utils';
+
+import {
+  entryPointIndex,
+  type FunctionNode,
+  getAuthAnalyzer,
+  getClerkReferences,
+  getFileKind,
+  isFunctionNode,
+  RequestInputAnalyzer,
+  skipAwaitAndWrappers,
+} from '../analysis/index.js';
+import { CLERK_SOURCES } from '../clerk/index.js';
+import { createRule } from '../util/create-rule.js';
+import { promotedFix } from '../util/report.js';
+import { INVALID_SETTINGS_MESSAGE, setupRule } from '../util/rule-setup.js';
+
+type ServerPublicMetadata = 'mutations' | 'all' | 'allow';
+export type Options = [{ serverPublicMetadata?: ServerPublicMetadata; checkClientGates?: boolean }];
+export type MessageIds = 'unsafeMetadataDecision' | 'requestUserRole' | 'userObjectRole' | 'clientOnlyGate' | 'useHas' | 'invalidSettings';
+
+const ROLE_FIELDS = new Set(['role', 'roles', 'isAdmin', 'admin', 'permissions', 'isSuperAdmin', 'plan']);
+const CLERK_USER_TYPES = new Set(['User', 'UserResource']);
+const DECISION_FUNCTION = /^(?:is|has|can|check|require|ensure|assert|verify)[A-Z_]/u;
+
+export default createRule<Options, MessageIds>({
+  name: 'no-user-object-role-checks',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow authorisation decisions on role or admin fields of a user object instead of `has()` or verified claims',
+      recommended: 'recommended',
+      strictOptions: [{ serverPublicMetadata: 'all', checkClientGates: true }],
+    },
+    fixable: 'code',
+    hasSuggestions: true,
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          serverPublicMetadata: {
+            type: 'string',
+            enum: ['mutations', 'all', 'allow'],
+            description:
+              "Role fields of Clerk user objects in server code: report decisions that guard a mutation (`'mutations'`), every decision (`'all'`, strict), or none (`'allow'`).",
+          },
+          checkClientGates: {
+            type: 'boolean',
+            description: 'Also report UI-only gates on `useUser().user.publicMetadata` in client components (strict).',
+          },
+        },
+      },
+    ],
+    defaultOptions: [{ serverPublicMetadata: 'mutations', checkClientGates: false }],
+    messages: {
+      unsafeMetadataDecision:
+        '`{{text}}` reads `unsafeMetadata`, which users can write from the browser; an authorisation decision on it lets anyone grant themselves access.',
+      requestUserRole:
+        '`{{text}}` takes the role from a user object the caller sent; anyone can claim to be an admin.',
+      userObjectRole:
+        '`{{text}}` decides access from the user object; use `has()` or `sessionClaims`, which come from the verified session token Clerk enforces.',
+      clientOnlyGate:
+        '`{{text}}` only hides UI in the browser; the server must enforce this role too.',
+      useHas: 'Use `has({ role: {{role}} })`.',
+      invalidSettings: INVALID_SETTINGS_MESSAGE,
+    },
+  },
+  create(context, [options]) {
+    const { sourceCode } = context;
+    const text = sourceCode.text;
+    if (!/unsafeMetadata|publicMetadata|\.(?:role|roles|isAdmin|admin|permissions|isSuperAdmin|plan)\b/u.test(text)) return {};
+    const setup = setupRule(context);
+    if (setup === undefined) return {};
+    const refs = getClerkReferences(sourceCode);
+    const kind = getFileKind(context);
+    const serverPublicMetadata = options.serverPublicMetadata ?? 'mutations';
+    const checkClientGates = options.checkClientGates ?? false;
+    const entryOf = (() => {
+      let index: ReturnType<typeof entryPointIndex> | undefined;
+      return (node: TSESTree.Node) => (index ??= entryPointIndex(sourceCode, refs, kind, setup.settings.authWrappers))(node);
+    })();
+
+    function report(node: TSESTree.MemberExpression, messageId: MessageIds, suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = []): void {
+      context.report({ node, messageId, data: { text: sourceCode.getText(node) }, fix: promotedFix(setup!.settings, suggest), suggest });
+    }
+
+    return {
+      MemberExpression(node) {
+        // Only the outermost member of a chain: `user.publicMetadata.role`, not `user.publicMetadata`.
+        if (node.parent?.type === 'MemberExpression' && node.parent.object === node) return;
+        const path = memberPath(node);
+        if (path === undefined) return;
+        const decision = decisionOf(node);
+        if (decision === undefined) return;
+        if (path.names.includes('unsafeMetadata')) {
+          report(node, 'unsafeMetadataDecision');
+          return;
+        }
+        const field = path.names[path.names.length - 1] as string;
+        if (!ROLE_FIELDS.has(field)) return;
+        if (path.names.some((name) => name === 'sessionClaims' || name === 'orgRole')) return;
+        const source = userObjectSource(path.root);
+        if (source === undefined) {
+          const entry = entryOf(node);
+          if (entry !== undefined && new RequestInputAnalyzer(sourceCode, refs, entry.fn).isCallerControlled(path.root)) {
+            report(node, 'requestUserRole');
+          }
+          return;
+        }
+        if (kind.client || source === 'hook') {
+          if (checkClientGates) report(node, 'clientOnlyGate');
+          return;
+        }
+        if (serverPublicMetadata === 'allow') return;
+        if (serverPublicMetadata === 'mutations' && !guardsMutation(node)) return;
+        report(node, 'userObjectRole', hasSuggestion(node, decision));
+      },
+    };
+
+    /** The names along a member chain and its root: `user.publicMetadata.role` → root `user`. */
+    function memberPath(node: TSESTree.MemberExpression): { root: TSESTree.Node; names: string[] } | undefined {
+      const names: string[] = [];
+      let current: TSESTree.Node = node;
+      while (current.type === 'MemberExpression' || current.type === 'ChainExpression' || current.type === 'TSNonNullExpression') {
+        if (current.type === 'MemberExpression') {
+          if (current.computed || current.property.type !== 'Identifier') return undefined;
+          names.unshift(current.property.name);
+          current = current.object;
+        } else {
+          current = current.expression;
+        }
+      }
+      return { root: current, names };
+    }
+
+    /** Where a user object comes from: `currentUser()`, `useUser()`, `users.getUser()`, or a `User`-typed parameter. */
+    function userObjectSource(root: TSESTree.Node, depth = 0): 'server' | 'hook' | undefined {
+      const node = skipAwaitAndWrappers(root as TSESTree.Expression);
+      if (node.type === 'CallExpression') {
+        const kindOf = refs.calls.get(node)?.kind;
+        if (kindOf === 'currentUser') return 'server';
+        if (kindOf === 'userHook') return 'hook';
+        const callee = node.callee;
+        if (callee.type === 'MemberExpression' && callee.property.type === 'Identifier' && callee.property.name === 'getUser') return 'server';
+        return undefined;
+      }
+      if (node.type !== 'Identifier' || depth > 3) return undefined;
+      const definition = ASTUtils.findVariable(sourceCode.getScope(node), node)?.defs[0];
+      if (definition === undefined) return undefined;
+      if (definition.type === 'Parameter') {
+        const annotation = (definition.name as TSESTree.Identifier).typeAnnotation?.typeAnnotation;
+        if (annotation?.type === 'TSTypeReference' && annotation.typeName.type === 'Identifier' && CLERK_USER_TYPES.has(annotation.typeName.name)) {
+          return isClerkTypeImport(annotation.typeName.name) ? 'server' : undefined;
+        }
+        return undefined;
+      }
+      if (definition.type !== 'Variable' || definition.node.init === null) return undefined;
+      const declaratorId = definition.node.id;
+      // `const { user } = useUser()`
+      if (declaratorId.type === 'ObjectPattern') {
+        const init = skipAwaitAndWrappers(definition.node.init);
+        return init.type === 'CallExpression' && refs.calls.get(init)?.kind === 'userHook' ? 'hook' : undefined;
+      }
+      return userObjectSource(definition.node.init, depth + 1);
+    }
+
+    function isClerkTypeImport(name: string): boolean {
+      return sourceCode.ast.body.some(
+        (statement) =>
+          statement.type === 'ImportDeclaration' &&
+          statement.source.value in CLERK_SOURCES &&
+          statement.specifiers.some((specifier) => specifier.local.name === name),
+      );
+    }
+
+    /** The authorisation decision the read takes part in: an `if` / ternary / loop test, a guard, a predicate. */
+    function decisionOf(node: TSESTree.Node): TSESTree.Node | undefined {
+      let child: TSESTree.Node = node;
+      for (let parent = node.parent; parent; child = parent, parent = parent.parent) {
+        switch (parent.type) {
+          case 'BinaryExpression':
+          case 'LogicalExpression':
+          case 'UnaryExpression':
+          case 'ChainExpression':
+          case 'TSNonNullExpression':
+          case 'TSAsExpression':
+            continue;
+          case 'CallExpression': {
+            // `user.publicMetadata.roles.includes('admin')`
+            const callee = parent.callee;
+            if (callee === child) continue;
+            if (callee.type === 'MemberExpression' && callee.object === child) continue;
+            return undefined;
+          }
+          case 'MemberExpression':
+            if (parent.object === child) continue;
+            return undefined;
+          case 'IfStatement':
+          case 'ConditionalExpression':
+          case 'WhileStatement':
+            return parent.test === child ? child : undefined;
+          case 'JSXExpressionContainer':
+            return child.type === 'LogicalExpression' || child.type === 'ConditionalExpression' ? child : undefined;
+          case 'ReturnStatement':
+          case 'ArrowFunctionExpression': {
+            const fn = parent.type === 'ArrowFunctionExpression' ? parent : enclosingFn(parent);
+            if (fn === undefined) return undefined;
+            if (fn.parent?.type === 'CallExpression' && fn.parent.callee.type === 'MemberExpression' && fn.parent.callee.property.type === 'Identifier' && ['filter', 'some', 'every', 'find'].includes(fn.parent.callee.property.name)) {
+              return child;
+            }
+            const name = fn.type === 'FunctionDeclaration' ? fn.id?.name : fn.parent?.type === 'VariableDeclarator' && fn.parent.id.type === 'Identifier' ? fn.parent.id.name : undefined;
+            return name !== undefined && DECISION_FUNCTION.test(name) ? child : undefined;
+          }
+          default:
+            return undefined;
+        }
+      }
+      return undefined;
+    }
+
+    function enclosingFn(node: TSESTree.Node): FunctionNode | undefined {
+      for (let current = node.parent; current; current = current.parent) if (isFunctionNode(current)) return current;
+      return undefined;
+    }
+
+    /** The decision sits in a function that does work (a write, a query): it guards a mutation. */
+    function guardsMutation(node: TSESTree.Node): boolean {
+      const fn = enclosingFn(node);
+      if (fn === undefined) return false;
+      return getAuthAnalyzer(sourceCode, setup!.settings).findWork(fn.body) !== undefined;
+    }
+
+    /** `user.publicMetadata.role === 'admin'` → `has({ role: 'org:admin' })` when `has` is in scope. */
+    function hasSuggestion(node: TSESTree.Node, decision: TSESTree.Node): TSESLint.SuggestionReportDescriptor<MessageIds>[] {
+      const operand = node.parent?.type === 'ChainExpression' ? node.parent : node;
+      const comparison = operand.parent;
+      if (comparison?.type !== 'BinaryExpression' || !['===', '!=='].includes(comparison.operator)) return [];
+      const literal = comparison.left === operand ? comparison.right : comparison.left;
+      if (literal.type !== 'Literal' || typeof literal.value !== 'string') return [];
+      const hasVariable = ASTUtils.findVariable(sourceCode.getScope(node), 'has');
+      const definition = hasVariable?.defs[0];
+      if (definition?.type !== 'Variable' || definition.node.id.type !== 'ObjectPattern') return [];
+      const init = definition.node.init ? skipAwaitAndWrappers(definition.node.init) : undefined;
+      if (init?.type !== 'CallExpression' || refs.calls.get(init)?.kind !== 'authObject') return [];
+      const role = literal.value.startsWith('org:') ? literal.value : `org:${literal.value}`;
+      const quote = literal.raw.startsWith('"') ? '"' : "'";
+      const call = `has({ role: ${quote}${role}${quote} })`;
+      void decision;
+      return [
+        {
+          messageId: 'useHas',
+          data: { role: `${quote}${role}${quote}` },
+          fix: (fixer) => fixer.replaceText(comparison, comparison.operator === '===' ? call : `!${call}`),
+        },
+      ];
+    }
+  },
+});
