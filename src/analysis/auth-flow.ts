@@ -24,6 +24,7 @@ import {
   skipAwaitAndWrappers,
   skipTypeWrappers,
 } from './functions.js';
+import { exportedFunction, importOf, loadModule, type Parser, resolveImportPath } from './cross-file.js';
 import { isEnvObject } from './env-reads.js';
 import { calleeMatchesNameRefs } from './name-refs.js';
 import { findFirst } from './traverse.js';
@@ -93,6 +94,18 @@ export type HelperKind =
   | 'fetcher'
   | 'none';
 
+/** Where the analyzed file is and how to parse its imports, for following imported helpers. */
+export interface CrossFileOptions {
+  readonly filename: string;
+  readonly parser: Parser | undefined;
+  readonly parserOptions: Record<string, unknown>;
+  /** How many imports away from the linted file this module is. */
+  readonly depth: number;
+}
+
+/** Imports followed at most this many modules away from the linted file. */
+const MAX_IMPORT_DEPTH = 2;
+
 export interface AnalyzeOptions {
   /** Route handlers may also authenticate with a shared secret or a signature; server actions may not. */
   readonly routeHandler: boolean;
@@ -112,11 +125,40 @@ export class AuthAnalyzer {
   private readonly helperWork = new Map<FunctionNode, boolean>();
   private readonly visiting = new Set<FunctionNode>();
 
+  private readonly importedAnalyzers = new Map<TSESLint.SourceCode, AuthAnalyzer>();
+
   constructor(
     private readonly sourceCode: Readonly<TSESLint.SourceCode>,
     private readonly refs: ClerkReferences,
     private readonly settings: ClerkSettings,
+    private readonly crossFile?: CrossFileOptions,
+    private readonly referencesOf?: (sourceCode: TSESLint.SourceCode) => ClerkReferences,
   ) {}
+
+  /**
+   * The function a callee names and the analyzer that knows its module: a same-file function, or (up to
+   * MAX_IMPORT_DEPTH modules away) one imported from a relative path or a tsconfig `paths` alias.
+   */
+  private resolveHelper(callee: TSESTree.Identifier): { fn: FunctionNode; analyzer: AuthAnalyzer } | undefined {
+    const local = resolveLocalFunction(this.sourceCode, callee);
+    if (local !== undefined) return { fn: local, analyzer: this };
+    const crossFile = this.crossFile;
+    if (crossFile === undefined || crossFile.depth >= MAX_IMPORT_DEPTH || this.referencesOf === undefined) return undefined;
+    const imported = importOf(this.sourceCode, callee);
+    if (imported === undefined) return undefined;
+    const file = resolveImportPath(crossFile.filename, imported.source);
+    if (file === undefined) return undefined;
+    const module = loadModule(file, crossFile.parser, crossFile.parserOptions);
+    if (module === undefined) return undefined;
+    const fn = exportedFunction(module, imported.imported);
+    if (fn === undefined) return undefined;
+    let analyzer = this.importedAnalyzers.get(module);
+    if (analyzer === undefined) {
+      analyzer = new AuthAnalyzer(module, this.referencesOf(module), this.settings, { ...crossFile, filename: file, depth: crossFile.depth + 1 }, this.referencesOf);
+      this.importedAnalyzers.set(module, analyzer);
+    }
+    return { fn, analyzer };
+  }
 
   analyze(fn: FunctionNode, options: AnalyzeOptions): AuthVerdict {
     if (options.routeHandler && this.verifiesSignature(fn)) return { kind: 'signatureVerified' };
@@ -331,8 +373,8 @@ export class AuthAnalyzer {
     if (callee.type === 'Identifier') {
       const bound = this.bindingOf(callee);
       if (bound?.kind === 'protectFn') return true;
-      const local = resolveLocalFunction(this.sourceCode, callee);
-      if (local !== undefined && this.helperKind(local) === 'guard' && (isAwaited(call) || !local.async)) return true;
+      const helper = this.resolveHelper(callee);
+      if (helper !== undefined && helper.analyzer.helperKind(helper.fn) === 'guard' && (isAwaited(call) || !helper.fn.async)) return true;
     }
     return calleeMatchesNameRefs(this.sourceCode, call.callee, this.settings.authFunctions);
   }
@@ -430,10 +472,10 @@ export class AuthAnalyzer {
     if (callee.type !== 'Identifier') return undefined;
     const bound = this.bindingOf(callee);
     if (bound?.kind === 'hasFn') return { kind: 'authValue', fetch: bound.fetch, key: 'has' };
-    const local = resolveLocalFunction(this.sourceCode, callee);
-    if (local !== undefined) {
-      const kind = this.helperKind(local);
-      if ((kind === 'fetcher' || kind === 'guard') && (isAwaited(call) || !local.async)) {
+    const helper = this.resolveHelper(callee);
+    if (helper !== undefined) {
+      const kind = helper.analyzer.helperKind(helper.fn);
+      if ((kind === 'fetcher' || kind === 'guard') && (isAwaited(call) || !helper.fn.async)) {
         return { kind: 'authValue', fetch: { call, acceptsMachine: false } };
       }
       return undefined;
@@ -649,9 +691,9 @@ export class AuthAnalyzer {
     if (BENIGN_CALL_NAMES.has(callee.name)) return true;
     if (PURE_GLOBAL_CALLS.has(callee.name) && this.isGlobal(callee)) return true;
     if (calleeMatchesNameRefs(this.sourceCode, call.callee, this.settings.authFunctions)) return true;
-    const local = resolveLocalFunction(this.sourceCode, callee);
-    if (local === undefined) return false;
-    return this.helperKind(local) !== 'none' || !this.doesWork(local);
+    const helper = this.resolveHelper(callee);
+    if (helper === undefined) return false;
+    return helper.analyzer.helperKind(helper.fn) !== 'none' || !helper.analyzer.doesWork(helper.fn);
   }
 
   private isGlobal(identifier: TSESTree.Identifier): boolean {

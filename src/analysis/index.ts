@@ -1,13 +1,16 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 
 import { perFile } from '../util/file-cache.js';
+import { isVirtualFilename } from '../util/paths.js';
 import type { ClerkSettings } from '../util/settings.js';
 import { AuthAnalyzer } from './auth-flow.js';
 import { getClerkReferences } from './clerk-references.js';
+import type { Parser } from './cross-file.js';
 
 export * from './auth-flow.js';
 export * from './authorization.js';
 export * from './clerk-references.js';
+export * from './cross-file.js';
 export * from './directives.js';
 export * from './entry-points.js';
 export * from './env-reads.js';
@@ -20,7 +23,30 @@ export * from './request-input.js';
 export * from './traverse.js';
 export * from './webhooks.js';
 
-/** The file's auth analyzer, shared by every rule that lints it. */
-export function getAuthAnalyzer(sourceCode: Readonly<TSESLint.SourceCode>, settings: ClerkSettings): AuthAnalyzer {
-  return perFile(sourceCode, 'authAnalyzer', () => new AuthAnalyzer(sourceCode, getClerkReferences(sourceCode), settings));
+/**
+ * The file's auth analyzer, shared by every rule that lints it. With a rule context (and unless
+ * `settings.clerk.crossFile` is false), it follows auth helpers imported from relative paths and tsconfig aliases.
+ */
+export function getAuthAnalyzer(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  settings: ClerkSettings,
+  context?: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
+): AuthAnalyzer {
+  return perFile(sourceCode, 'authAnalyzer', () => {
+    const crossFile =
+      context !== undefined && settings.crossFile && !isVirtualFilename(context.filename)
+        ? {
+            filename: context.filename,
+            parser: context.languageOptions.parser as Parser | undefined,
+            // ESLint passes sourceType and ecmaVersion from languageOptions to the parser; do the same.
+            parserOptions: {
+              ...(context.languageOptions.parserOptions as Record<string, unknown> | undefined),
+              sourceType: context.languageOptions.sourceType ?? 'module',
+              ecmaVersion: context.languageOptions.ecmaVersion ?? 'latest',
+            },
+            depth: 0,
+          }
+        : undefined;
+    return new AuthAnalyzer(sourceCode, getClerkReferences(sourceCode), settings, crossFile, getClerkReferences);
+  });
 }

@@ -34,7 +34,7 @@ export function findEntryPointProblem(
   if (entry.guardedBy !== undefined) return undefined;
   const { sourceCode } = context;
   const refs = getClerkReferences(sourceCode);
-  const verdict = getAuthAnalyzer(sourceCode, setup.settings).analyze(entry.fn, {
+  const verdict = getAuthAnalyzer(sourceCode, setup.settings, context).analyze(entry.fn, {
     routeHandler: entry.kind !== 'serverAction',
   });
   const loc = entry.reportNode.loc;

@@ -21,6 +21,8 @@ export interface ClerkSettings {
   readonly autofix: boolean;
   /** Project functions that verify a webhook signature and return the event (`verifyClerkWebhook`). */
   readonly webhookVerifiers: readonly NameRef[];
+  /** Follow auth helpers imported from other modules of the project. */
+  readonly crossFile: boolean;
 }
 
 export type SettingsResult =
@@ -33,6 +35,7 @@ export const DEFAULT_SETTINGS: ClerkSettings = {
   authWrappers: [],
   autofix: false,
   webhookVerifiers: [],
+  crossFile: true,
 };
 
 const SHAPES: Record<keyof ClerkSettings, string> = {
@@ -41,6 +44,7 @@ const SHAPES: Record<keyof ClerkSettings, string> = {
   authWrappers: "an array of function names or { name, from } objects, such as ['withAuth']",
   autofix: 'true or false',
   webhookVerifiers: "an array of function names or { name, from } objects, such as ['verifyClerkWebhook']",
+  crossFile: 'true or false',
 };
 
 /** Parsed once per settings object: every file of a run shares it, and a new config gets a new object. */
@@ -107,9 +111,10 @@ export function parseSettings(raw: unknown): SettingsResult {
         settings[key] = refs;
         break;
       }
-      case 'autofix': {
+      case 'autofix':
+      case 'crossFile': {
         if (typeof value !== 'boolean') return fail(key, value);
-        settings.autofix = value;
+        settings[key] = value;
         break;
       }
       default:

@@ -736,7 +736,7 @@ export async function remove() { await db.x.deleteMany() }
     errors: [
       {
         messageId: 'invalidSettings',
-        data: { message: 'Unknown key `settings.clerk.authFunction`; expected one of `version`, `authFunctions`, `authWrappers`, `autofix`, `webhookVerifiers`.' },
+        data: { message: 'Unknown key `settings.clerk.authFunction`; expected one of `version`, `authFunctions`, `authWrappers`, `autofix`, `webhookVerifiers`, `crossFile`.' },
         line: 1,
         column: 1,
         suggestions: [],

@@ -25,6 +25,7 @@ describe('parseSettings', () => {
         authWrappers: [{ name: 'withAuth' }],
         autofix: true,
         webhookVerifiers: [],
+        crossFile: true,
       },
     });
     expect(parseSettings({ version: 'detect' })).toMatchObject({ ok: true, settings: { version: 'detect' } });
@@ -36,7 +37,7 @@ describe('parseSettings', () => {
     [{ authFunctions: 'requireUser' }, '`settings.clerk.authFunctions` must be an array of function names or { name, from } objects, such as [\'requireUser\']; got "requireUser".'],
     [{ authWrappers: [{ nam: 'withAuth' }] }, '`settings.clerk.authWrappers` must be an array of function names or { name, from } objects, such as [\'withAuth\']; got [{"nam":"withAuth"}].'],
     [{ autofix: 'yes' }, '`settings.clerk.autofix` must be true or false; got "yes".'],
-    [{ crossFiles: false }, 'Unknown key `settings.clerk.crossFiles`; expected one of `version`, `authFunctions`, `authWrappers`, `autofix`, `webhookVerifiers`.'],
+    [{ crossFiles: false }, 'Unknown key `settings.clerk.crossFiles`; expected one of `version`, `authFunctions`, `authWrappers`, `autofix`, `webhookVerifiers`, `crossFile`.'],
     [[1], '`settings.clerk` must be an object such as { version: \'detect\' }; got [1].'],
   ])('rejects %j with a message naming the key', (input, message) => {
     expect(parseSettings(input)).toEqual({ ok: false, message });

@@ -1,0 +1,230 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { ASTUtils } from '@typescript-eslint/utils';
+import { SourceCode } from 'eslint';
+
+import { type FunctionNode, functionOfExpression } from './functions.js';
+
+const EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
+
+interface CachedModule {
+  readonly mtimeMs: number;
+  readonly sourceCode: TSESLint.SourceCode | undefined;
+}
+
+/**
+ * Parsed modules for the life of the process, keyed by absolute path and revalidated by mtime, so an edited
+ * helper is re-read and two projects in one run never share an entry. Unreadable or unparseable modules are
+ * cached as `undefined`: unknown, never a crash.
+ */
+const modules = new Map<string, CachedModule>();
+/** `paths` / `baseUrl` of each project root's tsconfig.json or jsconfig.json (following `extends`). */
+const pathConfigs = new Map<string, PathConfig | undefined>();
+/** Nearest directory with a package.json, per directory. */
+const projectRoots = new Map<string, string>();
+
+interface PathConfig {
+  readonly baseUrl: string;
+  readonly paths: Readonly<Record<string, readonly string[]>>;
+}
+
+export interface Parser {
+  parseForESLint?: (text: string, options?: Record<string, unknown>) => {
+    ast: unknown;
+    scopeManager?: unknown;
+    visitorKeys?: unknown;
+    services?: unknown;
+  };
+}
+
+export function projectRootOf(file: string): string {
+  const start = dirname(file);
+  const cached = projectRoots.get(start);
+  if (cached !== undefined) return cached;
+  let dir = start;
+  for (;;) {
+    if (existsSync(join(dir, 'package.json'))) break;
+    const parent = dirname(dir);
+    if (parent === dir) {
+      dir = start;
+      break;
+    }
+    dir = parent;
+  }
+  projectRoots.set(start, dir);
+  return dir;
+}
+
+function readJson(file: string): Record<string, unknown> | undefined {
+  try {
+    // tsconfig allows comments and trailing commas.
+    const text = readFileSync(file, 'utf8')
+      .replace(/\/\*[\s\S]*?\*\/|(^|[^:"'])\/\/.*$/gmu, '$1')
+      .replace(/,(\s*[}\]])/gu, '$1');
+    return JSON.parse(text) as Record<string, unknown>;
+  } catch {
+    return undefined;
+  }
+}
+
+function loadPathConfig(root: string): PathConfig | undefined {
+  if (pathConfigs.has(root)) return pathConfigs.get(root);
+  let result: PathConfig | undefined;
+  for (const name of ['tsconfig.json', 'jsconfig.json']) {
+    let file = join(root, name);
+    let paths: Record<string, string[]> | undefined;
+    let baseUrl: string | undefined;
+    for (let hops = 0; hops < 5 && existsSync(file); hops += 1) {
+      const json = readJson(file);
+      const options = (json?.compilerOptions ?? {}) as { paths?: Record<string, string[]>; baseUrl?: string };
+      paths ??= options.paths;
+      if (baseUrl === undefined && options.baseUrl !== undefined) baseUrl = resolve(dirname(file), options.baseUrl);
+      const parent = typeof json?.extends === 'string' && json.extends.startsWith('.') ? json.extends : undefined;
+      if (parent === undefined) break;
+      file = resolve(dirname(file), parent.endsWith('.json') ? parent : `${parent}.json`);
+    }
+    if (paths !== undefined) {
+      result = { baseUrl: baseUrl ?? root, paths };
+      break;
+    }
+  }
+  pathConfigs.set(root, result);
+  return result;
+}
+
+function withExtensions(base: string): string | undefined {
+  if (EXTENSIONS.some((extension) => base.endsWith(extension)) && existsSync(base)) return base;
+  // `import x from './helper.js'` in TypeScript ESM points at helper.ts.
+  const stripped = base.replace(/\.[cm]?jsx?$/u, '');
+  for (const candidate of [stripped, base]) {
+    for (const extension of EXTENSIONS) if (existsSync(candidate + extension)) return candidate + extension;
+  }
+  for (const extension of EXTENSIONS) if (existsSync(join(base, `index${extension}`))) return join(base, `index${extension}`);
+  return undefined;
+}
+
+/** The file an import source names, for relative paths and tsconfig `paths` aliases inside the project root. */
+export function resolveImportPath(fromFile: string, source: string): string | undefined {
+  const root = projectRootOf(fromFile);
+  const candidates: string[] = [];
+  if (source.startsWith('./') || source.startsWith('../')) {
+    candidates.push(resolve(dirname(fromFile), source));
+  } else {
+    const config = loadPathConfig(root);
+    for (const [pattern, targets] of Object.entries(config?.paths ?? {})) {
+      const prefix = pattern.replace(/\*$/u, '');
+      const wildcard = pattern.endsWith('*');
+      if (wildcard ? !source.startsWith(prefix) : source !== pattern) continue;
+      const rest = wildcard ? source.slice(prefix.length) : '';
+      for (const target of targets) candidates.push(resolve(config?.baseUrl ?? root, target.replace('*', rest)));
+    }
+  }
+  for (const candidate of candidates) {
+    const file = withExtensions(candidate);
+    if (file === undefined) continue;
+    const inside = relative(root, file);
+    // Never read outside the project root (or into dependencies).
+    if (inside.startsWith('..') || isAbsolute(inside) || inside.split(/[\\/]/u).includes('node_modules')) continue;
+    return file;
+  }
+  return undefined;
+}
+
+/** Parses a module with the file's own parser, once per path and mtime. */
+export function loadModule(file: string, parser: Parser | undefined, parserOptions: Record<string, unknown>): TSESLint.SourceCode | undefined {
+  let mtimeMs: number;
+  try {
+    mtimeMs = statSync(file).mtimeMs;
+  } catch {
+    return undefined;
+  }
+  const cached = modules.get(file);
+  if (cached !== undefined && cached.mtimeMs === mtimeMs) return cached.sourceCode;
+  let sourceCode: TSESLint.SourceCode | undefined;
+  try {
+    if (typeof parser?.parseForESLint === 'function') {
+      const text = readFileSync(file, 'utf8');
+      const result = parser.parseForESLint(text, {
+        ...parserOptions,
+        filePath: file,
+        range: true,
+        loc: true,
+        tokens: true,
+        comment: true,
+        project: undefined,
+        projectService: undefined,
+      });
+      if (result.scopeManager !== undefined) {
+        // ESLint links each node to its parent while it lints; a module parsed here needs the same links.
+        setParents(result.ast as TSESTree.Node, (result.visitorKeys ?? {}) as Record<string, readonly string[]>);
+        sourceCode = new SourceCode({
+          text,
+          ast: result.ast as never,
+          scopeManager: result.scopeManager as never,
+          visitorKeys: result.visitorKeys as never,
+          parserServices: (result.services ?? {}) as never,
+        }) as unknown as TSESLint.SourceCode;
+      }
+    }
+  } catch {
+    sourceCode = undefined;
+  }
+  modules.set(file, { mtimeMs, sourceCode });
+  return sourceCode;
+}
+
+function setParents(root: TSESTree.Node, visitorKeys: Record<string, readonly string[]>): void {
+  const stack: TSESTree.Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop() as TSESTree.Node;
+    for (const key of visitorKeys[node.type] ?? []) {
+      const value = (node as unknown as Record<string, unknown>)[key];
+      for (const child of Array.isArray(value) ? value : [value]) {
+        if (child !== null && typeof child === 'object' && typeof (child as TSESTree.Node).type === 'string') {
+          (child as { parent?: TSESTree.Node }).parent = node;
+          stack.push(child as TSESTree.Node);
+        }
+      }
+    }
+  }
+}
+
+/** The function a module exports under `name` (`default` included), if it is a function. */
+export function exportedFunction(sourceCode: TSESLint.SourceCode, name: string): FunctionNode | undefined {
+  for (const statement of sourceCode.ast.body) {
+    if (statement.type === 'ExportNamedDeclaration' && statement.source === null) {
+      const declaration = statement.declaration;
+      if (declaration?.type === 'FunctionDeclaration' && declaration.id?.name === name) return declaration;
+      if (declaration?.type === 'VariableDeclaration') {
+        for (const declarator of declaration.declarations) {
+          if (declarator.id.type === 'Identifier' && declarator.id.name === name && declarator.init) {
+            return functionOfExpression(sourceCode, declarator.init);
+          }
+        }
+      }
+      for (const specifier of statement.specifiers) {
+        const exported = specifier.exported.type === 'Identifier' ? specifier.exported.name : specifier.exported.value;
+        if (exported === name && specifier.local.type === 'Identifier') return functionOfExpression(sourceCode, specifier.local);
+      }
+    }
+    if (statement.type === 'ExportDefaultDeclaration' && name === 'default') {
+      return functionOfExpression(sourceCode, statement.declaration as TSESTree.Expression);
+    }
+  }
+  return undefined;
+}
+
+/** The import an identifier is bound to: `{ source, imported }`, for named and default imports. */
+export function importOf(sourceCode: Readonly<TSESLint.SourceCode>, identifier: TSESTree.Identifier): { source: string; imported: string } | undefined {
+  const definition = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier)?.defs[0];
+  if (definition?.type !== 'ImportBinding') return undefined;
+  const declaration = definition.parent as TSESTree.ImportDeclaration;
+  if (declaration.importKind === 'type') return undefined;
+  const specifier = definition.node;
+  if (specifier.type === 'ImportDefaultSpecifier') return { source: declaration.source.value, imported: 'default' };
+  if (specifier.type !== 'ImportSpecifier') return undefined;
+  const imported = specifier.imported.type === 'Identifier' ? specifier.imported.name : specifier.imported.value;
+  return { source: declaration.source.value, imported };
+}
