@@ -3,4 +3,5 @@ export * from './keys.js';
 export * from './middleware.js';
 export * from './next.js';
 export * from './packages.js';
+export * from './users.js';
 export * from './webhooks.js';

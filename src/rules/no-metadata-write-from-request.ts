@@ -11,7 +11,7 @@ import {
   RequestInputAnalyzer,
   rootIdentifier,
 } from '../analysis/index.js';
-import { GUARD_IMPORT_SOURCE } from '../clerk/index.js';
+import { GUARD_IMPORT_SOURCE, PRIVILEGED_METADATA_KEYS, USER_METADATA_WRITE_METHODS } from '../clerk/index.js';
 import { insertAtFunctionStart } from '../fixes/guard.js';
 import { planImport } from '../fixes/imports.js';
 import { codeStyle, quoted, statementEnd } from '../fixes/style.js';
@@ -22,9 +22,6 @@ import { INVALID_SETTINGS_MESSAGE, setupRule } from '../util/rule-setup.js';
 export type Options = [];
 export type MessageIds = 'metadataFromRequest' | 'targetFromRequest' | 'requireAdminRole' | 'invalidSettings';
 
-/** Backend API methods that write user metadata. */
-const WRITE_METHODS = new Set(['updateUserMetadata', 'updateUser', 'replaceUserMetadata']);
-const PRIVILEGED_KEYS = new Set(['publicMetadata', 'privateMetadata']);
 
 export default createRule<Options, MessageIds>({
   name: 'no-metadata-write-from-request',
@@ -104,7 +101,7 @@ export default createRule<Options, MessageIds>({
           (node) => {
             if (node.type !== 'CallExpression' || node.callee.type !== 'MemberExpression' || node.callee.computed) return false;
             const method = node.callee.property.type === 'Identifier' ? node.callee.property.name : '';
-            if (!WRITE_METHODS.has(method) || !isUsersApi(node.callee.object)) return false;
+            if (!USER_METADATA_WRITE_METHODS.has(method) || !isUsersApi(node.callee.object)) return false;
             check(node, method);
             return false;
           },
@@ -142,7 +139,7 @@ export default createRule<Options, MessageIds>({
           continue;
         }
         const key = property.key.type === 'Identifier' ? property.key.name : undefined;
-        if (key === undefined || !PRIVILEGED_KEYS.has(key)) continue;
+        if (key === undefined || !PRIVILEGED_METADATA_KEYS.has(key)) continue;
         const value = property.value;
         if (value.type === 'ObjectExpression') {
           const tainted = value.properties.find((inner) =>

@@ -11,7 +11,7 @@ import {
   RequestInputAnalyzer,
   skipAwaitAndWrappers,
 } from '../analysis/index.js';
-import { GUARD_IMPORT_SOURCE } from '../clerk/index.js';
+import { GUARD_IMPORT_SOURCE, ORG_ID_NAMES } from '../clerk/index.js';
 import { exitStatement, nodeFramework } from '../fixes/auth-guard.js';
 import { insertAtFunctionStart } from '../fixes/guard.js';
 import { planImport } from '../fixes/imports.js';
@@ -24,7 +24,6 @@ import { INVALID_SETTINGS_MESSAGE, setupRule } from '../util/rule-setup.js';
 export type Options = [{ orgIdNames?: string[] }];
 export type MessageIds = 'orgIdFromRequest' | 'useSessionOrgId' | 'invalidSettings';
 
-const DEFAULT_ORG_ID_NAMES = ['orgId', 'org_id', 'organizationId', 'organization_id', 'orgSlug', 'organizationSlug'];
 /** Calls that do not scope data: logging, serialisation, conversion, validation. */
 const INERT_CALLEES = /^(?:console\.\w+|JSON\.\w+|String|Number|Boolean|\w+\.(?:parse|safeParse|parseAsync|safeParseAsync|trim|toString|toLowerCase|toUpperCase))$/u;
 
@@ -63,7 +62,7 @@ export default createRule<Options, MessageIds>({
   },
   create(context, [options]) {
     const { sourceCode } = context;
-    const names = new Set([...DEFAULT_ORG_ID_NAMES, ...(options.orgIdNames ?? [])]);
+    const names = new Set([...ORG_ID_NAMES, ...(options.orgIdNames ?? [])]);
     if (![...names].some((name) => sourceCode.text.includes(name))) return {};
     const setup = setupRule(context);
     if (setup === undefined) return {};

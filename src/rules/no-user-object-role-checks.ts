@@ -11,7 +11,7 @@ import {
   RequestInputAnalyzer,
   skipAwaitAndWrappers,
 } from '../analysis/index.js';
-import { CLERK_SOURCES } from '../clerk/index.js';
+import { CLERK_SOURCES, CLERK_USER_TYPES, ROLE_FIELDS } from '../clerk/index.js';
 import { createRule } from '../util/create-rule.js';
 import { promotedFix } from '../util/report.js';
 import { INVALID_SETTINGS_MESSAGE, setupRule } from '../util/rule-setup.js';
@@ -20,8 +20,6 @@ type ServerPublicMetadata = 'mutations' | 'all' | 'allow';
 export type Options = [{ serverPublicMetadata?: ServerPublicMetadata; checkClientGates?: boolean }];
 export type MessageIds = 'unsafeMetadataDecision' | 'requestUserRole' | 'userObjectRole' | 'clientOnlyGate' | 'useHas' | 'invalidSettings';
 
-const ROLE_FIELDS = new Set(['role', 'roles', 'isAdmin', 'admin', 'permissions', 'isSuperAdmin', 'plan']);
-const CLERK_USER_TYPES = new Set(['User', 'UserResource']);
 const DECISION_FUNCTION = /^(?:is|has|can|check|require|ensure|assert|verify)[A-Z_]/u;
 
 export default createRule<Options, MessageIds>({
