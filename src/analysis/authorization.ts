@@ -1,8 +1,9 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { ASTUtils } from '@typescript-eslint/utils';
 
 import type { NameRef } from '../util/settings.js';
 import type { ClerkReferences } from './clerk-references.js';
-import { type FunctionNode, resolveLocalFunction } from './functions.js';
+import { type FunctionNode, resolveLocalFunction, rootIdentifier, skipAwaitAndWrappers } from './functions.js';
 import { calleeMatchesNameRefs } from './name-refs.js';
 import { findFirst } from './traverse.js';
 
@@ -59,4 +60,24 @@ function mentionsRoleClaims(sourceCode: Readonly<TSESLint.SourceCode>, node: TSE
       { enterFunctions: true },
     ) !== undefined
   );
+}
+
+/**
+ * Whether a value comes from the verified session: `(await auth()).orgId`, or a variable initialised from
+ * `auth()` / `auth.protect()` (`const { userId, orgId } = await auth()`). The caller cannot choose it.
+ */
+export function isFromSession(sourceCode: Readonly<TSESLint.SourceCode>, refs: ClerkReferences, node: TSESTree.Node): boolean {
+  const target = skipAwaitAndWrappers(node as TSESTree.Expression);
+  const root = target.type === 'MemberExpression' ? skipAwaitAndWrappers(target.object) : target;
+  if (root.type === 'CallExpression') return isSessionCall(refs, root);
+  const identifier = rootIdentifier(root);
+  if (identifier === undefined) return false;
+  const definition = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier)?.defs[0];
+  const init = definition?.type === 'Variable' && definition.node.init ? skipAwaitAndWrappers(definition.node.init) : undefined;
+  return init?.type === 'CallExpression' && isSessionCall(refs, init);
+}
+
+function isSessionCall(refs: ClerkReferences, call: TSESTree.CallExpression): boolean {
+  const kind = refs.calls.get(call)?.kind;
+  return kind === 'authObject' || kind === 'protect';
 }

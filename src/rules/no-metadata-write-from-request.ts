@@ -8,8 +8,8 @@ import {
   getClerkReferences,
   getFileKind,
   hasAuthorizationBefore,
+  isFromSession,
   RequestInputAnalyzer,
-  rootIdentifier,
 } from '../analysis/index.js';
 import { GUARD_IMPORT_SOURCE, PRIVILEGED_METADATA_KEYS, USER_METADATA_WRITE_METHODS } from '../clerk/index.js';
 import { insertAtFunctionStart } from '../fixes/guard.js';
@@ -123,7 +123,7 @@ export default createRule<Options, MessageIds>({
         context.report({ node: privileged.node, messageId: 'metadataFromRequest', data: { method, key: privileged.key }, fix: promotedFix(setup!.settings, suggest), suggest });
         return;
       }
-      if (input.isCallerControlled(target) && !isOwnUserId(target)) {
+      if (input.isCallerControlled(target) && !isFromSession(sourceCode, refs, target)) {
         context.report({ node: target, messageId: 'targetFromRequest', data: { method }, fix: promotedFix(setup!.settings, suggest), suggest });
       }
     }
@@ -153,14 +153,5 @@ export default createRule<Options, MessageIds>({
       return undefined;
     }
 
-    /** The caller's own id: `userId` from `auth()` (the caller cannot choose it). */
-    function isOwnUserId(node: TSESTree.Node): boolean {
-      const root = rootIdentifier(node);
-      if (root === undefined) return false;
-      const definition = ASTUtils.findVariable(sourceCode.getScope(root), root)?.defs[0];
-      const init = definition?.type === 'Variable' ? definition.node.init : undefined;
-      const call = init?.type === 'AwaitExpression' ? init.argument : init;
-      return call?.type === 'CallExpression' && refs.calls.get(call)?.kind === 'authObject';
-    }
   },
 });

@@ -1,5 +1,4 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { ASTUtils } from '@typescript-eslint/utils';
 
 import {
   entryPointIndex,
@@ -8,6 +7,7 @@ import {
   getClerkReferences,
   getFileKind,
   hasAuthorizationBefore,
+  isFromSession,
   RequestInputAnalyzer,
   skipAwaitAndWrappers,
 } from '../analysis/index.js';
@@ -154,19 +154,9 @@ export default createRule<Options, MessageIds>({
           if (node.range[0] >= use.range[0]) return 'skip';
           if (node.type !== 'BinaryExpression' || !['!==', '!=', '===', '=='].includes(node.operator)) return false;
           const sides = [node.left, node.right];
-          return sides.some((side) => sourceCode.getText(side) === text) && sides.some((side) => isSessionValue(side));
+          return sides.some((side) => sourceCode.getText(side) === text) && sides.some((side) => isFromSession(sourceCode, refs, side));
         }) !== undefined
       );
-    }
-
-    function isSessionValue(node: TSESTree.Node): boolean {
-      const target = skipAwaitAndWrappers(node as TSESTree.Expression);
-      const root = target.type === 'MemberExpression' ? target.object : target;
-      if (root.type === 'CallExpression') return refs.calls.get(root)?.kind === 'authObject';
-      if (root.type !== 'Identifier') return false;
-      const definition = ASTUtils.findVariable(sourceCode.getScope(root), root)?.defs[0];
-      const init = definition?.type === 'Variable' && definition.node.init ? skipAwaitAndWrappers(definition.node.init) : undefined;
-      return init?.type === 'CallExpression' && (refs.calls.get(init)?.kind === 'authObject' || refs.calls.get(init)?.kind === 'protect');
     }
 
     /** Replaces the use with `local`, expanding a shorthand property so that its key stays (`{ orgId: local }`). */

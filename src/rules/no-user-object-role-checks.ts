@@ -3,11 +3,10 @@ import { ASTUtils } from '@typescript-eslint/utils';
 
 import {
   entryPointIndex,
-  type FunctionNode,
+  enclosingFunction,
   getAuthAnalyzer,
   getClerkReferences,
   getFileKind,
-  isFunctionNode,
   RequestInputAnalyzer,
   skipAwaitAndWrappers,
 } from '../analysis/index.js';
@@ -203,7 +202,7 @@ export default createRule<Options, MessageIds>({
             return child.type === 'LogicalExpression' || child.type === 'ConditionalExpression' ? child : undefined;
           case 'ReturnStatement':
           case 'ArrowFunctionExpression': {
-            const fn = parent.type === 'ArrowFunctionExpression' ? parent : enclosingFn(parent);
+            const fn = parent.type === 'ArrowFunctionExpression' ? parent : enclosingFunction(parent);
             if (fn === undefined) return undefined;
             if (fn.parent?.type === 'CallExpression' && fn.parent.callee.type === 'MemberExpression' && fn.parent.callee.property.type === 'Identifier' && ['filter', 'some', 'every', 'find'].includes(fn.parent.callee.property.name)) {
               return child;
@@ -218,14 +217,9 @@ export default createRule<Options, MessageIds>({
       return undefined;
     }
 
-    function enclosingFn(node: TSESTree.Node): FunctionNode | undefined {
-      for (let current = node.parent; current; current = current.parent) if (isFunctionNode(current)) return current;
-      return undefined;
-    }
-
     /** The decision sits in a function that does work (a write, a query): it guards a mutation. */
     function guardsMutation(node: TSESTree.Node): boolean {
-      const fn = enclosingFn(node);
+      const fn = enclosingFunction(node);
       if (fn === undefined) return false;
       return getAuthAnalyzer(sourceCode, setup!.settings).findWork(fn.body) !== undefined;
     }

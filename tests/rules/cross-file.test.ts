@@ -27,6 +27,30 @@ export async function f() {
   await db.x.delete({ where: { userId } })
 }`,
     },
+    {
+      name: 'a default-exported guard resolved through a folder index',
+      filename: actions,
+      code: `'use server'
+import guard from '../lib/guards'
+export async function f() {
+  await guard()
+  await db.x.delete()
+}`,
+    },
+    {
+      name: 'an inline server action in a page using the imported fetcher',
+      filename: fixture('app/profile/page.tsx'),
+      code: `import { currentProfile } from '@/lib/current-profile'
+export default function Page() {
+  async function save(formData: FormData) {
+    'use server'
+    const profile = await currentProfile()
+    if (!profile) throw new Error('Unauthorized')
+    await db.profile.update({ where: { id: profile.id }, data: { name: formData.get('name') } })
+  }
+  return <form action={save} />
+}`,
+    },
   ],
   invalid: [
     {
