@@ -1,13 +1,31 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { ASTUtils } from '@typescript-eslint/utils';
-import { SourceCode } from 'eslint';
 
 import { type FunctionNode, functionOfExpression } from './functions.js';
 
 const EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
+
+type SourceCodeConstructor = new (config: Record<string, unknown>) => TSESLint.SourceCode;
+
+/**
+ * ESLint's SourceCode class, loaded on first use and only if ESLint is installed: hosts that run the rules
+ * without ESLint (oxlint's JS plugins) still load the plugin; imported helpers then count as unknown.
+ */
+let sourceCodeClass: SourceCodeConstructor | null | undefined;
+function eslintSourceCode(): SourceCodeConstructor | null {
+  if (sourceCodeClass === undefined) {
+    try {
+      sourceCodeClass = (createRequire(import.meta.url)('eslint') as { SourceCode: SourceCodeConstructor }).SourceCode;
+    } catch {
+      sourceCodeClass = null;
+    }
+  }
+  return sourceCodeClass;
+}
 
 interface CachedModule {
   readonly mtimeMs: number;
@@ -144,7 +162,8 @@ export function loadModule(file: string, parser: Parser | undefined, parserOptio
   if (cached !== undefined && cached.mtimeMs === mtimeMs) return cached.sourceCode;
   let sourceCode: TSESLint.SourceCode | undefined;
   try {
-    if (typeof parser?.parseForESLint === 'function') {
+    const SourceCode = eslintSourceCode();
+    if (typeof parser?.parseForESLint === 'function' && SourceCode !== null) {
       const text = readFileSync(file, 'utf8');
       const result = parser.parseForESLint(text, {
         ...parserOptions,
@@ -161,11 +180,11 @@ export function loadModule(file: string, parser: Parser | undefined, parserOptio
         setParents(result.ast as TSESTree.Node, (result.visitorKeys ?? {}) as Record<string, readonly string[]>);
         sourceCode = new SourceCode({
           text,
-          ast: result.ast as never,
-          scopeManager: result.scopeManager as never,
-          visitorKeys: result.visitorKeys as never,
-          parserServices: (result.services ?? {}) as never,
-        }) as unknown as TSESLint.SourceCode;
+          ast: result.ast,
+          scopeManager: result.scopeManager,
+          visitorKeys: result.visitorKeys,
+          parserServices: result.services ?? {},
+        });
       }
     }
   } catch {
