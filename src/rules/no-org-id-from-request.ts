@@ -20,6 +20,7 @@ import { codeStyle, statementEnd } from '../fixes/style.js';
 import { createRule } from '../util/create-rule.js';
 import { promotedFix } from '../util/report.js';
 import { INVALID_SETTINGS_MESSAGE, setupRule } from '../util/rule-setup.js';
+import { stringListOption } from '../util/schema.js';
 
 export type Options = [{ orgIdNames?: string[] }];
 export type MessageIds = 'orgIdFromRequest' | 'useSessionOrgId' | 'invalidSettings';
@@ -42,12 +43,9 @@ export default createRule<Options, MessageIds>({
         type: 'object',
         additionalProperties: false,
         properties: {
-          orgIdNames: {
-            type: 'array',
-            items: { type: 'string', minLength: 1 },
-            uniqueItems: true,
-            description: 'More names that hold a tenant id, such as `tenantId` or `workspaceId` (added to the defaults).',
-          },
+          orgIdNames: stringListOption(
+            'More names that hold a tenant id, such as `tenantId` or `workspaceId` (added to the defaults).',
+          ),
         },
       },
     ],

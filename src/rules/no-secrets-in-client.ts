@@ -13,6 +13,7 @@ import { createRule } from '../util/create-rule.js';
 import { matchesAnyGlob } from '../util/glob.js';
 import { promotedFix } from '../util/report.js';
 import { INVALID_SETTINGS_MESSAGE, setupRule } from '../util/rule-setup.js';
+import { stringListOption } from '../util/schema.js';
 
 export type Options = [{ clientFiles?: string[] }];
 export type MessageIds =
@@ -38,13 +39,9 @@ export default createRule<Options, MessageIds>({
         type: 'object',
         additionalProperties: false,
         properties: {
-          clientFiles: {
-            type: 'array',
-            items: { type: 'string', minLength: 1 },
-            uniqueItems: true,
-            description:
-              'Globs (relative to the working directory) of files that ship to the browser without a `\'use client\'` directive, for Vite, CRA or Expo apps (such as `src/**`).',
-          },
+          clientFiles: stringListOption(
+            'Globs (relative to the working directory) of files that ship to the browser without a `\'use client\'` directive, for Vite, CRA or Expo apps (such as `src/**`).',
+          ),
         },
       },
     ],

@@ -15,6 +15,7 @@ import { type EntryPointMessageIds, findEntryPointProblem } from '../util/entry-
 import { matchesAnyGlob } from '../util/glob.js';
 import { promotedFix } from '../util/report.js';
 import { INVALID_SETTINGS_MESSAGE, setupRule } from '../util/rule-setup.js';
+import { stringListOption } from '../util/schema.js';
 
 export type Options = [{ publicRoutes?: string[]; publicFunctions?: string[] }];
 export type MessageIds = EntryPointMessageIds;
@@ -34,19 +35,12 @@ export default createRule<Options, MessageIds>({
         type: 'object',
         additionalProperties: false,
         properties: {
-          publicRoutes: {
-            type: 'array',
-            items: { type: 'string', minLength: 1 },
-            uniqueItems: true,
-            description:
-              'Globs of route files (relative to the working directory, such as `app/api/health/**`) or Express/Fastify/Hono paths (such as `/health`) that are public by design.',
-          },
-          publicFunctions: {
-            type: 'array',
-            items: { type: 'string', minLength: 1 },
-            uniqueItems: true,
-            description: 'Names or globs of handlers that are public by design (such as `OPTIONS`).',
-          },
+          publicRoutes: stringListOption(
+            'Globs of route files (relative to the working directory, such as `app/api/health/**`) or Express/Fastify/Hono paths (such as `/health`) that are public by design.',
+          ),
+          publicFunctions: stringListOption(
+            'Names or globs of handlers that are public by design (such as `OPTIONS`).',
+          ),
         },
       },
     ],

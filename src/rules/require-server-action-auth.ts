@@ -12,6 +12,7 @@ import { type EntryPointMessageIds, findEntryPointProblem } from '../util/entry-
 import { matchesAnyGlob } from '../util/glob.js';
 import { promotedFix } from '../util/report.js';
 import { INVALID_SETTINGS_MESSAGE, setupRule } from '../util/rule-setup.js';
+import { stringListOption } from '../util/schema.js';
 
 export type Options = [{ publicFunctions?: string[] }];
 export type MessageIds = EntryPointMessageIds;
@@ -31,12 +32,9 @@ export default createRule<Options, MessageIds>({
         type: 'object',
         additionalProperties: false,
         properties: {
-          publicFunctions: {
-            type: 'array',
-            items: { type: 'string', minLength: 1 },
-            uniqueItems: true,
-            description: 'Names or globs of Server Actions that are public by design (such as `subscribeToNewsletter`).',
-          },
+          publicFunctions: stringListOption(
+            'Names or globs of Server Actions that are public by design (such as `subscribeToNewsletter`).',
+          ),
         },
       },
     ],
