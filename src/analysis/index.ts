@@ -16,6 +16,7 @@ export * from './entry-points.js';
 export * from './env-reads.js';
 export * from './file-kind.js';
 export * from './functions.js';
+export * from './middleware-protection.js';
 export * from './name-refs.js';
 export * from './path-matcher.js';
 export * from './promises.js';
@@ -33,20 +34,29 @@ export function getAuthAnalyzer(
   context?: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
 ): AuthAnalyzer {
   return perFile(sourceCode, 'authAnalyzer', () => {
-    const crossFile =
-      context !== undefined && settings.crossFile && !isVirtualFilename(context.filename)
-        ? {
-            filename: context.filename,
-            parser: context.languageOptions.parser as Parser | undefined,
-            // ESLint passes sourceType and ecmaVersion from languageOptions to the parser; do the same.
-            parserOptions: {
-              ...(context.languageOptions.parserOptions as Record<string, unknown> | undefined),
-              sourceType: context.languageOptions.sourceType ?? 'module',
-              ecmaVersion: context.languageOptions.ecmaVersion ?? 'latest',
-            },
-            depth: 0,
-          }
-        : undefined;
+    const parsing = context === undefined ? undefined : crossFileParsing(context, settings);
+    const crossFile = parsing === undefined ? undefined : { ...parsing, depth: 0 };
     return new AuthAnalyzer(sourceCode, getClerkReferences(sourceCode), settings, crossFile, getClerkReferences);
   });
+}
+
+/**
+ * How to parse the project's other modules like the linted file, or undefined when cross-file reading is off
+ * (`settings.clerk.crossFile: false`) or the file is not on disk.
+ */
+export function crossFileParsing(
+  context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
+  settings: ClerkSettings,
+): { filename: string; parser: Parser | undefined; parserOptions: Record<string, unknown> } | undefined {
+  if (!settings.crossFile || isVirtualFilename(context.filename)) return undefined;
+  return {
+    filename: context.filename,
+    parser: context.languageOptions.parser as Parser | undefined,
+    // ESLint passes sourceType and ecmaVersion from languageOptions to the parser; do the same.
+    parserOptions: {
+      ...(context.languageOptions.parserOptions as Record<string, unknown> | undefined),
+      sourceType: context.languageOptions.sourceType ?? 'module',
+      ecmaVersion: context.languageOptions.ecmaVersion ?? 'latest',
+    },
+  };
 }

@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { ASTUtils } from '@typescript-eslint/utils';
 
-import { anyPatternMatches, findFirst, getClerkReferences, getFileKind } from '../analysis/index.js';
+import { anyPatternMatches, findFirst, getClerkReferences, getFileKind, matcherPatterns, matcherProperty } from '../analysis/index.js';
 import { MIDDLEWARE_BASENAMES, RECOMMENDED_MATCHER } from '../clerk/index.js';
 import { codeStyle, quoted } from '../fixes/style.js';
 import { createRule } from '../util/create-rule.js';
@@ -97,10 +97,7 @@ export default createRule<Options, MessageIds>({
         for (const declarator of statement.declaration.declarations) {
           if (declarator.id.type !== 'Identifier' || declarator.id.name !== 'config') continue;
           if (declarator.init?.type !== 'ObjectExpression') continue;
-          const property = declarator.init.properties.find(
-            (candidate): candidate is TSESTree.Property =>
-              candidate.type === 'Property' && !candidate.computed && candidate.key.type === 'Identifier' && candidate.key.name === 'matcher',
-          );
+          const property = matcherProperty(declarator.init);
           if (property === undefined) continue;
           const patterns = matcherPatterns(property.value);
           if (patterns === undefined) continue;
@@ -190,22 +187,3 @@ export default createRule<Options, MessageIds>({
     }
   },
 });
-
-/** The literal patterns of a `matcher` value (a string, or an array of strings / `{ source }` objects). */
-function matcherPatterns(value: TSESTree.Node): string[] | undefined {
-  const items = value.type === 'ArrayExpression' ? value.elements : [value];
-  const patterns: string[] = [];
-  for (const item of items) {
-    if (item?.type === 'Literal' && typeof item.value === 'string') patterns.push(item.value);
-    else if (item?.type === 'ObjectExpression') {
-      // `{ source, has, missing }`: conditions make the entry partial; leave such matchers alone.
-      const source = item.properties.find(
-        (property): property is TSESTree.Property =>
-          property.type === 'Property' && property.key.type === 'Identifier' && property.key.name === 'source',
-      );
-      if (source?.value.type !== 'Literal' || typeof source.value.value !== 'string' || item.properties.length !== 1) return undefined;
-      patterns.push(source.value.value);
-    } else return undefined;
-  }
-  return patterns;
-}

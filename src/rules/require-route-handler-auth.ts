@@ -2,12 +2,16 @@ import type { TSESTree } from '@typescript-eslint/utils';
 
 import {
   appRouteHandlers,
+  crossFileParsing,
   type EntryPoint,
   WebhookAnalyzer,
   getClerkReferences,
   getFileKind,
+  middlewareCoverage,
+  type MiddlewareVerdict,
   nodeRouteHandler,
   pagesApiHandler,
+  routeUrlPath,
 } from '../analysis/index.js';
 import { NODE_SERVER_SOURCES } from '../clerk/index.js';
 import { createRule } from '../util/create-rule.js';
@@ -17,8 +21,11 @@ import { promotedFix } from '../util/report.js';
 import { INVALID_SETTINGS_MESSAGE, setupRule } from '../util/rule-setup.js';
 import { stringListOption } from '../util/schema.js';
 
-export type Options = [{ publicRoutes?: string[]; publicFunctions?: string[] }];
-export type MessageIds = EntryPointMessageIds;
+export type Options = [{ publicRoutes?: string[]; publicFunctions?: string[]; checkMiddlewareOnly?: boolean }];
+export type MessageIds = EntryPointMessageIds | 'reliesOnMiddleware';
+
+/** Findings that middleware protection answers: the handler itself never turns anonymous callers away. */
+const MIDDLEWARE_ANSWERS = new Set<MessageIds>(['missingAuth', 'uncheckedAuth', 'authAfterWork']);
 
 export default createRule<Options, MessageIds>({
   name: 'require-route-handler-auth',
@@ -27,6 +34,7 @@ export default createRule<Options, MessageIds>({
     docs: {
       description: 'Require route handlers and API routes to check `userId` before they do any work',
       recommended: 'recommended',
+      strictOptions: [{ checkMiddlewareOnly: true }],
     },
     fixable: 'code',
     hasSuggestions: true,
@@ -41,16 +49,23 @@ export default createRule<Options, MessageIds>({
           publicFunctions: stringListOption(
             'Names or globs of handlers that are public by design (such as `OPTIONS`).',
           ),
+          checkMiddlewareOnly: {
+            type: 'boolean',
+            description:
+              "Also report handlers whose only protection is the app's middleware (`auth.protect()` for the route's path). On in `strict`.",
+          },
         },
       },
     ],
-    defaultOptions: [{ publicRoutes: [], publicFunctions: [] }],
+    defaultOptions: [{ publicRoutes: [], publicFunctions: [], checkMiddlewareOnly: false }],
     messages: {
       missingAuth: 'Route handler `{{name}}` runs without checking `userId`; anyone on the internet can call it.',
       uncheckedAuth:
         'Route handler `{{name}}` reads the session but never exits when `userId` is missing; anonymous callers get through.',
       authAfterWork:
         'Route handler `{{name}}` does work before it checks `userId`; anonymous callers reach that work before the check.',
+      reliesOnMiddleware:
+        'Route handler `{{name}}` relies on `{{middleware}}` alone to turn anonymous callers away; a matcher change or a middleware bypass (CVE-2025-29927) leaves it open, so check `userId` here too.',
       nullCheckWithMachineTokens:
         'The guard `{{test}}` never trips for machine tokens, whose auth objects have no `userId`; check `isAuthenticated` instead.',
       addAuthGuard: 'Insert an authentication guard at the top of `{{name}}`.',
@@ -70,6 +85,19 @@ export default createRule<Options, MessageIds>({
     const publicFunctions = options.publicFunctions ?? [];
     if (publicRoutes.length > 0 && (kind.appRoute || kind.pagesApi) && isPublicPath(kind.path, publicRoutes)) return {};
 
+    let middlewareVerdict: MiddlewareVerdict | undefined;
+    /** What the app's middleware does for this route's path; read once per file, only when a finding needs it. */
+    const coverage = (): MiddlewareVerdict => {
+      if (middlewareVerdict !== undefined) return middlewareVerdict;
+      const parsing = crossFileParsing(context, (setup as NonNullable<typeof setup>).settings);
+      const url = routeUrlPath(kind.path);
+      middlewareVerdict =
+        parsing === undefined || url === undefined
+          ? { coverage: 'unknown' }
+          : middlewareCoverage(parsing.filename, url, parsing.parser, parsing.parserOptions);
+      return middlewareVerdict;
+    };
+
     const webhooks = new WebhookAnalyzer(sourceCode, getClerkReferences(sourceCode), setup.settings.webhookVerifiers);
 
     function check(entry: EntryPoint): void {
@@ -79,10 +107,19 @@ export default createRule<Options, MessageIds>({
       if (matchesAnyGlob(entry.name, publicFunctions) || matchesAnyGlob(method, publicFunctions)) return;
       const finding = findEntryPointProblem(context, setup as NonNullable<typeof setup>, entry);
       if (finding === undefined) return;
+      let messageId: MessageIds = finding.messageId;
+      let data = finding.data;
+      const middleware = entry.kind === 'nodeRoute' || !MIDDLEWARE_ANSWERS.has(messageId) ? undefined : coverage();
+      if (middleware?.coverage === 'protected') {
+        // Protected by middleware: a finding only where the team asks every route to protect itself (strict).
+        if (options.checkMiddlewareOnly !== true) return;
+        messageId = 'reliesOnMiddleware';
+        data = { ...data, middleware: middleware.file ?? 'middleware' };
+      }
       context.report({
         loc: finding.loc,
-        messageId: finding.messageId,
-        data: finding.data,
+        messageId,
+        data,
         fix: promotedFix((setup as NonNullable<typeof setup>).settings, finding.suggest),
         suggest: finding.suggest,
       });

@@ -1,0 +1,152 @@
+import { fileURLToPath } from 'node:url';
+
+import rule from '../../src/rules/require-route-handler-auth.js';
+import { ruleTester } from '../rule-tester.js';
+
+// Each folder of tests/fixtures/middleware is a project (package.json) with its own middleware.
+const project = (name: string, path: string) => fileURLToPath(new URL(`../fixtures/middleware/${name}/${path}`, import.meta.url));
+
+const UNGUARDED = `export async function GET() {
+  return Response.json(await db.invoice.findMany())
+}`;
+const GUARDED = `import { auth } from '@clerk/nextjs/server'
+export async function GET() {
+  const { userId } = await auth()
+  if (!userId) return new Response('Unauthorized', { status: 401 })
+  return Response.json(await db.invoice.findMany())
+}`;
+const guardSuggestion = (name: string) => [
+  {
+    messageId: 'addAuthGuard' as const,
+    data: { name },
+    output: `import { auth } from '@clerk/nextjs/server'
+export async function GET() {
+  const { userId } = await auth()
+  if (!userId) return Response.json({ error: 'Unauthorized' }, { status: 401 })
+  return Response.json(await db.invoice.findMany())
+}`,
+  },
+];
+
+ruleTester.run('require-route-handler-auth with middleware coverage', rule, {
+  valid: [
+    {
+      name: 'protect-all middleware with a public list covers a private API route',
+      filename: project('protect-all', 'app/api/invoices/route.ts'),
+      code: UNGUARDED,
+    },
+    {
+      name: 'covered through a route group and a dynamic segment',
+      filename: project('protect-all', 'app/(dashboard)/api/invoices/[id]/route.ts'),
+      code: UNGUARDED,
+    },
+    {
+      name: 'the src/ middleware protects /api/admin for an app in src/app',
+      filename: project('protect-list', 'src/app/api/admin/users/route.ts'),
+      code: UNGUARDED,
+    },
+    {
+      name: 'v4 authMiddleware protects every route it does not list as public',
+      filename: project('v4', 'pages/api/invoices.ts'),
+      code: `export default async function handler(req, res) {
+  res.json(await db.invoice.findMany())
+}`,
+    },
+    {
+      name: 'Next 16 proxy.ts protects every route its matcher covers',
+      filename: project('proxy', 'app/api/invoices/route.ts'),
+      code: UNGUARDED,
+    },
+    {
+      name: 'strict: a handler with its own check is fine under protecting middleware',
+      filename: project('protect-all', 'app/api/invoices/route.ts'),
+      code: GUARDED,
+      options: [{ checkMiddlewareOnly: true }],
+    },
+  ],
+  invalid: [
+    {
+      name: 'strict: a handler that relies on middleware only',
+      filename: project('protect-all', 'app/api/invoices/route.ts'),
+      code: UNGUARDED,
+      options: [{ checkMiddlewareOnly: true }],
+      errors: [
+        {
+          messageId: 'reliesOnMiddleware',
+          data: { name: 'GET /api/invoices', middleware: 'middleware.ts' },
+          suggestions: guardSuggestion('GET /api/invoices'),
+        },
+      ],
+    },
+    {
+      name: 'strict: names src/middleware.ts, the file Next loads for src/app',
+      filename: project('protect-list', 'src/app/api/admin/users/route.ts'),
+      code: UNGUARDED,
+      options: [{ checkMiddlewareOnly: true }],
+      errors: [
+        {
+          messageId: 'reliesOnMiddleware',
+          data: { name: 'GET /api/admin/users', middleware: 'src/middleware.ts' },
+          suggestions: guardSuggestion('GET /api/admin/users'),
+        },
+      ],
+    },
+    {
+      name: 'a route on the public list stays an error',
+      filename: project('protect-all', 'app/api/public/invoices/route.ts'),
+      code: UNGUARDED,
+      errors: [{ messageId: 'missingAuth', suggestions: guardSuggestion('GET /api/public/invoices') }],
+    },
+    {
+      name: 'a route outside the protect list stays an error (the root middleware.ts is not loaded for src/app)',
+      filename: project('protect-list', 'src/app/api/invoices/route.ts'),
+      code: UNGUARDED,
+      errors: [{ messageId: 'missingAuth', suggestions: guardSuggestion('GET /api/invoices') }],
+    },
+    {
+      name: 'clerkMiddleware() without a handler protects nothing',
+      filename: project('none', 'app/api/invoices/route.ts'),
+      code: UNGUARDED,
+      errors: [{ messageId: 'missingAuth', suggestions: guardSuggestion('GET /api/invoices') }],
+    },
+    {
+      name: "a path the proxy's matcher leaves out",
+      filename: project('proxy', 'app/api/internal/jobs/route.ts'),
+      code: UNGUARDED,
+      errors: [{ messageId: 'missingAuth', suggestions: guardSuggestion('GET /api/internal/jobs') }],
+    },
+    {
+      name: 'middleware logic the rule cannot read counts as no protection',
+      filename: project('unknown', 'app/api/invoices/route.ts'),
+      code: UNGUARDED,
+      errors: [{ messageId: 'missingAuth', suggestions: guardSuggestion('GET /api/invoices') }],
+    },
+    {
+      name: 'settings.clerk.crossFile: false does not read middleware',
+      filename: project('protect-all', 'app/api/invoices/route.ts'),
+      code: UNGUARDED,
+      settings: { clerk: { crossFile: false } },
+      errors: [{ messageId: 'missingAuth', suggestions: guardSuggestion('GET /api/invoices') }],
+    },
+    {
+      name: 'v4: a public route stays an error',
+      filename: project('v4', 'pages/api/public/stats.ts'),
+      code: `export default async function handler(req, res) {
+  res.json(await db.invoice.count())
+}`,
+      errors: [{ messageId: 'missingAuth', suggestions: [
+            {
+              messageId: 'addAuthGuard',
+              output: `import { getAuth } from '@clerk/nextjs/server'
+export default async function handler(req, res) {
+  const { userId } = getAuth(req)
+  if (!userId) return res.status(401).json({ error: 'Unauthorized' })
+  res.json(await db.invoice.count())
+}`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
