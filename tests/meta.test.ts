@@ -92,6 +92,8 @@ function exampleBlocks(markdown: string, heading: string): { code: string; file:
 const DEFAULT_EXAMPLE_FILE: Record<string, string> = {
   'require-route-handler-auth': 'app/api/example/route.ts',
   'no-secrets-in-client': 'app/components/example.tsx',
+  // Under tests/fixtures/middleware/protect-all, whose middleware protects /dashboard.
+  'require-page-auth': '../middleware/protect-all/app/dashboard/page.tsx',
 };
 
 describe.each(ruleFiles)('docs/rules/%s.md', (name) => {

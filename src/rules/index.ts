@@ -10,6 +10,7 @@ import noSecretsInClient from './no-secrets-in-client.js';
 import noSwallowedAuthRedirect from './no-swallowed-auth-redirect.js';
 import noUserObjectRoleChecks from './no-user-object-role-checks.js';
 import requireAwaitAuth from './require-await-auth.js';
+import requirePageAuth from './require-page-auth.js';
 import requireRouteHandlerAuth from './require-route-handler-auth.js';
 import requireServerActionAuth from './require-server-action-auth.js';
 import requireWebhookVerification from './require-webhook-verification.js';
@@ -26,6 +27,7 @@ export const rules = {
   'no-swallowed-auth-redirect': noSwallowedAuthRedirect,
   'no-user-object-role-checks': noUserObjectRoleChecks,
   'require-await-auth': requireAwaitAuth,
+  'require-page-auth': requirePageAuth,
   'require-route-handler-auth': requireRouteHandlerAuth,
   'require-server-action-auth': requireServerActionAuth,
   'require-webhook-verification': requireWebhookVerification,

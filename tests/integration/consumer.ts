@@ -45,7 +45,13 @@ export interface Consumer {
 export function createConsumer(options: ConsumerOptions = {}): Consumer {
   const work = mkdtempSync(join(tmpdir(), 'eslint-plugin-clerk-consumer-'));
   const dir = join(work, 'project');
-  const tarball = packPlugin(work);
+  let tarball: string;
+  try {
+    tarball = packPlugin(work);
+  } catch (error) {
+    rmSync(work, { recursive: true, force: true });
+    throw error;
+  }
   const modules = join(dir, 'node_modules');
   const pluginDir = join(modules, 'eslint-plugin-clerk');
   mkdirSync(pluginDir, { recursive: true });
