@@ -27,7 +27,9 @@ import { revalidatePath } from 'next/cache'
 import { auth } from '@clerk/nextjs/server'
 import { z } from 'zod'
 
+import { currentProfile } from '@/lib/current-profile'
 import { db } from '@/lib/db'
+import { requireUser } from '../../lib/require-user'
 
 const schema = z.object({ title: z.string().min(1), amount: z.number() })
 
@@ -37,6 +39,16 @@ ${faulty ? '' : `  const { userId } = await auth()
   if (!userId) throw new Error('Unauthorized')
 `}  await db.${noun}.create({ data: { ...input${faulty ? '' : ', userId'} } })
   revalidatePath('/${noun}s')
+}
+
+export async function archive${cap(noun)}(id: string) {
+  const profile = await currentProfile()
+  ${faulty ? '' : "if (!profile) throw new Error('Unauthorized')\n  "}await db.${noun}.update({ where: { id }, data: { archived: true } })
+}
+
+export async function restore${cap(noun)}(id: string) {
+  const userId = await requireUser()
+  await db.${noun}.update({ where: { id, userId }, data: { archived: false } })
 }
 
 export async function delete${cap(noun)}(id: string) {
@@ -114,6 +126,16 @@ export function ${cap(noun)}Panel({ items }: { items: { id: string; title: strin
   )
 }
 `,
+  page: (noun, faulty) => `import { auth } from '@clerk/nextjs/server'
+
+import { db } from '@/lib/db'
+import { ${cap(noun)}Panel } from './components/panel'
+
+export default async function ${cap(noun)}sPage() {
+${faulty ? '' : '  await auth.protect()\n'}  const items = await db.${noun}.findMany({ take: 50 })
+  return <${cap(noun)}Panel items={items} />
+}
+`,
   util: (noun) => `export interface ${cap(noun)} {
   id: string
   title: string
@@ -146,16 +168,29 @@ const kinds = [
   ['action', 0.22, (i, noun) => `app/${noun}-${i}/actions.ts`],
   ['route', 0.22, (i, noun) => `app/api/${noun}-${i}/route.ts`],
   ['webhook', 0.06, (i, noun) => `app/api/webhooks/${noun}-${i}/route.ts`],
-  ['client', 0.2, (i, noun) => `app/${noun}-${i}/components/panel.tsx`],
-  ['util', 0.3, (i, noun) => `lib/${noun}-${i}.ts`],
+  ['client', 0.15, (i, noun) => `app/${noun}-${i}/components/panel.tsx`],
+  ['page', 0.1, (i, noun) => `app/${noun}-${i}/page.tsx`],
+  ['util', 0.25, (i, noun) => `lib/${noun}-${i}.ts`],
 ];
 
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 writeFileSync(join(out, 'package.json'), JSON.stringify({ name: 'bench-corpus', private: true, dependencies: { '@clerk/nextjs': '^6.39.0', next: '^15.5.0' } }));
 writeFileSync(join(out, 'middleware.ts'), templates.middleware());
+// Auth helpers the actions import through a tsconfig alias and a relative path (cross-file resolution).
+writeFileSync(join(out, 'tsconfig.json'), JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '@/*': ['./*'] } } }));
+mkdirSync(join(out, 'lib'), { recursive: true });
+writeFileSync(
+  join(out, 'lib/current-profile.ts'),
+  `import { auth } from '@clerk/nextjs/server'\n\nimport { db } from './db'\n\nexport async function currentProfile() {\n  const { userId } = await auth()\n  if (!userId) return null\n  return db.profile.findUnique({ where: { userId } })\n}\n`,
+);
+writeFileSync(
+  join(out, 'lib/require-user.ts'),
+  `import { auth } from '@clerk/nextjs/server'\n\nexport async function requireUser() {\n  const { userId } = await auth()\n  if (!userId) throw new Error('Unauthorized')\n  return userId\n}\n`,
+);
+writeFileSync(join(out, 'lib/db.ts'), `export const db: any = {}\n`);
 let faulty = 0;
-for (let i = 0; i < N - 1; i += 1) {
+for (let i = 0; i < N - 5; i += 1) {
   let roll = random();
   const [kind, , path] = kinds.find(([, share]) => (roll -= share) < 0) ?? kinds[kinds.length - 1];
   const noun = pick(nouns);
