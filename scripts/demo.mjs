@@ -1,19 +1,12 @@
-// `npm run demo`: lints the bundled example app with `clerk.configs.recommended` and prints the findings.
-// The demo exits 0: finding mistakes is what it is for.
+// `npm run demo` (after `npm run build`): audits the bundled example app with the `clerk-lint` command, exactly as
+// a user would run it: `npx clerk-lint --exit-zero examples/next-app`. The example's own eslint.config.js is not
+// loaded. `--exit-zero` because finding the planted mistakes is the point; a crash or usage error still fails (2).
+import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-import { ESLint } from 'eslint';
-
-const cwd = fileURLToPath(new URL('../examples/next-app/', import.meta.url));
-const eslint = new ESLint({ cwd });
-const results = await eslint.lintFiles(['.']);
-const formatter = await eslint.loadFormatter('stylish');
-process.stdout.write(await formatter.format(results));
-
-const messages = results.flatMap((result) => result.messages);
-const byRule = new Map();
-for (const message of messages) byRule.set(message.ruleId, (byRule.get(message.ruleId) ?? 0) + 1);
-const withRepair = messages.filter((message) => message.fix || message.suggestions?.length).length;
-console.log(`Linted ${results.length} files of examples/next-app with clerk.configs.recommended.`);
-for (const [rule, count] of [...byRule].sort()) console.log(`  ${rule}: ${count}`);
-console.log(`${messages.length} findings, ${withRepair} with a repair (an editor suggestion, or --fix under settings.clerk.autofix).`);
+const root = fileURLToPath(new URL('../', import.meta.url));
+const args = ['--exit-zero', 'examples/next-app'];
+console.log(`$ clerk-lint ${args.join(' ')}\n`);
+const { status, error } = spawnSync(process.execPath, ['bin/clerk-lint.js', ...args], { cwd: root, stdio: 'inherit' });
+if (error) throw error;
+process.exitCode = status ?? 2;
