@@ -27,6 +27,34 @@ function eslintSourceCode(): SourceCodeConstructor | null {
   return sourceCodeClass;
 }
 
+/**
+ * The parser for imported modules when the host's own cannot parse another file: oxlint's JS plugin host
+ * parses with oxc and exposes no `parseForESLint` (ESLint's default espree has none either). Then
+ * `@typescript-eslint/parser` is used if the linted project (or the plugin's install) has it; if not, imported
+ * helpers count as unknown, as before. Cached per project root.
+ */
+const fallbackParsers = new Map<string, Parser | null>();
+function fallbackParser(file: string): Parser | null {
+  const root = projectRootOf(file);
+  let parser = fallbackParsers.get(root);
+  if (parser === undefined) {
+    parser = null;
+    for (const base of [join(root, 'package.json'), import.meta.url]) {
+      try {
+        const loaded = createRequire(base)('@typescript-eslint/parser') as Parser;
+        if (typeof loaded.parseForESLint === 'function') {
+          parser = loaded;
+          break;
+        }
+      } catch {
+        // not installed there
+      }
+    }
+    fallbackParsers.set(root, parser);
+  }
+  return parser;
+}
+
 interface CachedModule {
   readonly mtimeMs: number;
   readonly sourceCode: TSESLint.SourceCode | undefined;
@@ -163,9 +191,10 @@ export function loadModule(file: string, parser: Parser | undefined, parserOptio
   let sourceCode: TSESLint.SourceCode | undefined;
   try {
     const SourceCode = eslintSourceCode();
-    if (typeof parser?.parseForESLint === 'function' && SourceCode !== null) {
+    const moduleParser = typeof parser?.parseForESLint === 'function' ? parser : SourceCode === null ? null : fallbackParser(file);
+    if (typeof moduleParser?.parseForESLint === 'function' && SourceCode !== null) {
       const text = readFileSync(file, 'utf8');
-      const result = parser.parseForESLint(text, {
+      const result = moduleParser.parseForESLint(text, {
         ...parserOptions,
         filePath: file,
         range: true,
