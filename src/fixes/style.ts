@@ -31,6 +31,24 @@ export function codeStyle(sourceCode: Readonly<TSESLint.SourceCode>): CodeStyle 
   });
 }
 
+/**
+ * Whether a statement is a prologue directive such as `'use server'`. Tests for a string: typescript-eslint
+ * leaves `directive` undefined on other expression statements, but oxc (oxlint's parser) sets it to null.
+ */
+export function isDirective(node: TSESTree.Node): node is TSESTree.ExpressionStatement & { directive: string } {
+  return node.type === 'ExpressionStatement' && typeof node.directive === 'string';
+}
+
+/** The last directive of a prologue (program or function body), for inserting code after it. */
+export function lastDirectiveOf(body: readonly TSESTree.Node[]): TSESTree.ExpressionStatement | undefined {
+  let last: TSESTree.ExpressionStatement | undefined;
+  for (const statement of body) {
+    if (!isDirective(statement)) break;
+    last = statement;
+  }
+  return last;
+}
+
 const STYLE_STATEMENTS = new Set([
   'ImportDeclaration',
   'VariableDeclaration',
@@ -48,7 +66,7 @@ function* allStatements(body: readonly TSESTree.Node[]): Generator<TSESTree.Node
   while (stack.length > 0 && seen < 200 && visited < 20_000) {
     visited += 1;
     const node = stack.pop() as TSESTree.Node;
-    if (node.type === 'ExpressionStatement' && node.directive !== undefined) continue;
+    if (isDirective(node)) continue;
     if (STYLE_STATEMENTS.has(node.type) && !(node.type === 'ExportNamedDeclaration' && node.declaration?.type !== 'VariableDeclaration')) {
       seen += 1;
       yield node;
