@@ -190,7 +190,7 @@ writeFileSync(
 );
 writeFileSync(join(out, 'lib/db.ts'), `export const db: any = {}\n`);
 let faulty = 0;
-for (let i = 0; i < N - 5; i += 1) {
+for (let i = 0; i < N - 4; i += 1) {
   let roll = random();
   const [kind, , path] = kinds.find(([, share]) => (roll -= share) < 0) ?? kinds[kinds.length - 1];
   const noun = pick(nouns);

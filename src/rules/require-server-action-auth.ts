@@ -48,6 +48,7 @@ export default createRule<Options, MessageIds>({
       nullCheckWithMachineTokens:
         'The guard `{{test}}` never trips for machine tokens, whose auth objects have no `userId`; check `isAuthenticated` instead.',
       addAuthGuard: 'Insert an authentication guard at the top of `{{name}}`.',
+      moveAuthGuard: 'Move the authentication check to the top of `{{name}}`.',
       addAuthCheck: 'Exit when `{{value}}` is missing.',
       useIsAuthenticated: 'Check `{{replacement}}` instead.',
       invalidSettings: INVALID_SETTINGS_MESSAGE,

@@ -2,6 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { type EntryPoint, getAuthAnalyzer, getClerkReferences } from '../analysis/index.js';
 import { insertCheckFix, insertGuardFix, isAuthenticatedFix } from '../fixes/auth-guard.js';
+import { moveGuardFix } from '../fixes/move-guard.js';
 import type { RuleSetup } from './rule-setup.js';
 
 /** The messages of a rule that checks entry points for authentication (same ids in every such rule). */
@@ -11,12 +12,13 @@ export type EntryPointMessageIds =
   | 'authAfterWork'
   | 'nullCheckWithMachineTokens'
   | 'addAuthGuard'
+  | 'moveAuthGuard'
   | 'addAuthCheck'
   | 'useIsAuthenticated'
   | 'invalidSettings';
 
 type ProblemId = Extract<EntryPointMessageIds, 'missingAuth' | 'uncheckedAuth' | 'authAfterWork' | 'nullCheckWithMachineTokens'>;
-type RepairId = Extract<EntryPointMessageIds, 'addAuthGuard' | 'addAuthCheck' | 'useIsAuthenticated'>;
+type RepairId = Extract<EntryPointMessageIds, 'addAuthGuard' | 'moveAuthGuard' | 'addAuthCheck' | 'useIsAuthenticated'>;
 
 export interface EntryPointFinding {
   readonly messageId: ProblemId;
@@ -44,11 +46,17 @@ export function findEntryPointProblem(
     case 'noWork':
     case 'signatureVerified':
       return undefined;
-    case 'missing':
     case 'afterWork': {
+      // Move the late check up rather than add a second one, when that is safe.
+      const move = verdict.guard === entry.fn ? undefined : moveGuardFix(sourceCode, entry.fn, verdict.guard);
+      if (move !== undefined) return { messageId: 'authAfterWork', loc, data, suggest: [{ messageId: 'moveAuthGuard', data, fix: move }] };
+      const fix = insertGuardFix(sourceCode, entry, refs, setup.major);
+      return { messageId: 'authAfterWork', loc, data, suggest: fix === undefined ? [] : [{ messageId: 'addAuthGuard', data, fix }] };
+    }
+    case 'missing': {
       const fix = insertGuardFix(sourceCode, entry, refs, setup.major);
       return {
-        messageId: verdict.kind === 'missing' ? 'missingAuth' : 'authAfterWork',
+        messageId: 'missingAuth',
         loc,
         data,
         suggest: fix === undefined ? [] : [{ messageId: 'addAuthGuard', data, fix }],

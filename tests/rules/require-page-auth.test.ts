@@ -5,7 +5,7 @@ import { fixture, ruleTester } from '../rule-tester.js';
 
 const middlewareProject = (name: string, path: string) =>
   fileURLToPath(new URL(`../fixtures/middleware/${name}/${path}`, import.meta.url));
-const DASHBOARD = [{ protected: ['dashboard', '(app)'], public: ['dashboard/help'] }];
+const DASHBOARD: [{ protected: string[]; public: string[] }] = [{ protected: ['dashboard', '(app)'], public: ['dashboard/help'] }];
 
 const FETCHING_PAGE = `export default async function Page() {
   const invoices = await db.invoice.findMany()

@@ -139,12 +139,10 @@ export async function DELETE(req: Request) {
         line: 2,
         column: 23,
         suggestions: [
-          { messageId: 'addAuthGuard', output: `import { auth } from '@clerk/nextjs/server'
+          { messageId: 'moveAuthGuard', output: `import { auth } from '@clerk/nextjs/server'
 export async function DELETE(req: Request) {
-  const { userId } = await auth()
-  if (!userId) return Response.json({ error: 'Unauthorized' }, { status: 401 })
-  await db.invoice.deleteMany()
   await auth.protect()
+  await db.invoice.deleteMany()
   return new Response(null, { status: 204 })
 }
 ` },

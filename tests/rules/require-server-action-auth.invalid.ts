@@ -433,14 +433,12 @@ export async function f(id: string) {
         line: 3,
         column: 23,
         suggestions: [
-          { messageId: 'addAuthGuard', output: `'use server'
+          { messageId: 'moveAuthGuard', output: `'use server'
 import { auth } from '@clerk/nextjs/server'
 export async function f(id: string) {
-  const { userId: clerkUserId } = await auth()
-  if (!clerkUserId) throw new Error('Unauthorized')
-  await db.x.delete({ where: { id } })
   const { userId } = await auth()
   if (!userId) throw new Error('Unauthorized')
+  await db.x.delete({ where: { id } })
 }
 ` },
         ],
