@@ -2,11 +2,20 @@ import type { TSESTree } from '@typescript-eslint/utils';
 
 /**
  * Whether a program or function body starts with the directive, using `ExpressionStatement.directive`, which
- * the parser sets only inside the real prologue (a `'use client'` after an import is not a directive).
+ * the parser sets (to a string) only inside the real prologue (a `'use client'` after an import is not a directive;
+ * oxc sets `directive: null` on other statements).
  */
+/**
+ * Whether a statement is a prologue directive such as `'use server'`. Tests for a string: typescript-eslint
+ * leaves `directive` undefined on other expression statements, but oxc (oxlint's parser) sets it to null.
+ */
+export function isDirective(node: TSESTree.Node): node is TSESTree.ExpressionStatement & { directive: string } {
+  return node.type === 'ExpressionStatement' && typeof node.directive === 'string';
+}
+
 export function hasDirective(body: readonly TSESTree.ProgramStatement[], directive: string): boolean {
   for (const statement of body) {
-    if (statement.type !== 'ExpressionStatement' || statement.directive === undefined) return false;
+    if (!isDirective(statement)) return false;
     if (statement.directive === directive) return true;
   }
   return false;
@@ -20,7 +29,7 @@ export function functionHasDirective(fn: TSESTree.FunctionLike, directive: strin
 export function lastDirective(body: readonly TSESTree.ProgramStatement[]): TSESTree.ExpressionStatement | undefined {
   let last: TSESTree.ExpressionStatement | undefined;
   for (const statement of body) {
-    if (statement.type !== 'ExpressionStatement' || statement.directive === undefined) break;
+    if (!isDirective(statement)) break;
     last = statement;
   }
   return last;

@@ -1,7 +1,8 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
+import { lastDirective } from '../analysis/directives.js';
 import type { FunctionNode } from '../analysis/functions.js';
-import { codeStyle, lastDirectiveOf, lineIndent } from './style.js';
+import { codeStyle, lineIndent } from './style.js';
 
 /**
  * Inserts `lines` (complete statements, without indentation) at the start of a function body, after its
@@ -41,7 +42,7 @@ export function insertAtFunctionStart(
     );
     return fixes;
   }
-  const directive = lastDirectiveOf(body.body);
+  const directive = lastDirective(body.body);
   const first = body.body.find((statement) => statement !== directive && !(directive && statement.range[0] < directive.range[1]));
   if (first !== undefined && first.loc.start.line !== body.loc.start.line) {
     const indent = lineIndent(sourceCode, first);

@@ -1,7 +1,8 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
+import { lastDirective } from '../analysis/directives.js';
 import { freeName, namesInUse } from './names.js';
-import { codeStyle, lastDirectiveOf, quoted, statementEnd } from './style.js';
+import { codeStyle, quoted, statementEnd } from './style.js';
 
 export interface ImportPlan {
   /** The expression to use for the import in inserted code: `auth`, `clerkAuth`, or `clerk.auth`. */
@@ -51,7 +52,7 @@ export function planImport(
   const style = codeStyle(sourceCode);
   const text = `import { ${specifierText} } from ${quoted(source, style)}${statementEnd(style)}`;
   const imports = program.body.filter((statement) => statement.type === 'ImportDeclaration');
-  const anchor = imports[imports.length - 1] ?? lastDirectiveOf(program.body);
+  const anchor = imports[imports.length - 1] ?? lastDirective(program.body);
   if (anchor !== undefined) return { local, fix: (fixer) => fixer.insertTextAfter(anchor, `\n${text}`) };
   const first = program.body[0];
   if (first !== undefined) return { local, fix: (fixer) => fixer.insertTextBefore(first, `${text}\n`) };

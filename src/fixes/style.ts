@@ -1,5 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
+import { isDirective } from '../analysis/directives.js';
 import { perFile } from '../util/file-cache.js';
 
 export interface CodeStyle {
@@ -29,24 +30,6 @@ export function codeStyle(sourceCode: Readonly<TSESLint.SourceCode>): CodeStyle 
     const indentUnit = indented.startsWith('\t') ? '\t' : indented.length >= 4 && indented.length % 4 === 0 ? '    ' : '  ';
     return { quote, semi: withSemi >= without, indentUnit };
   });
-}
-
-/**
- * Whether a statement is a prologue directive such as `'use server'`. Tests for a string: typescript-eslint
- * leaves `directive` undefined on other expression statements, but oxc (oxlint's parser) sets it to null.
- */
-export function isDirective(node: TSESTree.Node): node is TSESTree.ExpressionStatement & { directive: string } {
-  return node.type === 'ExpressionStatement' && typeof node.directive === 'string';
-}
-
-/** The last directive of a prologue (program or function body), for inserting code after it. */
-export function lastDirectiveOf(body: readonly TSESTree.Node[]): TSESTree.ExpressionStatement | undefined {
-  let last: TSESTree.ExpressionStatement | undefined;
-  for (const statement of body) {
-    if (!isDirective(statement)) break;
-    last = statement;
-  }
-  return last;
 }
 
 const STYLE_STATEMENTS = new Set([
