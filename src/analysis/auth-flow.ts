@@ -3,6 +3,8 @@ import { ASTUtils } from '@typescript-eslint/utils';
 
 import {
   BENIGN_CALL_NAMES,
+  CLIENT_FACTORY_NAMES,
+  DELEGATING_ADAPTER_SOURCES,
   PURE_GLOBAL_CALLS,
   PURE_GLOBAL_OBJECTS,
   PURE_METHODS,
@@ -55,6 +57,8 @@ interface Classified {
   readonly fetch: AuthFetch;
   /** The auth-object property the value came from (`userId`, `isAuthenticated`). */
   readonly key?: string;
+  /** Truthy when the caller is turned away (the `error` of a helper's `{ userId, error }`), not when signed in. */
+  readonly rejects?: boolean;
 }
 
 interface Guard {
@@ -111,7 +115,12 @@ export interface AnalyzeOptions {
   readonly routeHandler: boolean;
 }
 
-const AUTH_VALUE_KEYS = new Set(['userId', 'isAuthenticated', 'sessionId', 'sessionClaims', 'user']);
+/** Auth-object keys that are falsy (null, false) for anonymous callers: checking any of them turns them away. */
+const AUTH_VALUE_KEYS = new Set(['userId', 'isAuthenticated', 'sessionId', 'sessionClaims', 'user', 'orgId', 'orgRole', 'orgSlug']);
+/** Keys of a helper's result that are truthy exactly when the caller is turned away: `{ userId, error }`. */
+const REJECTION_KEYS = new Set(['error', 'err', 'errorResponse', 'response', 'unauthorized', 'redirect', 'denied']);
+/** Assertion functions that throw when their first argument is falsy. */
+const ASSERT_FUNCTIONS = new Set(['invariant', 'assert', 'ok', 'assertIsDefined', 'assertExists']);
 const NEVER_RETURNS_KEYS = new Set(['redirectToSignIn', 'redirectToSignUp']);
 const FUNCTION_AUTH_ACCESSORS = new Set(['auth', 'getAuth']);
 
@@ -121,6 +130,8 @@ const FUNCTION_AUTH_ACCESSORS = new Set(['auth', 'getAuth']);
  */
 export class AuthAnalyzer {
   private readonly bindings = new Map<Variable, Classified>();
+  /** `const denied = !has({ role })`: a boolean that tests the session, used as a guard later. */
+  private readonly derivedGuards = new Map<Variable, Guard>();
   private readonly helperKinds = new Map<FunctionNode, HelperKind>();
   private readonly helperWork = new Map<FunctionNode, boolean>();
   private readonly visiting = new Set<FunctionNode>();
@@ -236,6 +247,20 @@ export class AuthAnalyzer {
           if (classified !== undefined) {
             flow.fetch ??= classified.fetch;
             this.bind(declarator.id, classified);
+          } else if (declarator.id.type === 'ArrayPattern') {
+            // `const [{ userId }, user] = await Promise.all([auth(), currentUser()])`
+            const elements = promiseAllElements(declarator.init);
+            declarator.id.elements.forEach((pattern, index) => {
+              const element = elements?.[index];
+              const value = pattern === null || element === undefined || element === null ? undefined : this.classify(element);
+              if (value === undefined || pattern === null) return;
+              flow.fetch ??= value.fetch;
+              this.bind(pattern, value);
+            });
+          } else if (declarator.id.type === 'Identifier' && statement.kind === 'const') {
+            const guard = this.guardOf(declarator.init, options);
+            const variable = guard === undefined ? undefined : this.variableOf(declarator.id);
+            if (variable !== undefined && guard !== undefined) this.derivedGuards.set(variable, guard);
           }
           if (flow.established) return;
         }
@@ -370,6 +395,12 @@ export class AuthAnalyzer {
       const object = this.classify(callee.object);
       if (object?.kind === 'authObject') return true;
     }
+    // `invariant(userId, 'Unauthorized')`, `assert(userId)`, `assert.ok(userId)`: throw for anonymous callers.
+    const assertName = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' ? propertyName(callee) : undefined;
+    if (assertName !== undefined && ASSERT_FUNCTIONS.has(assertName) && call.arguments[0] !== undefined && call.arguments[0].type !== 'SpreadElement') {
+      const guard = this.guardOf(call.arguments[0], { routeHandler: false });
+      if (guard?.polarity === 'positive') return true;
+    }
     if (callee.type === 'Identifier') {
       const bound = this.bindingOf(callee);
       if (bound?.kind === 'protectFn') return true;
@@ -422,7 +453,10 @@ export class AuthAnalyzer {
           if (NEVER_RETURNS_KEYS.has(key)) return { kind: 'neverReturnsFn', fetch: object.fetch };
           return undefined;
         }
-        if (object?.kind === 'authValue') return { kind: 'authValue', fetch: object.fetch, key: object.key };
+        if (object?.kind === 'authValue') {
+          if (object.key === undefined && REJECTION_KEYS.has(key)) return { kind: 'authValue', fetch: object.fetch, key, rejects: true };
+          return { kind: 'authValue', fetch: object.fetch, key: object.key ?? key };
+        }
         // Express 1.x: `req.auth` is the auth object itself.
         if (key === 'auth' && this.isParameterRooted(node.object)) return { kind: 'authObject', fetch: fetchOf(node) };
         return undefined;
@@ -492,7 +526,20 @@ export class AuthAnalyzer {
       if (variable !== undefined) this.bindings.set(variable, value);
       return;
     }
-    if (pattern.type !== 'ObjectPattern' || value.kind !== 'authObject') return;
+    if (pattern.type !== 'ObjectPattern') return;
+    if (value.kind === 'authValue' && value.key === undefined) {
+      // The result of a project helper that fetches the identity: `const { userId, error } = await requireAuth()`.
+      for (const property of pattern.properties) {
+        if (property.type !== 'Property' || property.computed || property.key.type !== 'Identifier') continue;
+        const target = property.value.type === 'AssignmentPattern' ? property.value.left : property.value;
+        const variable = target.type === 'Identifier' ? this.variableOf(target) : undefined;
+        if (variable === undefined) continue;
+        const rejects = REJECTION_KEYS.has(property.key.name);
+        this.bindings.set(variable, { kind: 'authValue', fetch: value.fetch, key: property.key.name, rejects });
+      }
+      return;
+    }
+    if (value.kind !== 'authObject') return;
     for (const property of pattern.properties) {
       if (property.type !== 'Property' || property.computed) continue;
       const key = property.key.type === 'Identifier' ? property.key.name : undefined;
@@ -549,8 +596,13 @@ export class AuthAnalyzer {
     }
     if (node.type === 'BinaryExpression') return this.comparisonGuard(node, options);
     if (options.routeHandler && node.type === 'CallExpression' && isSecretCompare(node)) return { polarity: 'positive' };
+    if (node.type === 'Identifier') {
+      const variable = this.variableOf(node);
+      const derived = variable === undefined ? undefined : this.derivedGuards.get(variable);
+      if (derived !== undefined) return derived;
+    }
     const classified = this.classify(node);
-    if (classified?.kind === 'authValue') return { polarity: 'positive', fetch: classified.fetch };
+    if (classified?.kind === 'authValue') return { polarity: classified.rejects === true ? 'negative' : 'positive', fetch: classified.fetch };
     return undefined;
   }
 
@@ -564,8 +616,19 @@ export class AuthAnalyzer {
       [node.right, left],
     ];
     for (const [value, other] of sides) {
+      // `typeof userId !== 'string'`: only a signed-in caller has a string id.
+      const typeOf = skipTypeWrappers(value);
+      if (typeOf.type === 'UnaryExpression' && typeOf.operator === 'typeof') {
+        const classified = this.classify(typeOf.argument);
+        const constant = skipTypeWrappers(other);
+        if (classified?.kind === 'authValue' && classified.rejects !== true && constant.type === 'Literal' && typeof constant.value === 'string') {
+          const signedIn = constant.value !== 'undefined' && constant.value !== 'object';
+          return { polarity: signedIn === equality ? 'positive' : 'negative', fetch: classified.fetch };
+        }
+        continue;
+      }
       const classified = this.classify(value);
-      if (classified?.kind !== 'authValue') continue;
+      if (classified?.kind !== 'authValue' || classified.rejects === true) continue;
       const constant = skipTypeWrappers(other);
       if (isNullish(constant)) {
         if (!equality) return { polarity: 'positive', fetch: classified.fetch };
@@ -584,7 +647,10 @@ export class AuthAnalyzer {
         return { polarity: equality ? 'positive' : 'negative', fetch: classified.fetch };
       }
     }
-    if (options.routeHandler && (this.mentionsEnv(left) || this.mentionsEnv(node.right))) {
+    // A shared secret compared with a value from the request (`authorization !== \`Bearer ${process.env.CRON_SECRET}\``);
+    // an env flag compared with a constant (`process.env.FEATURE !== 'true'`) authenticates no one.
+    const constantSide = [left, node.right].some((side) => isConstant(skipTypeWrappers(side)));
+    if (options.routeHandler && !constantSide && (this.mentionsEnv(left) || this.mentionsEnv(node.right))) {
       return { polarity: equality ? 'positive' : 'negative' };
     }
     return undefined;
@@ -676,6 +742,8 @@ export class AuthAnalyzer {
     }
     if (method === undefined) return false;
     if (VALIDATION_METHODS.has(method) || PURE_METHODS.has(method)) return true;
+    // `ratelimit.limit(ip)`, `limiter.limit(key)`: rate limiting before the auth check reads no user data.
+    if (method === 'limit' && root !== undefined && /limit/iu.test(root.name)) return true;
     if (this.classify(callee.object) !== undefined) return true;
     if (
       (REQUEST_READ_METHODS.has(method) || RESPONSE_METHODS.has(method)) &&
@@ -688,8 +756,11 @@ export class AuthAnalyzer {
 
   private isBenignFunction(call: TSESTree.CallExpression, callee: TSESTree.Identifier): boolean {
     if (this.bindingOf(callee) !== undefined) return true;
-    if (BENIGN_CALL_NAMES.has(callee.name)) return true;
+    if (BENIGN_CALL_NAMES.has(callee.name) || CLIENT_FACTORY_NAMES.has(callee.name)) return true;
     if (PURE_GLOBAL_CALLS.has(callee.name) && this.isGlobal(callee)) return true;
+    // tRPC and similar adapters: the framework's procedures authenticate, per procedure.
+    const source = importOf(this.sourceCode, callee)?.source;
+    if (source !== undefined && DELEGATING_ADAPTER_SOURCES.some((prefix) => source.startsWith(prefix))) return true;
     if (calleeMatchesNameRefs(this.sourceCode, call.callee, this.settings.authFunctions)) return true;
     const helper = this.resolveHelper(callee);
     if (helper === undefined) return false;
@@ -797,6 +868,21 @@ function isStringLiteral(node: TSESTree.Node | undefined, value: string): boolea
   return node?.type === 'Literal' && node.value === value;
 }
 
+
+function isConstant(node: TSESTree.Node): boolean {
+  return node.type === 'Literal' || (node.type === 'TemplateLiteral' && node.expressions.length === 0);
+}
+
+/** The elements of `Promise.all([a, b])` (awaited or not). */
+function promiseAllElements(init: TSESTree.Expression): (TSESTree.Node | null)[] | undefined {
+  const call = skipAwaitAndWrappers(init);
+  if (call.type !== 'CallExpression' || call.callee.type !== 'MemberExpression') return undefined;
+  const { object, property } = call.callee;
+  if (object.type !== 'Identifier' || object.name !== 'Promise' || property.type !== 'Identifier') return undefined;
+  if (property.name !== 'all') return undefined;
+  const [list] = call.arguments;
+  return list?.type === 'ArrayExpression' ? list.elements : undefined;
+}
 
 function isSecretCompare(call: TSESTree.CallExpression): boolean {
   const path = calleePath(call.callee);

@@ -12,8 +12,25 @@ export const NEXT_NEVER_RETURNS: readonly string[] = [
 /** Rethrows Next.js control-flow errors from a catch block. */
 export const NEXT_RETHROW = 'unstable_rethrow';
 
-/** Cache and request calls a public-by-design server action or handler may make without authenticating. */
 export const NEXT_CACHE_SOURCE = 'next/cache';
+
+/** Factories that only build a client (Supabase and the like): no data is read or written by the call itself. */
+export const CLIENT_FACTORY_NAMES: ReadonlySet<string> = new Set([
+  'createClient',
+  'createServerClient',
+  'createBrowserClient',
+  'createRouteHandlerClient',
+  'createServerComponentClient',
+  'createServerActionClient',
+]);
+
+/**
+ * Route-handler adapters that hand the request to a framework whose procedures authenticate one by one
+ * (tRPC's `fetchRequestHandler`, `createNextApiHandler`): the route file itself does no work of its own.
+ */
+export const DELEGATING_ADAPTER_SOURCES: readonly string[] = ['@trpc/server/adapters/'];
+
+/** Cache and request calls a public-by-design server action or handler may make without authenticating. */
 export const BENIGN_CALL_NAMES: ReadonlySet<string> = new Set([
   'revalidatePath',
   'revalidateTag',
@@ -82,8 +99,9 @@ export const VALIDATION_METHODS: ReadonlySet<string> = new Set([
   'is',
 ]);
 
-/** Globals whose method calls are pure (not work). */
+/** Globals whose method calls are pure (not work); `Promise.all([...])` only combines (its items are checked). */
 export const PURE_GLOBAL_OBJECTS: ReadonlySet<string> = new Set([
+  'Promise',
   'console',
   'JSON',
   'Math',

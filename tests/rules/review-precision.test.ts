@@ -1,0 +1,188 @@
+// Correct code a precision review found reported (and one miss), as the rules now read it.
+import routeRule from '../../src/rules/require-route-handler-auth.js';
+import actionRule from '../../src/rules/require-server-action-auth.js';
+import { fixture, ruleTester } from '../rule-tester.js';
+
+const actions = fixture('app/actions.ts');
+const route = fixture('app/api/items/route.ts');
+
+ruleTester.run('require-server-action-auth: guards on org, Promise.all, helper results, derived booleans', actionRule, {
+  valid: [
+    {
+      name: 'a check on orgId alone (null for signed-out callers)',
+      filename: actions,
+      code: `'use server'
+import { auth } from '@clerk/nextjs/server'
+export async function listProjects() {
+  const { orgId } = await auth()
+  if (!orgId) throw new Error('No active organization')
+  return db.project.findMany({ where: { orgId } })
+}`,
+    },
+    {
+      name: 'an org role comparison',
+      filename: actions,
+      code: `'use server'
+import { auth } from '@clerk/nextjs/server'
+export async function archive(id: string) {
+  const { orgRole } = await auth()
+  if (orgRole !== 'org:admin') throw new Error('Forbidden')
+  await db.project.update({ where: { id }, data: { archived: true } })
+}`,
+    },
+    {
+      name: 'auth() and currentUser() fetched together with Promise.all',
+      filename: actions,
+      code: `'use server'
+import { auth, currentUser } from '@clerk/nextjs/server'
+export async function save(text: string) {
+  const [{ userId }, user] = await Promise.all([auth(), currentUser()])
+  if (!userId || !user) throw new Error('Unauthorized')
+  await db.note.create({ data: { userId, text, email: user.emailAddresses[0]?.emailAddress } })
+}`,
+    },
+    {
+      name: 'a boolean derived from has() checked later (Clerk reverification example)',
+      filename: actions,
+      code: `'use server'
+import { auth, reverificationError } from '@clerk/nextjs/server'
+export async function transfer(amount: number) {
+  const { has } = await auth()
+  const shouldUserReverify = !has({ reverification: 'strict' })
+  if (shouldUserReverify) return reverificationError('strict')
+  await bank.transfer(amount)
+}`,
+    },
+    {
+      name: 'typeof userId !== "string"',
+      filename: actions,
+      code: `'use server'
+import { auth } from '@clerk/nextjs/server'
+export async function f() {
+  const { userId } = await auth()
+  if (typeof userId !== 'string') throw new Error('Unauthorized')
+  await db.x.delete({ where: { userId } })
+}`,
+    },
+    {
+      name: 'invariant(userId)',
+      filename: actions,
+      code: `'use server'
+import invariant from 'tiny-invariant'
+import { auth } from '@clerk/nextjs/server'
+export async function f() {
+  const { userId } = await auth()
+  invariant(userId, 'Unauthorized')
+  await db.x.delete({ where: { userId } })
+}`,
+    },
+    {
+      name: 'a Supabase client created before the check',
+      filename: actions,
+      code: `'use server'
+import { createClient } from '@/lib/supabase/server'
+import { auth } from '@clerk/nextjs/server'
+export async function f(id: string) {
+  const supabase = await createClient()
+  const { userId } = await auth()
+  if (!userId) throw new Error('Unauthorized')
+  await supabase.from('notes').delete().eq('id', id)
+}`,
+    },
+  ],
+  invalid: [],
+});
+
+ruleTester.run('require-route-handler-auth: helper results, rate limits, tRPC, env flags', routeRule, {
+  valid: [
+    {
+      name: 'the result of a session helper destructured and checked',
+      filename: route,
+      code: `import { auth } from '@clerk/nextjs/server'
+async function getSession() {
+  return await auth()
+}
+export async function GET() {
+  const { userId } = await getSession()
+  if (!userId) return new Response('Unauthorized', { status: 401 })
+  return Response.json(await db.item.findMany({ where: { userId } }))
+}`,
+    },
+    {
+      name: 'a { userId, error } helper, exiting on error',
+      filename: route,
+      code: `import { auth } from '@clerk/nextjs/server'
+import { NextResponse } from 'next/server'
+async function requireAuth() {
+  const { userId } = await auth()
+  if (!userId) return { userId: null, error: NextResponse.json({ error: 'Unauthorized' }, { status: 401 }) }
+  return { userId, error: null }
+}
+export async function GET() {
+  const { userId, error } = await requireAuth()
+  if (error) return error
+  return Response.json(await db.item.findMany({ where: { userId } }))
+}`,
+    },
+    {
+      name: 'rate limiting before the check',
+      filename: route,
+      code: `import { auth } from '@clerk/nextjs/server'
+import { ratelimit } from '@/lib/ratelimit'
+export async function POST(req: Request) {
+  const ip = req.headers.get('x-forwarded-for') ?? 'anonymous'
+  const { success } = await ratelimit.limit(ip)
+  if (!success) return new Response('Too many requests', { status: 429 })
+  const { userId } = await auth()
+  if (!userId) return new Response('Unauthorized', { status: 401 })
+  return Response.json(await db.item.create({ data: { userId } }))
+}`,
+    },
+    {
+      name: 'a tRPC adapter: procedures authenticate themselves',
+      filename: fixture('app/api/trpc/[trpc]/route.ts'),
+      code: `import { fetchRequestHandler } from '@trpc/server/adapters/fetch'
+import { appRouter } from '@/server/root'
+import { createTRPCContext } from '@/server/trpc'
+
+const handler = (req: Request) =>
+  fetchRequestHandler({
+    endpoint: '/api/trpc',
+    req,
+    router: appRouter,
+    createContext: () => createTRPCContext({ headers: req.headers }),
+  })
+
+export { handler as GET, handler as POST }`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'an env feature flag compared with a constant authenticates no one',
+      filename: route,
+      code: `export async function POST(req: Request) {
+  if (process.env.ENABLE_PUBLIC_IMPORT !== 'true') return new Response('Disabled', { status: 404 })
+  await db.user.createMany({ data: await req.json() })
+  return Response.json({ ok: true })
+}`,
+      errors: [
+        {
+          messageId: 'missingAuth',
+          suggestions: [
+            {
+              messageId: 'addAuthGuard',
+              output: `import { auth } from '@clerk/nextjs/server'
+export async function POST(req: Request) {
+  const { userId } = await auth()
+  if (!userId) return Response.json({ error: 'Unauthorized' }, { status: 401 })
+  if (process.env.ENABLE_PUBLIC_IMPORT !== 'true') return new Response('Disabled', { status: 404 })
+  await db.user.createMany({ data: await req.json() })
+  return Response.json({ ok: true })
+}`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
