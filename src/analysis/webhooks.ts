@@ -1,14 +1,30 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { ASTUtils } from '@typescript-eslint/utils';
 
-import { BODY_READ_METHODS, CLERK_EVENT_TYPE, CLERK_SOURCES, CLERK_WEBHOOK_TYPES, SVIX_HEADERS } from '../clerk/index.js';
+import {
+  BODY_READ_METHODS,
+  CLERK_EVENT_TYPE,
+  CLERK_SOURCES,
+  CLERK_WEBHOOK_SECRET_ENV_NAMES,
+  CLERK_WEBHOOK_TYPES,
+  SIGNATURE_COMPARE_FUNCTION,
+  SIGNATURE_VERIFY_FUNCTIONS,
+  SIGNATURE_VERIFY_METHODS,
+  SVIX_HEADERS,
+} from '../clerk/index.js';
 import type { NameRef } from '../util/settings.js';
-import type { ClerkReferences } from './clerk-references.js';
-import { type FunctionNode, resolveLocalFunction, rootIdentifier, skipAwaitAndWrappers } from './functions.js';
+import { type ClerkReferences, getClerkReferences } from './clerk-references.js';
+import { exportedFunction, importOf, loadModule, type Parser, resolveImportPath } from './cross-file.js';
+import { type FunctionNode, resolveLocalFunction, rootIdentifier, skipAwaitAndWrappers, skipTypeWrappers } from './functions.js';
 import { calleeMatchesNameRefs } from './name-refs.js';
 import { findFirst } from './traverse.js';
 
-export type VerificationKind = 'verifyWebhook' | 'svixVerify' | 'helper' | 'configured';
+/**
+ * `helper`: a function of this module, or of a project module it imports, that verifies a signature.
+ * `namedHelper`: an imported function that could not be read (a package, an unresolvable path, cross-file reading
+ * off) whose name says it verifies (`verifyClerkPayload`) and which is given the request, its headers or its body.
+ */
+export type VerificationKind = 'verifyWebhook' | 'svixVerify' | 'helper' | 'namedHelper' | 'configured';
 
 export interface Verification {
   readonly call: TSESTree.CallExpression;
@@ -24,24 +40,52 @@ export interface BodyRead {
   readonly root: TSESTree.Identifier;
 }
 
-/** Finds signature verification calls, body reads and Clerk signals in webhook handlers. */
+/** How to read the project's other modules (see `crossFileParsing`), and how many imports deep this module is. */
+export interface WebhookCrossFile {
+  readonly filename: string;
+  readonly parser: Parser | undefined;
+  readonly parserOptions: Record<string, unknown>;
+  readonly depth: number;
+}
+
+/** Imported verifiers are followed this many modules deep; deeper ones count as unresolved. */
+const MAX_IMPORT_DEPTH = 2;
+
 /** Cheap text pre-filter for handler signals: a quoted Clerk event type or an svix header name. */
 const HANDLER_SIGNAL_TEXT = /['"`](?:svix-|(?:user|organization|organizationMembership|organizationInvitation|organizationDomain|session|email|sms|role|permission|subscription|subscriptionItem|paymentAttempt|waitlistEntry)\.[a-zA-Z_]+['"`])/u;
 
+/** Clerk's own packages (svix and standardwebhooks are in CLERK_SOURCES too, but other providers use them). */
+function isClerkPackage(source: string): boolean {
+  return source.startsWith('@clerk/');
+}
+
+/** A bare package specifier (`@polar-sh/sdk/webhooks`, `stripe`), not a relative path or an alias (`@/lib/x`, `~/x`). */
+function isPackageSource(source: string): boolean {
+  return /^(?:@[a-z0-9][\w.-]*\/)?[a-z0-9][\w.-]*(?:\/|$)/iu.test(source);
+}
+
+/** Finds signature verification calls, body reads and Clerk signals in webhook handlers. */
 export class WebhookAnalyzer {
   private readonly verifyingHelpers = new Map<FunctionNode, boolean>();
+  private readonly importedAnalyzers = new Map<TSESLint.SourceCode, WebhookAnalyzer>();
   private fileSignal: boolean | undefined;
+  private clerkFileSignal: boolean | undefined;
   private readonly mayHaveHandlerSignal: boolean;
 
   constructor(
     private readonly sourceCode: Readonly<TSESLint.SourceCode>,
     private readonly refs: ClerkReferences,
     private readonly verifiers: readonly NameRef[],
+    private readonly crossFile?: WebhookCrossFile,
   ) {
     this.mayHaveHandlerSignal = HANDLER_SIGNAL_TEXT.test(sourceCode.text);
   }
 
-  /** The module imports Clerk's verifier, svix / standardwebhooks, or Clerk webhook event types. */
+  /**
+   * The module looks like a webhook module of any provider: it imports svix, standardwebhooks, any `…/webhooks`
+   * entry point, or Clerk webhook event types. Broad on purpose: require-route-handler-auth treats such modules as
+   * public by design. For "is this a Clerk webhook", use `fileHasClerkSignal()`.
+   */
   fileHasClerkWebhookSignal(): boolean {
     this.fileSignal ??= this.computeFileSignal();
     return this.fileSignal;
@@ -53,13 +97,29 @@ export class WebhookAnalyzer {
       const source = statement.source.value;
       if (source === 'svix' || source === 'standardwebhooks' || source.endsWith('/webhooks')) return true;
       if (!(source in CLERK_SOURCES)) continue;
-      for (const specifier of statement.specifiers) {
-        if (specifier.type !== 'ImportSpecifier') continue;
-        const name = specifier.imported.type === 'Identifier' ? specifier.imported.name : specifier.imported.value;
-        if (CLERK_WEBHOOK_TYPES.has(name)) return true;
-      }
+      if (importsWebhookType(statement)) return true;
     }
     return false;
+  }
+
+  /**
+   * The module is a Clerk webhook by a signal only Clerk gives: an import from a Clerk `/webhooks` entry point,
+   * Clerk's webhook event types from an `@clerk/*` package, or a Clerk webhook signing secret variable
+   * (`CLERK_WEBHOOK_SIGNING_SECRET`, legacy `CLERK_WEBHOOK_SECRET`). svix, standardwebhooks and other providers'
+   * `…/webhooks` packages (`@octokit/webhooks`, `@polar-sh/sdk/webhooks`) are not Clerk signals.
+   */
+  fileHasClerkSignal(): boolean {
+    this.clerkFileSignal ??= this.computeClerkFileSignal();
+    return this.clerkFileSignal;
+  }
+
+  private computeClerkFileSignal(): boolean {
+    for (const statement of this.sourceCode.ast.body) {
+      if (statement.type !== 'ImportDeclaration' || !isClerkPackage(statement.source.value)) continue;
+      if (statement.source.value.endsWith('/webhooks') || importsWebhookType(statement)) return true;
+    }
+    if (!this.sourceCode.text.includes('CLERK_WEBHOOK')) return false;
+    return this.sourceCode.ast.tokens?.some((token) => token.type === 'Identifier' && CLERK_WEBHOOK_SECRET_ENV_NAMES.has(token.value)) ?? false;
   }
 
   /** The handler compares Clerk event types or reads svix headers. */
@@ -91,27 +151,102 @@ export class WebhookAnalyzer {
     return found.sort((a, b) => a.call.range[0] - b.call.range[0]);
   }
 
-  /** Whether anything in the function, nested callbacks included, verifies a signature. */
+  /**
+   * Whether anything in the function, nested callbacks included, verifies a signature: Clerk's way, or another
+   * provider's (`stripe.webhooks.constructEvent`, `webhooks.verify`, Polar's `validateEvent`, an HMAC compared with
+   * `timingSafeEqual`).
+   */
   verifiesAnywhere(fn: FunctionNode): boolean {
     return (
-      findFirst(this.sourceCode, fn.body, (node) => node.type === 'CallExpression' && this.verificationKind(node) !== undefined, {
-        enterFunctions: true,
-      }) !== undefined
+      findFirst(
+        this.sourceCode,
+        fn.body,
+        (node) => node.type === 'CallExpression' && (this.verificationKind(node) !== undefined || this.isOtherProviderVerification(node)),
+        { enterFunctions: true },
+      ) !== undefined
     );
   }
 
   verificationKind(call: TSESTree.CallExpression): VerificationKind | undefined {
     if (this.refs.calls.get(call)?.kind === 'verifyWebhook') return 'verifyWebhook';
     if (calleeMatchesNameRefs(this.sourceCode, call.callee, this.verifiers)) return 'configured';
-    const callee = call.callee;
+    const callee = skipTypeWrappers(call.callee as TSESTree.Expression);
     if (callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier' && callee.property.name === 'verify') {
       if (this.isWebhookInstance(callee.object)) return 'svixVerify';
     }
     if (callee.type === 'Identifier') {
       const helper = resolveLocalFunction(this.sourceCode, callee);
-      if (helper !== undefined && this.helperVerifies(helper)) return 'helper';
+      if (helper !== undefined) return this.helperVerifies(helper) ? 'helper' : undefined;
+      return this.importedHelperKind(call, callee);
     }
     return undefined;
+  }
+
+  /**
+   * A call of a function imported from the project: read its module (relative path or tsconfig alias) and check
+   * that it verifies. When it cannot be read, trust its name only if it says so and it gets the request input.
+   */
+  private importedHelperKind(call: TSESTree.CallExpression, callee: TSESTree.Identifier): VerificationKind | undefined {
+    const imported = importOf(this.sourceCode, callee);
+    if (imported === undefined || isClerkPackage(imported.source) || imported.source in CLERK_SOURCES) return undefined;
+    const resolved = this.importedFunction(imported.source, imported.imported);
+    if (resolved !== undefined) return resolved.analyzer.helperVerifies(resolved.fn) ? 'helper' : undefined;
+    return /verif/iu.test(callee.name) && this.passesRequestInput(call) ? 'namedHelper' : undefined;
+  }
+
+  private importedFunction(source: string, name: string): { fn: FunctionNode; analyzer: WebhookAnalyzer } | undefined {
+    const crossFile = this.crossFile;
+    if (crossFile === undefined || crossFile.depth >= MAX_IMPORT_DEPTH) return undefined;
+    const file = resolveImportPath(crossFile.filename, source);
+    if (file === undefined) return undefined;
+    const module = loadModule(file, crossFile.parser, crossFile.parserOptions);
+    if (module === undefined) return undefined;
+    const fn = exportedFunction(module, name);
+    if (fn === undefined) return undefined;
+    let analyzer = this.importedAnalyzers.get(module);
+    if (analyzer === undefined) {
+      analyzer = new WebhookAnalyzer(module, getClerkReferences(module), this.verifiers, { ...crossFile, filename: file, depth: crossFile.depth + 1 });
+      this.importedAnalyzers.set(module, analyzer);
+    }
+    return { fn, analyzer };
+  }
+
+  /** An argument is (derived from) a parameter of the enclosing function: `req`, `req.headers`, `await req.text()`. */
+  private passesRequestInput(call: TSESTree.CallExpression): boolean {
+    return call.arguments.some(
+      (argument) =>
+        findFirst(this.sourceCode, argument, (node) => node.type === 'Identifier' && this.isParameterDerived(node)) !== undefined,
+    );
+  }
+
+  private isParameterDerived(identifier: TSESTree.Identifier, depth = 0): boolean {
+    const definition = ASTUtils.findVariable(this.sourceCode.getScope(identifier), identifier)?.defs[0];
+    if (definition?.type === 'Parameter') return true;
+    if (depth >= 2 || definition?.type !== 'Variable' || !definition.node.init) return false;
+    const root = rootIdentifier(definition.node.init);
+    return root !== undefined && this.isParameterDerived(root, depth + 1);
+  }
+
+  /**
+   * A signature check of a provider other than Clerk: a verifier method on a non-Clerk object
+   * (`stripe.webhooks.constructEvent`, `webhooks.verify`, `workos.webhooks.constructEvent`), a verifier function
+   * imported from a package that is not Clerk's (Polar's `validateEvent`), or a constant-time compare of an HMAC.
+   */
+  isOtherProviderVerification(call: TSESTree.CallExpression): boolean {
+    if (this.refs.calls.has(call)) return false;
+    const callee = skipTypeWrappers(call.callee as TSESTree.Expression);
+    if (callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier') {
+      const method = callee.property.name;
+      if (method !== SIGNATURE_COMPARE_FUNCTION && !SIGNATURE_VERIFY_METHODS.has(method)) return false;
+      const root = rootIdentifier(callee.object);
+      const source = root === undefined ? undefined : importOf(this.sourceCode, root)?.source;
+      return source === undefined || !isClerkPackage(source);
+    }
+    if (callee.type !== 'Identifier') return false;
+    const imported = importOf(this.sourceCode, callee);
+    if (imported === undefined || isClerkPackage(imported.source)) return false;
+    if (imported.imported === SIGNATURE_COMPARE_FUNCTION) return imported.source === 'crypto' || imported.source === 'node:crypto';
+    return SIGNATURE_VERIFY_FUNCTIONS.has(imported.imported) && isPackageSource(imported.source);
   }
 
   /** `new Webhook(secret)` from svix / standardwebhooks, directly or through a variable. */
@@ -159,6 +294,15 @@ export class WebhookAnalyzer {
     });
     return reads;
   }
+}
+
+/** `import { WebhookEvent } from …` (value or type) of one of Clerk's webhook types. */
+function importsWebhookType(statement: TSESTree.ImportDeclaration): boolean {
+  return statement.specifiers.some((specifier) => {
+    if (specifier.type !== 'ImportSpecifier') return false;
+    const name = specifier.imported.type === 'Identifier' ? specifier.imported.name : specifier.imported.value;
+    return CLERK_WEBHOOK_TYPES.has(name);
+  });
 }
 
 /**

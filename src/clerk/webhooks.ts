@@ -10,6 +10,11 @@ export const SIGNATURE_VERIFY_METHODS: ReadonlySet<string> = new Set([
   'validateSignature',
   'isValidSignature',
   'receive',
+  // WorkOS `workos.webhooks.constructEvent`, Lemon Squeezy / Paddle style `constructWebhookEvent`,
+  // Polar `validateEvent`, Octokit `webhooks.verifyAndReceive`.
+  'constructWebhookEvent',
+  'validateEvent',
+  'verifyAndReceive',
 ]);
 
 /** Plain calls that verify a signature. */
@@ -19,6 +24,19 @@ export const SIGNATURE_VERIFY_FUNCTIONS: ReadonlySet<string> = new Set([
   'validateWebhook',
   'verifyKey',
   'validateRequest',
+  // Polar `validateEvent` from `@polar-sh/sdk/webhooks`.
+  'validateEvent',
+  'constructWebhookEvent',
+]);
+
+/** A hand-written HMAC check ends in a constant-time compare: `crypto.timingSafeEqual(digest, signature)`. */
+export const SIGNATURE_COMPARE_FUNCTION = 'timingSafeEqual';
+
+/** Environment variables that hold a Clerk webhook signing secret, current and historical (clerk-api.md §3.3, §5). */
+export const CLERK_WEBHOOK_SECRET_ENV_NAMES: ReadonlySet<string> = new Set([
+  'CLERK_WEBHOOK_SIGNING_SECRET',
+  'CLERK_WEBHOOK_SECRET',
+  'NUXT_CLERK_WEBHOOK_SIGNING_SECRET',
 ]);
 
 /** The svix headers Clerk sends with every webhook. */

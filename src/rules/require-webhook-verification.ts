@@ -3,6 +3,7 @@ import { ASTUtils } from '@typescript-eslint/utils';
 
 import {
   appRouteHandlers,
+  crossFileParsing,
   type EntryPoint,
   findFirst,
   getClerkReferences,
@@ -12,6 +13,7 @@ import {
   skipAwaitAndWrappers,
   skipTypeWrappers,
   type Verification,
+  type VerificationKind,
   WebhookAnalyzer,
 } from '../analysis/index.js';
 import { KEY_ENV_NAMES, maskKey, VERIFY_WEBHOOK_SOURCE } from '../clerk/index.js';
@@ -40,6 +42,7 @@ export type MessageIds =
   | 'invalidSettings';
 
 const WEBHOOK_TEXT = /svix|webhook|standardwebhooks/iu;
+const HELPER_KINDS: ReadonlySet<VerificationKind> = new Set(['helper', 'namedHelper']);
 
 export default createRule<Options, MessageIds>({
   name: 'require-webhook-verification',
@@ -95,8 +98,9 @@ export default createRule<Options, MessageIds>({
     if (setup === undefined) return {};
     const kind = getFileKind(context);
     const refs = getClerkReferences(sourceCode);
-    const analyzer = new WebhookAnalyzer(sourceCode, refs, setup.settings.webhookVerifiers);
-    const fileSignal = analyzer.fileHasClerkWebhookSignal();
+    const parsing = crossFileParsing(context, setup.settings);
+    const analyzer = new WebhookAnalyzer(sourceCode, refs, setup.settings.webhookVerifiers, parsing && { ...parsing, depth: 0 });
+    const fileSignal = analyzer.fileHasClerkSignal();
     const style = codeStyle(sourceCode);
     const isTypeScript = /\.[cm]?tsx?$/u.test(context.filename);
     const checkErrorHandling = options.checkErrorHandling ?? false;
@@ -116,7 +120,9 @@ export default createRule<Options, MessageIds>({
       const { fn } = entry;
       const verifications = analyzer.verifications(fn);
       const reads = analyzer.bodyReads(fn);
-      const clerkHandler = fileSignal || analyzer.handlerHasClerkSignal(fn) || verifications.length > 0;
+      // A helper's verification says nothing about the provider: only Clerk's own verifiers mark a Clerk webhook.
+      const clerkHandler =
+        fileSignal || analyzer.handlerHasClerkSignal(fn) || verifications.some((verification) => !HELPER_KINDS.has(verification.kind));
       if (!clerkHandler) return;
       if (verifications.length === 0) {
         if (reads.length > 0 && !analyzer.verifiesAnywhere(fn)) {

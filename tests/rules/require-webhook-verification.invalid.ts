@@ -242,4 +242,71 @@ export async function PUT(req: NextRequest) {
     ],
   },
 
+  {
+    name: "an imported helper is read: named verify…, it only parses the body, so nothing is verified",
+    filename: fixture("app/api/webhooks/clerk/route.ts"),
+    code: `import { verifyClerkEvent } from '@/lib/clerk-webhook'
+export async function POST(req: Request) {
+  const body = await req.text()
+  const evt = verifyClerkEvent(body, req.headers)
+  if (evt.type === 'user.deleted') await db.user.delete({ where: { clerkId: evt.data.id } })
+  return new Response('ok')
+}
+`,
+    output: null,
+    errors: [
+      {
+        messageId: 'missingVerification',
+        line: 2,
+        column: 23,
+        suggestions: [
+          { messageId: 'addVerifyWebhook', output: `import type { NextRequest } from 'next/server'
+import { verifyClerkEvent } from '@/lib/clerk-webhook'
+import { verifyWebhook } from '@clerk/nextjs/webhooks'
+export async function POST(req: NextRequest) {
+  const verifiedEvent = await verifyWebhook(req).catch(() => null)
+  if (!verifiedEvent) return new Response('Error verifying webhook', { status: 400 })
+  const body = verifiedEvent
+  const evt = verifyClerkEvent(body, req.headers)
+  if (evt.type === 'user.deleted') await db.user.delete({ where: { clerkId: evt.data.id } })
+  return new Response('ok')
+}
+` },
+        ],
+      },
+    ],
+  },
+  {
+    name: "the Clerk signing secret marks a Clerk webhook even without event types or Clerk imports",
+    filename: fixture("app/api/webhooks/clerk/route.ts"),
+    code: `export async function POST(req: Request) {
+  if (!process.env.CLERK_WEBHOOK_SIGNING_SECRET) return new Response('Missing secret', { status: 500 })
+  const { data } = await req.json()
+  await db.user.upsert({ where: { clerkId: data.id }, create: { clerkId: data.id }, update: {} })
+  return new Response('ok')
+}
+`,
+    output: null,
+    errors: [
+      {
+        messageId: 'missingVerification',
+        line: 1,
+        column: 23,
+        suggestions: [
+          { messageId: 'addVerifyWebhook', output: `import { verifyWebhook } from '@clerk/nextjs/webhooks'
+import type { NextRequest } from 'next/server'
+export async function POST(req: NextRequest) {
+  const evt = await verifyWebhook(req).catch(() => null)
+  if (!evt) return new Response('Error verifying webhook', { status: 400 })
+  if (!process.env.CLERK_WEBHOOK_SIGNING_SECRET) return new Response('Missing secret', { status: 500 })
+  const { data } = evt
+  await db.user.upsert({ where: { clerkId: data.id }, create: { clerkId: data.id }, update: {} })
+  return new Response('ok')
+}
+` },
+        ],
+      },
+    ],
+  },
+
 ];

@@ -107,6 +107,107 @@ export async function POST(req: Request) {
 }`,
     },
     {
+      name: 'GitHub via @octokit/webhooks: a `…/webhooks` package that is not Clerk, verified with webhooks.verify',
+      filename: fixture('app/api/github/route.ts'),
+      code: `import { Webhooks } from '@octokit/webhooks'
+const webhooks = new Webhooks({ secret: process.env.GITHUB_WEBHOOK_SECRET! })
+export async function POST(req: Request) {
+  const body = await req.text()
+  const signature = req.headers.get('x-hub-signature-256') ?? ''
+  if (!(await webhooks.verify(body, signature))) {
+    return new Response('Unauthorized', { status: 401 })
+  }
+  const event = JSON.parse(body)
+  await db.push.create({ data: { repo: event.repository.full_name } })
+  return new Response('ok')
+}`,
+    },
+    {
+      name: "Polar's validateEvent from @polar-sh/sdk/webhooks, with an event type Clerk also has",
+      filename: fixture('app/api/webhooks/polar/route.ts'),
+      code: `import { validateEvent, WebhookVerificationError } from '@polar-sh/sdk/webhooks'
+export async function POST(req: Request) {
+  const body = await req.text()
+  try {
+    const event = validateEvent(body, Object.fromEntries(req.headers), process.env.POLAR_WEBHOOK_SECRET ?? '')
+    if (event.type === 'subscription.created') {
+      await db.subscription.create({ data: { id: event.data.id } })
+    }
+    return new Response('', { status: 202 })
+  } catch (error) {
+    if (error instanceof WebhookVerificationError) return new Response('', { status: 403 })
+    throw error
+  }
+}`,
+    },
+    {
+      name: "WorkOS constructEvent, comparing 'user.created' like Clerk does",
+      filename: fixture('app/api/webhooks/workos/route.ts'),
+      code: `import { WorkOS } from '@workos-inc/node'
+const workos = new WorkOS(process.env.WORKOS_API_KEY)
+export async function POST(req: Request) {
+  const payload = await req.json()
+  const sigHeader = req.headers.get('workos-signature')!
+  const webhook = await workos.webhooks.constructEvent({ payload, sigHeader, secret: process.env.WORKOS_WEBHOOK_SECRET! })
+  if (webhook.event === 'user.created') await db.user.create({ data: { id: webhook.data.id } })
+  return new Response('ok')
+}`,
+    },
+    {
+      name: "an internal service's HMAC webhook checked with timingSafeEqual, with a 'user.created' event",
+      filename: fixture('app/api/webhooks/crm/route.ts'),
+      code: `import { createHmac, timingSafeEqual } from 'node:crypto'
+export async function POST(req: Request) {
+  const raw = await req.text()
+  const expected = createHmac('sha256', process.env.CRM_WEBHOOK_SECRET!).update(raw).digest()
+  const given = Buffer.from(req.headers.get('x-crm-signature') ?? '', 'hex')
+  if (given.length !== expected.length || !timingSafeEqual(expected, given)) {
+    return new Response('Invalid signature', { status: 401 })
+  }
+  const event = JSON.parse(raw)
+  if (event.type === 'user.created') await db.contact.create({ data: { email: event.email } })
+  return new Response('ok')
+}`,
+    },
+    {
+      name: 'a verifier imported from the project (tsconfig alias) is read: lib/clerk-webhook.ts verifies with svix',
+      filename: fixture('app/api/webhooks/clerk/route.ts'),
+      code: `import { verifyClerkPayload } from '@/lib/clerk-webhook'
+export async function POST(req: Request) {
+  const body = await req.text()
+  let evt
+  try {
+    evt = verifyClerkPayload(body, req.headers)
+  } catch {
+    return new Response('Invalid signature', { status: 400 })
+  }
+  if (evt.type === 'user.deleted') await db.user.delete({ where: { clerkId: evt.data.id } })
+  return new Response('ok')
+}`,
+    },
+    {
+      name: 'a verifier imported from the project by a relative path',
+      filename: fixture('app/api/webhooks/clerk/route.ts'),
+      code: `import { verifyClerkPayload } from '../../../../lib/clerk-webhook'
+export async function POST(req: Request) {
+  const body = await req.text()
+  const evt = verifyClerkPayload(body, req.headers)
+  if (evt.type === 'user.deleted') await db.user.delete({ where: { clerkId: evt.data.id } })
+  return new Response('ok')
+}`,
+    },
+    {
+      name: 'an unreadable imported function named verify… given the raw body and headers counts as verification',
+      filename: fixture('app/api/webhooks/clerk/route.ts'),
+      code: `import { verifyClerkWebhook } from '@acme/webhooks'
+export async function POST(req: Request) {
+  const body = await req.text()
+  const evt = await verifyClerkWebhook(body, req.headers)
+  if (evt.type === 'user.created') await db.user.create({ data: { clerkId: evt.data.id } })
+  return new Response('ok')
+}`,
+    },
+    {
       name: 'Express with express.raw() and verifyWebhook from @clerk/express/webhooks',
       filename: fixture('server/index.ts'),
       code: `import express from 'express'
