@@ -286,6 +286,11 @@ export default createRule<Options, MessageIds>({
       const evt = freeName(namesInUse(sourceCode, entry.fn), 'evt', 'verifiedEvent');
       // Use the event where the unverified payload was bound: `const payload = await req.json()` → `= evt`.
       const bound = reads.length === 1 ? declaratorOf(reads[0]?.node) : undefined;
+      // verifyWebhook(req) consumes the body: a read of it that stays (`await req.text()`, an unbound
+      // `(await req.json()).type`) would throw afterwards, and a raw text is no event to replace. Only
+      // `req.body` (already parsed by the framework) may stay.
+      const replacedJson = bound !== undefined && reads[0]?.method === 'json';
+      if (!replacedJson && reads.some((read) => read.method !== 'body' && read.method !== 'rawBody')) return [];
       return [
         {
           messageId: 'addVerifyWebhook',
