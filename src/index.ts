@@ -23,5 +23,8 @@ const plugin = {
 plugin.configs = buildConfigs(plugin);
 
 export default plugin;
+// `require('eslint-plugin-clerk')` (eslintrc mode, CommonJS configs) gets the plugin itself: Node 20.19+ loads
+// ES modules with require() and returns this export in place of the module namespace.
+export { plugin as 'module.exports' };
 export type { ClerkRuleDocs } from './util/create-rule.js';
 export type { ClerkSettings, NameRef } from './util/settings.js';
