@@ -58,7 +58,8 @@ export default createRule<Options, MessageIds>({
   create(context) {
     const { sourceCode } = context;
     const kind = getFileKind(context);
-    const misplaced = MISPLACED.test(kind.path);
+    // `app/middleware.ts` is misplaced inside a Next app folder, but not when `app/` is the project (its package.json is there).
+    const misplaced = !kind.middleware && MISPLACED.test(kind.path);
     if (!kind.middleware && !misplaced) return {};
     const setup = setupRule(context);
     if (setup === undefined) return {};

@@ -1,3 +1,5 @@
+import { fileURLToPath } from 'node:url';
+
 import { PREVIOUS_MATCHERS, RECOMMENDED_MATCHER } from '../../src/clerk/index.js';
 import rule from '../../src/rules/no-middleware-matcher-gaps.js';
 import { fixture, ruleTester } from '../rule-tester.js';
@@ -23,6 +25,12 @@ const isPublicRoute = createRouteMatcher(['/', '/sign-in(.*)', '/sign-up(.*)', '
 export default clerkMiddleware(async (auth, req) => {
   if (!isPublicRoute(req)) await auth.protect()
 })`,
+    },
+    {
+      name: 'a monorepo app whose folder is named app/ (its package.json is next to middleware.ts) is not misplaced',
+      filename: fileURLToPath(new URL('../fixtures/monorepo/app/middleware.ts', import.meta.url)),
+      code: `import { clerkMiddleware } from '@clerk/nextjs/server'
+export default clerkMiddleware()`,
     },
     {
       name: 'a protect-list that covers the API',
