@@ -9,7 +9,7 @@ import { perFile } from '../util/file-cache.js';
 import { toPosix } from '../util/paths.js';
 import { type ClerkReferences, getClerkReferences } from './clerk-references.js';
 import { loadModule, type Parser, projectRootOf } from './cross-file.js';
-import { isFunctionNode, skipAwaitAndWrappers, skipTypeWrappers } from './functions.js';
+import { isFunctionNode, resolveLocalFunction, skipAwaitAndWrappers, skipTypeWrappers } from './functions.js';
 import { anyPatternMatches } from './path-matcher.js';
 import { findFirst } from './traverse.js';
 
@@ -66,6 +66,7 @@ export function middlewareCoverage(
   urlPath: string,
   parser: Parser | undefined,
   parserOptions: Record<string, unknown>,
+  { dottedValues = true }: { dottedValues?: boolean } = {},
 ): MiddlewareVerdict {
   const located = middlewareFileFor(filename);
   if (located === undefined) return { coverage: 'public' };
@@ -73,12 +74,35 @@ export function middlewareCoverage(
   const module = loadModule(located.file, parser, parserOptions);
   if (module === undefined) return { coverage: 'unknown', file };
   const model = middlewareModel(module);
-  const runs = model.runsOn(urlPath);
-  if (runs === false) return { coverage: 'public', file };
-  const protects = model.protects(urlPath);
-  if (runs === true && protects === true) return { coverage: 'protected', file };
-  if (protects === false) return { coverage: 'public', file };
-  return { coverage: 'unknown', file };
+  const verdicts = samplePaths(urlPath, dottedValues).map((path): MiddlewareCoverage => {
+    const runs = model.runsOn(path);
+    if (runs === false) return 'public';
+    const protects = model.protects(path);
+    if (runs === true && protects === true) return 'protected';
+    return protects === false ? 'public' : 'unknown';
+  });
+  // Protected only if every request the route serves is: one open path is an open route.
+  if (verdicts.includes('public')) return { coverage: 'public', file };
+  return { coverage: verdicts.every((verdict) => verdict === 'protected') ? 'protected' : 'unknown', file };
+}
+
+/** Values a static-file matcher treats differently: a dynamic segment may well be `report.csv` or `photo.png`. */
+const DOTTED_VALUES = ['x.png', 'x.csv', 'x.js', 'x.html'];
+
+/**
+ * Request paths a route's URL pattern serves, for testing matchers: each dynamic segment (`[id]`, `[...slug]`,
+ * `[[...slug]]`) as a plain value, and, when `dotted`, the last one also as file-like values, which Clerk's
+ * recommended matcher leaves to static-file handling (middleware does not run for them).
+ */
+export function samplePaths(urlPath: string, dotted: boolean): string[] {
+  const segments = urlPath.split('/');
+  const dynamic = segments.map((segment, index) => (/^\[.*\]$/u.test(segment) ? index : -1)).filter((index) => index !== -1);
+  if (dynamic.length === 0) return [urlPath];
+  const plain = segments.map((segment) => (/^\[.*\]$/u.test(segment) ? 'x' : segment));
+  const paths = [plain.join('/')];
+  const last = dynamic[dynamic.length - 1] as number;
+  if (dotted) for (const value of DOTTED_VALUES) paths.push(plain.map((segment, index) => (index === last ? value : segment)).join('/'));
+  return paths;
 }
 
 /** The model of a middleware module, built once per parsed module. */
@@ -96,10 +120,12 @@ function buildModel(sourceCode: Readonly<TSESLint.SourceCode>, refs: ClerkRefere
   const [call, ref] = factories[0] as [TSESTree.CallExpression, { kind: string }];
   if (ref.kind === 'legacyMiddleware') return { runsOn, protects: legacyProtects(call) };
   const [first] = call.arguments;
-  const handler = first === undefined ? undefined : skipTypeWrappers(first as TSESTree.Expression);
+  const argument = first === undefined ? undefined : skipTypeWrappers(first as TSESTree.Expression);
   // `clerkMiddleware()` and `clerkMiddleware(options)` only attach the session: nothing is protected.
-  if (handler === undefined || handler.type === 'ObjectExpression') return { runsOn, protects: () => false };
-  if (!isFunctionNode(handler)) return { runsOn, protects: () => undefined };
+  if (argument === undefined || argument.type === 'ObjectExpression') return { runsOn, protects: () => false };
+  // `clerkMiddleware(handler)` with `const handler = async (auth, req) => …` in the same file.
+  const handler = argument.type === 'Identifier' ? resolveLocalFunction(sourceCode, argument) : argument;
+  if (handler === undefined || !isFunctionNode(handler)) return { runsOn, protects: () => undefined };
   return { runsOn, protects: (path) => handlerProtects(sourceCode, refs, handler, path) };
 }
 

@@ -108,7 +108,9 @@ export default createRule<Options, MessageIds>({
       if (declared.length > 0) return false;
       const parsing = crossFileParsing(context, (setup as NonNullable<typeof setup>).settings);
       if (parsing === undefined) return false;
-      return middlewareCoverage(parsing.filename, urlPath, parsing.parser, parsing.parserOptions).coverage === 'protected';
+      // Intent, not coverage: a route the middleware protects for plain values is meant to be protected.
+      const coverage = middlewareCoverage(parsing.filename, urlPath, parsing.parser, parsing.parserOptions, { dottedValues: false });
+      return coverage.coverage === 'protected';
     }
 
     function protectSuggestion(
@@ -145,8 +147,14 @@ function folderPrefixes(folder: string): string[] {
   return prefixes;
 }
 
-/** The URL path a segment folder serves: route groups `(x)` and parallel-route slots `@x` are not in the URL. */
+/**
+ * The URL path a segment folder serves: route groups `(x)` and parallel-route slots `@x` are not in the URL, and
+ * an intercepting route `(.)photo` / `(..)photo` serves `photo`.
+ */
 export function segmentUrlPath(folder: string): string {
-  const parts = folder.split('/').filter((part) => part !== '' && !/^\(.*\)$/u.test(part) && !part.startsWith('@'));
+  const parts = folder
+    .split('/')
+    .filter((part) => part !== '' && !/^\([^.].*\)$/u.test(part) && !part.startsWith('@'))
+    .map((part) => part.replace(/^(?:\(\.{1,3}\))+/u, ''));
   return `/${parts.join('/')}`;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { middlewareModel } from '../../src/analysis/middleware-protection.js';
+import { middlewareModel, samplePaths } from '../../src/analysis/middleware-protection.js';
 import { withContext } from '../harness.js';
 
 const model = (code: string) => withContext(code, (context) => {
@@ -128,5 +128,19 @@ export const config = { matcher: [{ source: '/api(.*)', missing: [{ type: 'heade
     const at = model(`import { clerkMiddleware } from './my-clerk'
 export default clerkMiddleware(async (auth) => { await auth.protect() })`);
     expect(at('/api/x').protects).toBe(false);
+  });
+});
+
+describe('samplePaths', () => {
+  it('tries plain and file-like values for the last dynamic segment', () => {
+    expect(samplePaths('/api/invoices', true)).toEqual(['/api/invoices']);
+    expect(samplePaths('/exports/[...key]', false)).toEqual(['/exports/x']);
+    expect(samplePaths('/u/[id]/files/[name]', true)).toEqual([
+      '/u/x/files/x',
+      '/u/x/files/x.png',
+      '/u/x/files/x.csv',
+      '/u/x/files/x.js',
+      '/u/x/files/x.html',
+    ]);
   });
 });

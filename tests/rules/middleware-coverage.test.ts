@@ -58,6 +58,11 @@ ruleTester.run('require-route-handler-auth with middleware coverage', rule, {
       code: UNGUARDED,
     },
     {
+      name: 'a middleware handler declared as a local const',
+      filename: project('local-handler', 'app/api/invoices/route.ts'),
+      code: UNGUARDED,
+    },
+    {
       name: 'strict: a handler with its own check is fine under protecting middleware',
       filename: project('protect-all', 'app/api/invoices/route.ts'),
       code: GUARDED,
@@ -114,6 +119,12 @@ ruleTester.run('require-route-handler-auth with middleware coverage', rule, {
       filename: project('proxy', 'app/api/internal/jobs/route.ts'),
       code: UNGUARDED,
       errors: [{ messageId: 'missingAuth', suggestions: guardSuggestion('GET /api/internal/jobs') }],
+    },
+    {
+      name: "a dynamic segment outside /api: Clerk's matcher skips file-like values such as /exports/report.csv",
+      filename: project('protect-all', 'app/exports/[...key]/route.ts'),
+      code: UNGUARDED,
+      errors: [{ messageId: 'missingAuth', suggestions: guardSuggestion('GET /exports/[...key]') }],
     },
     {
       name: 'middleware logic the rule cannot read counts as no protection',

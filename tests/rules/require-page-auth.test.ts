@@ -123,6 +123,29 @@ export default function Page() {
   ],
   invalid: [
     {
+      name: 'intent from the middleware ignores file-like values: /docs/[slug] is meant to be protected',
+      filename: middlewareProject('protect-all', 'app/docs/[slug]/page.tsx'),
+      code: FETCHING_PAGE,
+      errors: [{ messageId: 'missingAuth', data: { file: 'page', route: '/docs/[slug]' }, suggestions: [{ messageId: 'addProtect', output: `import { auth } from '@clerk/nextjs/server'
+export default async function Page() {
+  await auth.protect()
+  const invoices = await db.invoice.findMany()
+  return <ul>{invoices.map((invoice) => <li key={invoice.id}>{invoice.title}</li>)}</ul>
+}` }] }],
+    },
+    {
+      name: 'an intercepted route is named by the path it serves',
+      filename: fixture('app/dashboard/@modal/(.)photo/[id]/page.tsx'),
+      options: DASHBOARD,
+      code: FETCHING_PAGE,
+      errors: [{ messageId: 'missingAuth', data: { file: 'page', route: '/dashboard/photo/[id]' }, suggestions: [{ messageId: 'addProtect', output: `import { auth } from '@clerk/nextjs/server'
+export default async function Page() {
+  await auth.protect()
+  const invoices = await db.invoice.findMany()
+  return <ul>{invoices.map((invoice) => <li key={invoice.id}>{invoice.title}</li>)}</ul>
+}` }] }],
+    },
+    {
       name: 'a page in a protected folder that fetches without checking',
       filename: fixture('app/dashboard/page.tsx'),
       options: DASHBOARD,
