@@ -21,12 +21,13 @@ import type { ClerkReferences } from './clerk-references.js';
 import {
   calleePath,
   type FunctionNode,
+  functionOfExpression,
   resolveLocalFunction,
   rootIdentifier,
   skipAwaitAndWrappers,
   skipTypeWrappers,
 } from './functions.js';
-import { exportedFunction, importOf, loadModule, type Parser, resolveImportPath } from './cross-file.js';
+import { exportedConstInit, exportedFunction, importOf, loadModule, type Parser, resolveImportPath } from './cross-file.js';
 import { isEnvObject } from './env-reads.js';
 import { calleeMatchesNameRefs } from './name-refs.js';
 import { findFirst } from './traverse.js';
@@ -139,7 +140,7 @@ export class AuthAnalyzer {
   private readonly importedAnalyzers = new Map<TSESLint.SourceCode, AuthAnalyzer>();
 
   constructor(
-    private readonly sourceCode: Readonly<TSESLint.SourceCode>,
+    readonly sourceCode: Readonly<TSESLint.SourceCode>,
     private readonly refs: ClerkReferences,
     private readonly settings: ClerkSettings,
     private readonly crossFile?: CrossFileOptions,
@@ -153,22 +154,72 @@ export class AuthAnalyzer {
   private resolveHelper(callee: TSESTree.Identifier): { fn: FunctionNode; analyzer: AuthAnalyzer } | undefined {
     const local = resolveLocalFunction(this.sourceCode, callee);
     if (local !== undefined) return { fn: local, analyzer: this };
+    const imported = this.importedModule(callee);
+    if (imported === undefined) return undefined;
+    const fn = exportedFunction(imported.analyzer.sourceCode as TSESLint.SourceCode, imported.name);
+    return fn === undefined ? undefined : { fn, analyzer: imported.analyzer };
+  }
+
+  /** The analyzer of the project module an identifier is imported from, and the imported name. */
+  private importedModule(identifier: TSESTree.Identifier): { analyzer: AuthAnalyzer; name: string } | undefined {
     const crossFile = this.crossFile;
     if (crossFile === undefined || crossFile.depth >= MAX_IMPORT_DEPTH || this.referencesOf === undefined) return undefined;
-    const imported = importOf(this.sourceCode, callee);
+    const imported = importOf(this.sourceCode, identifier);
     if (imported === undefined) return undefined;
     const file = resolveImportPath(crossFile.filename, imported.source);
     if (file === undefined) return undefined;
     const module = loadModule(file, crossFile.parser, crossFile.parserOptions);
     if (module === undefined) return undefined;
-    const fn = exportedFunction(module, imported.imported);
-    if (fn === undefined) return undefined;
     let analyzer = this.importedAnalyzers.get(module);
     if (analyzer === undefined) {
       analyzer = new AuthAnalyzer(module, this.referencesOf(module), this.settings, { ...crossFile, filename: file, depth: crossFile.depth + 1 }, this.referencesOf);
       this.importedAnalyzers.set(module, analyzer);
     }
-    return { fn, analyzer };
+    return { analyzer, name: imported.imported };
+  }
+
+  /** The initialiser of a `const` exported by the project module an identifier is imported from. */
+  private resolveImportedValue(identifier: TSESTree.Identifier): { value: TSESTree.Expression; analyzer: AuthAnalyzer } | undefined {
+    const imported = this.importedModule(identifier);
+    if (imported === undefined) return undefined;
+    const value = exportedConstInit(imported.analyzer.sourceCode as TSESLint.SourceCode, imported.name);
+    return value === undefined ? undefined : { value, analyzer: imported.analyzer };
+  }
+
+  /**
+   * Whether a call an entry point's function is passed to authenticates before running it: a higher-order
+   * function (same file or imported) whose returned function establishes auth, or an action-client chain
+   * (next-safe-action's `client.use(mw).action(fn)`) with a `use` middleware that does.
+   */
+  wrapsWithAuth(call: TSESTree.CallExpression): boolean {
+    const callee = skipTypeWrappers(call.callee as TSESTree.Expression);
+    if (callee.type === 'Identifier') {
+      const helper = this.resolveHelper(callee);
+      const inner = helper === undefined ? undefined : returnedFunction(helper.analyzer.sourceCode, helper.fn);
+      return helper !== undefined && inner !== undefined && helper.analyzer.analyze(inner, { routeHandler: false }).kind === 'authenticated';
+    }
+    return callee.type === 'MemberExpression' && this.clientAuthenticates(callee.object, 0);
+  }
+
+  /** An action client built with a `use(…)` middleware that establishes auth, following consts and imports. */
+  private clientAuthenticates(expression: TSESTree.Expression, depth: number): boolean {
+    const node = skipTypeWrappers(expression);
+    if (node.type === 'CallExpression' && node.callee.type === 'MemberExpression') {
+      const [first] = node.arguments;
+      if (propertyName(node.callee) === 'use' && first !== undefined && first.type !== 'SpreadElement') {
+        const middleware = functionOfExpression(this.sourceCode, first);
+        if (middleware !== undefined && this.analyze(middleware, { routeHandler: false }).kind === 'authenticated') return true;
+      }
+      return this.clientAuthenticates(node.callee.object, depth);
+    }
+    if (node.type !== 'Identifier' || depth >= 3) return false;
+    const variable = this.variableOf(node);
+    const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    if (definition?.type === 'Variable' && definition.node.init !== null && definition.parent.kind === 'const') {
+      return this.clientAuthenticates(definition.node.init, depth + 1);
+    }
+    const imported = this.resolveImportedValue(node);
+    return imported !== undefined && imported.analyzer.clientAuthenticates(imported.value, depth + 1);
   }
 
   analyze(fn: FunctionNode, options: AnalyzeOptions): AuthVerdict {
@@ -868,6 +919,15 @@ function isStringLiteral(node: TSESTree.Node | undefined, value: string): boolea
   return node?.type === 'Literal' && node.value === value;
 }
 
+
+/** The function a higher-order function returns: `(fn) => async (...args) => …`, `return async function …`. */
+function returnedFunction(sourceCode: Readonly<TSESLint.SourceCode>, fn: FunctionNode): FunctionNode | undefined {
+  if (fn.body.type !== 'BlockStatement') return functionOfExpression(sourceCode, fn.body);
+  for (const statement of fn.body.body) {
+    if (statement.type === 'ReturnStatement' && statement.argument !== null) return functionOfExpression(sourceCode, statement.argument);
+  }
+  return undefined;
+}
 
 function isConstant(node: TSESTree.Node): boolean {
   return node.type === 'Literal' || (node.type === 'TemplateLiteral' && node.expressions.length === 0);

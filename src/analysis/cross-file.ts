@@ -264,6 +264,33 @@ export function exportedFunction(sourceCode: TSESLint.SourceCode, name: string):
   return undefined;
 }
 
+/** The initialiser of `export const name = …` (also `const name = …; export { name }`), if any. */
+export function exportedConstInit(sourceCode: TSESLint.SourceCode, name: string): TSESTree.Expression | undefined {
+  const constInit = (declaration: TSESTree.VariableDeclaration, local: string) =>
+    declaration.kind === 'const'
+      ? declaration.declarations.find((declarator) => declarator.id.type === 'Identifier' && declarator.id.name === local)?.init ?? undefined
+      : undefined;
+  for (const statement of sourceCode.ast.body) {
+    if (statement.type !== 'ExportNamedDeclaration' || statement.source !== null) continue;
+    if (statement.declaration?.type === 'VariableDeclaration') {
+      const init = constInit(statement.declaration, name);
+      if (init !== undefined) return init;
+    }
+    for (const specifier of statement.specifiers) {
+      const exported = specifier.exported.type === 'Identifier' ? specifier.exported.name : specifier.exported.value;
+      if (exported !== name || specifier.local.type !== 'Identifier') continue;
+      const local = specifier.local.name;
+      for (const candidate of sourceCode.ast.body) {
+        if (candidate.type === 'VariableDeclaration') {
+          const init = constInit(candidate, local);
+          if (init !== undefined) return init;
+        }
+      }
+    }
+  }
+  return undefined;
+}
+
 /** The import an identifier is bound to: `{ source, imported }`, for named and default imports. */
 export function importOf(sourceCode: Readonly<TSESLint.SourceCode>, identifier: TSESTree.Identifier): { source: string; imported: string } | undefined {
   const definition = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier)?.defs[0];

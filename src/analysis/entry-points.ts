@@ -20,6 +20,8 @@ export interface EntryPoint {
   readonly name: string;
   /** The callback is wrapped by a configured auth wrapper or guarded by route middleware. */
   readonly guardedBy?: TSESTree.Node;
+  /** Calls the function is passed to (`withAuth(fn)`, `client.action(fn)`), innermost first: they may authenticate. */
+  readonly wrappers?: readonly TSESTree.CallExpression[];
 }
 
 interface ExportedValue {
@@ -67,6 +69,8 @@ export interface ResolvedEntryFunction {
   readonly fn: FunctionNode;
   /** The auth wrapper call the function sits in, if any. */
   readonly authWrapper?: TSESTree.CallExpression;
+  /** Every wrapper call the function sits in, innermost first. */
+  readonly wrappers?: readonly TSESTree.CallExpression[];
 }
 
 /**
@@ -93,10 +97,11 @@ export function resolveEntryFunction(
     if (argument === undefined) return undefined;
     const inner = resolveEntryFunction(sourceCode, argument, authWrappers, depth + 1);
     if (inner === undefined) return undefined;
+    const wrappers = [...(inner.wrappers ?? []), node];
     if (inner.authWrapper === undefined && calleeMatchesNameRefs(sourceCode, node.callee, authWrappers)) {
-      return { fn: inner.fn, authWrapper: node };
+      return { fn: inner.fn, authWrapper: node, wrappers };
     }
-    return inner;
+    return { ...inner, wrappers };
   }
   return undefined;
 }
@@ -128,6 +133,7 @@ export function moduleServerActions(
       reportNode: exported.reportNode,
       name: exported.exportedName,
       guardedBy: resolved.authWrapper,
+      wrappers: resolved.wrappers,
     });
   }
   return entries;
@@ -186,6 +192,7 @@ export function appRouteHandlers(
       reportNode: exported.reportNode,
       name: url === undefined ? exported.exportedName : `${exported.exportedName} ${url}`,
       guardedBy: resolved.authWrapper,
+      wrappers: resolved.wrappers,
     });
   }
   return entries;
@@ -207,6 +214,7 @@ export function pagesApiHandler(
     reportNode: exported.reportNode,
     name: routeUrlPath(filePath) ?? resolved.fn.id?.name ?? 'default',
     guardedBy: resolved.authWrapper,
+    wrappers: resolved.wrappers,
   };
 }
 

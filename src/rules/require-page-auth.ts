@@ -82,7 +82,9 @@ export default createRule<Options, MessageIds>({
         if (exported === undefined) return;
         const resolved = resolveEntryFunction(sourceCode, exported.value, setup.settings.authWrappers);
         if (resolved === undefined || resolved.authWrapper !== undefined) return;
-        const verdict = getAuthAnalyzer(sourceCode, setup.settings, context).analyze(resolved.fn, { routeHandler: false });
+        const analyzer = getAuthAnalyzer(sourceCode, setup.settings, context);
+        if (resolved.wrappers?.some((call) => analyzer.wrapsWithAuth(call))) return;
+        const verdict = analyzer.analyze(resolved.fn, { routeHandler: false });
         const messageId =
           verdict.kind === 'missing' ? 'missingAuth' : verdict.kind === 'unchecked' ? 'uncheckedAuth' : verdict.kind === 'afterWork' ? 'authAfterWork' : undefined;
         if (messageId === undefined) return;

@@ -36,7 +36,10 @@ export function findEntryPointProblem(
   if (entry.guardedBy !== undefined) return undefined;
   const { sourceCode } = context;
   const refs = getClerkReferences(sourceCode);
-  const verdict = getAuthAnalyzer(sourceCode, setup.settings, context).analyze(entry.fn, {
+  const analyzer = getAuthAnalyzer(sourceCode, setup.settings, context);
+  // `withAuth(async (userId) => …)`, `authActionClient.action(…)`: a wrapper that authenticates first.
+  if (entry.wrappers?.some((call) => analyzer.wrapsWithAuth(call))) return undefined;
+  const verdict = analyzer.analyze(entry.fn, {
     routeHandler: entry.kind !== 'serverAction',
   });
   const loc = entry.reportNode.loc;

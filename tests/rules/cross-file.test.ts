@@ -51,8 +51,77 @@ export default function Page() {
   return <form action={save} />
 }`,
     },
+    {
+      name: 'a next-safe-action client whose use() middleware checks the session (imported through an alias)',
+      filename: actions,
+      code: `'use server'
+import { z } from 'zod'
+import { authActionClient } from '@/lib/safe-action'
+export const createTodo = authActionClient
+  .schema(z.object({ title: z.string() }))
+  .action(async ({ parsedInput, ctx }) => {
+    await db.todo.create({ data: { title: parsedInput.title, userId: ctx.userId } })
+  })`,
+    },
+    {
+      name: 'an imported higher-order function that checks the session before calling the action',
+      filename: actions,
+      code: `'use server'
+import { withAuth } from '../lib/with-auth'
+export const deletePost = withAuth(async (userId: string, id: string) => {
+  await db.post.delete({ where: { id, authorId: userId } })
+})`,
+    },
+    {
+      name: 'a same-file higher-order function that checks the session',
+      filename: actions,
+      code: `'use server'
+import { auth } from '@clerk/nextjs/server'
+const authed = (fn: (userId: string) => Promise<void>) => async () => {
+  const { userId } = await auth()
+  if (!userId) throw new Error('Unauthorized')
+  return fn(userId)
+}
+export const purge = authed(async (userId) => {
+  await db.note.deleteMany({ where: { userId } })
+})`,
+    },
   ],
   invalid: [
+    {
+      name: 'an action client whose middleware does not check the session',
+      filename: actions,
+      code: `'use server'
+import { loggedActionClient } from '@/lib/safe-action'
+export const createTodo = loggedActionClient.action(async ({ parsedInput }) => {
+  await db.todo.create({ data: parsedInput })
+})`,
+      errors: [{ messageId: 'missingAuth', suggestions: [{ messageId: 'addAuthGuard', output: `'use server'
+import { loggedActionClient } from '@/lib/safe-action'
+import { auth } from '@clerk/nextjs/server'
+export const createTodo = loggedActionClient.action(async ({ parsedInput }) => {
+  const { userId } = await auth()
+  if (!userId) throw new Error('Unauthorized')
+  await db.todo.create({ data: parsedInput })
+})` }] }],
+    },
+    {
+      name: 'a higher-order function that does not check the session',
+      filename: actions,
+      code: `'use server'
+import { withLogging } from '../lib/with-auth'
+export const deletePost = withLogging(async (id: string) => {
+  await db.post.delete({ where: { id } })
+})`,
+      errors: [{ messageId: 'missingAuth', suggestions: [{ messageId: 'addAuthGuard', output: `'use server'
+import { withLogging } from '../lib/with-auth'
+import { auth } from '@clerk/nextjs/server'
+export const deletePost = withLogging(async (id: string) => {
+  const { userId } = await auth()
+  if (!userId) throw new Error('Unauthorized')
+  await db.post.delete({ where: { id } })
+})` }] }],
+    },
     {
       name: 'the imported fetcher result is never checked',
       filename: actions,
