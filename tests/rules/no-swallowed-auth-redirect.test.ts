@@ -86,6 +86,78 @@ export function f() {
   }
 }`,
     },
+    {
+      name: 'a server action whose catch returns an error result on every path: nothing runs as if allowed',
+      filename: file,
+      code: `'use server'
+import { auth } from '@clerk/nextjs/server'
+export async function createPost(title: string) {
+  try {
+    const { userId } = await auth.protect()
+    await db.post.create({ data: { title, userId } })
+    return { success: true }
+  } catch (error) {
+    console.error(error)
+    return { success: false, error: 'Failed to create post' }
+  }
+}`,
+    },
+    {
+      name: 'a route handler whose catch hands the error to handleApiError, or logs it to Sentry and answers 500',
+      filename: fixture('app/api/projects/route.ts'),
+      code: `import { auth } from '@clerk/nextjs/server'
+import * as Sentry from '@sentry/nextjs'
+import { NextResponse } from 'next/server'
+import { handleApiError } from '@/lib/api-error'
+export async function GET() {
+  try {
+    const { userId } = await auth.protect()
+    return NextResponse.json(await db.project.findMany({ where: { userId } }))
+  } catch (err) {
+    return handleApiError(err)
+  }
+}
+export async function DELETE(req: Request) {
+  try {
+    await auth.protect({ role: 'org:admin' })
+    await db.project.deleteMany({ where: { id: new URL(req.url).searchParams.get('id')! } })
+    return new Response(null, { status: 204 })
+  } catch (error) {
+    Sentry.captureException(error)
+    if (error instanceof Error && error.message === 'conflict') return NextResponse.json({ error: 'Conflict' }, { status: 409 })
+    else return NextResponse.json({ error: 'Internal error' }, { status: 500 })
+  }
+}`,
+    },
+    {
+      name: 'a kept .catch() result that is checked, and a .catch() that redirects',
+      filename: file,
+      code: `'use server'
+import { auth } from '@clerk/nextjs/server'
+import { redirect } from 'next/navigation'
+export async function archive(id: string) {
+  const session = await auth.protect().catch(() => null)
+  if (!session) return { error: 'Please sign in again' }
+  await db.post.update({ where: { id, authorId: session.userId }, data: { archived: true } })
+}
+export async function restore(id: string) {
+  await auth.protect().catch(() => redirect('/sign-in'))
+  await db.post.update({ where: { id }, data: { archived: false } })
+}`,
+    },
+    {
+      name: 'the middleware auth parameter in a try whose catch redirects to sign-in',
+      filename: fixture('middleware.ts'),
+      code: `import { clerkMiddleware } from '@clerk/nextjs/server'
+import { NextResponse } from 'next/server'
+export default clerkMiddleware(async (auth, req) => {
+  try {
+    await auth.protect()
+  } catch {
+    return NextResponse.redirect(new URL('/sign-in', req.url))
+  }
+})`,
+    },
   ],
   invalid,
 });
