@@ -46,7 +46,7 @@ type ValueKind =
   | 'authObject'
   /** A value that is falsy for anonymous callers: `userId`, `isAuthenticated`, the current user. */
   | 'authValue'
-  /** `has` of an auth object. */
+  /** `has` or `getToken` of an auth object: calling it gives a value that is falsy for anonymous callers. */
   | 'hasFn'
   /** v5 `protect` of an auth object. */
   | 'protectFn'
@@ -530,10 +530,11 @@ export class AuthAnalyzer {
     if (callee.type === 'MemberExpression') {
       const key = propertyName(callee);
       if (key === undefined) return undefined;
-      if (key === 'has' || key === 'protect') {
+      if (key === 'has' || key === 'protect' || key === 'getToken') {
         const object = this.classify(callee.object);
         if (object?.kind === 'authObject') {
-          return key === 'has' ? { kind: 'authValue', fetch: object.fetch, key: 'has' } : object;
+          // `has(…)` and `getToken()` are falsy (false, null) for anonymous callers.
+          return key === 'protect' ? object : { kind: 'authValue', fetch: object.fetch, key };
         }
       }
       if (key === 'toAuth') {
@@ -556,7 +557,7 @@ export class AuthAnalyzer {
     }
     if (callee.type !== 'Identifier') return undefined;
     const bound = this.bindingOf(callee);
-    if (bound?.kind === 'hasFn') return { kind: 'authValue', fetch: bound.fetch, key: 'has' };
+    if (bound?.kind === 'hasFn') return { kind: 'authValue', fetch: bound.fetch, key: bound.key ?? 'has' };
     const helper = this.resolveHelper(callee);
     if (helper !== undefined) {
       const kind = helper.analyzer.helperKind(helper.fn);
@@ -600,7 +601,7 @@ export class AuthAnalyzer {
       const variable = this.variableOf(target);
       if (variable === undefined) continue;
       if (AUTH_VALUE_KEYS.has(key)) this.bindings.set(variable, { kind: 'authValue', fetch: value.fetch, key });
-      else if (key === 'has') this.bindings.set(variable, { kind: 'hasFn', fetch: value.fetch });
+      else if (key === 'has' || key === 'getToken') this.bindings.set(variable, { kind: 'hasFn', fetch: value.fetch, key });
       else if (key === 'protect') this.bindings.set(variable, { kind: 'protectFn', fetch: value.fetch });
       else if (NEVER_RETURNS_KEYS.has(key)) this.bindings.set(variable, { kind: 'neverReturnsFn', fetch: value.fetch });
     }

@@ -181,6 +181,17 @@ function handlerProtects(
     return object.type === 'CallExpression' && object.callee.type === 'Identifier' && object.callee.name === authParam;
   };
   const containsProtect = (node: TSESTree.Node): boolean => findFirst(sourceCode, node, isProtectCall) !== undefined;
+  /** `auth.protect()` on the handler's parameter (v6+, returns a Promise), as opposed to v5's sync `auth().protect()`. */
+  const isAsyncProtect = (call: TSESTree.CallExpression): boolean => {
+    const callee = skipTypeWrappers(call.callee);
+    return (
+      callee.type === 'MemberExpression' &&
+      callee.property.type === 'Identifier' &&
+      callee.property.name === 'protect' &&
+      callee.object.type === 'Identifier' &&
+      callee.object.name === authParam
+    );
+  };
 
   /** Three-valued condition for an anonymous request to `path`; `auth` tells whether the session decided it. */
   const condition = (expression: TSESTree.Expression): { value: Tri; auth: boolean } => {
@@ -242,7 +253,10 @@ function handlerProtects(
       case 'ExpressionStatement':
       case 'VariableDeclaration': {
         const expression = node.type === 'ExpressionStatement' ? node.expression : undefined;
-        if (expression !== undefined && isProtectCall(skipAwaitAndWrappers(expression))) return 'protected';
+        if (expression !== undefined && isProtectCall(skipAwaitAndWrappers(expression))) {
+          // v6+ `auth.protect()` is async: not awaited, its rejection is lost and the request goes through.
+          return expression.type === 'CallExpression' && isAsyncProtect(expression) ? 'unknown' : 'protected';
+        }
         return containsProtect(node) ? 'unknown' : 'continue';
       }
       case 'ReturnStatement': {

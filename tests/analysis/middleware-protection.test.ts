@@ -124,6 +124,12 @@ export const config = { matcher: [{ source: '/api(.*)', missing: [{ type: 'heade
     }
   });
 
+  it('does not count an un-awaited v6 auth.protect() (its rejection is lost)', () => {
+    const at = model(`import { clerkMiddleware } from '@clerk/nextjs/server'
+export default clerkMiddleware(async (auth) => { auth.protect() })`);
+    expect(at('/api/x').protects).toBeUndefined();
+  });
+
   it('ignores a clerkMiddleware imported from elsewhere', () => {
     const at = model(`import { clerkMiddleware } from './my-clerk'
 export default clerkMiddleware(async (auth) => { await auth.protect() })`);

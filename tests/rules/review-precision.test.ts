@@ -54,6 +54,18 @@ export async function transfer(amount: number) {
 }`,
     },
     {
+      name: 'a destructured getToken() result checked before use',
+      filename: actions,
+      code: `'use server'
+import { auth } from '@clerk/nextjs/server'
+export async function sync() {
+  const { getToken } = await auth()
+  const token = await getToken({ template: 'supabase' })
+  if (!token) throw new Error('Unauthorized')
+  await fetch('https://api.example.com/sync', { headers: { Authorization: \`Bearer \${token}\` } })
+}`,
+    },
+    {
       name: 'typeof userId !== "string"',
       filename: actions,
       code: `'use server'
