@@ -3,10 +3,16 @@ import { ASTUtils } from '@typescript-eslint/utils';
 
 import {
   type ApiRef,
+  crossFileParsing,
   enclosingFunction,
+  exportedFunction,
   findFirst,
+  type FunctionNode,
   getClerkReferences,
+  importOf,
+  loadModule,
   promiseUse,
+  resolveImportPath,
   resolveLocalFunction,
 } from '../analysis/index.js';
 import { isAsyncIn } from '../clerk/index.js';
@@ -52,7 +58,8 @@ export default createRule<Options, MessageIds>({
   },
   create(context) {
     const { sourceCode } = context;
-    if (!sourceCode.text.includes('@clerk/')) return {};
+    // Without a Clerk import, the only finding possible is an imported async auth helper used in a condition.
+    if (!sourceCode.text.includes('@clerk/')) return { CallExpression: checkHelperCall };
     const setup = setupRule(context);
     if (setup === undefined) return {};
     const { major } = setup;
@@ -145,26 +152,34 @@ export default createRule<Options, MessageIds>({
           if (ref.kind === 'middleware' && ref.framework === 'next' && major >= 6) checkMiddlewareAuth(node);
         }
       },
-      CallExpression(call) {
-        // A same-file async helper that calls Clerk, used un-awaited in a condition: `if (!checkRole('admin'))`.
-        if (call.callee.type !== 'Identifier' || !inCondition(call)) return;
-        const helper = resolveLocalFunction(sourceCode, call.callee);
-        if (helper === undefined || !helper.async || !callsClerk(helper)) return;
-        if (promiseUse(sourceCode, call) !== 'misused') return;
-        reportMissingAwait(call, 'helperNotAwaited', {
-          name: call.callee.name,
-          text: sourceCode.getText(conditionRoot(call)),
-        });
-      },
+      CallExpression: checkHelperCall,
     };
 
-    function callsClerk(fn: TSESTree.Node): boolean {
-      const refs = getClerkReferences(sourceCode);
-      return (
-        findFirst(sourceCode, fn.type === 'ArrowFunctionExpression' || fn.type === 'FunctionDeclaration' || fn.type === 'FunctionExpression' ? fn.body : fn, (node) =>
-          node.type === 'CallExpression' && refs.calls.has(node),
-        ) !== undefined
-      );
+    /**
+     * An async helper that calls Clerk, used un-awaited in a condition: `if (!checkRole('admin'))` (the bug in
+     * Clerk's own RBAC guide when the `await` is dropped). Same file, or imported from the project's modules.
+     */
+    function checkHelperCall(call: TSESTree.CallExpression): void {
+      if (call.callee.type !== 'Identifier' || !inCondition(call)) return;
+      const local = resolveLocalFunction(sourceCode, call.callee);
+      const helper = local === undefined ? importedHelper(call.callee) : { fn: local, module: sourceCode };
+      if (helper === undefined || !helper.fn.async || !callsClerk(helper.module, helper.fn)) return;
+      if (promiseUse(sourceCode, call) !== 'misused') return;
+      reportMissingAwait(call, 'helperNotAwaited', {
+        name: call.callee.name,
+        text: sourceCode.getText(conditionRoot(call)),
+      });
+    }
+
+    function importedHelper(callee: TSESTree.Identifier): { fn: FunctionNode; module: Readonly<TSESLint.SourceCode> } | undefined {
+      const imported = importOf(sourceCode, callee);
+      if (imported === undefined) return undefined;
+      const setup = setupRule(context);
+      const parsing = setup === undefined ? undefined : crossFileParsing(context, setup.settings);
+      const file = parsing === undefined ? undefined : resolveImportPath(parsing.filename, imported.source);
+      const module = file === undefined || parsing === undefined ? undefined : loadModule(file, parsing.parser, parsing.parserOptions);
+      const fn = module === undefined ? undefined : exportedFunction(module, imported.imported);
+      return fn === undefined || module === undefined ? undefined : { fn, module };
     }
 
     /** `clerkClient.users…` (v5 object form) on v6+. */
@@ -207,6 +222,12 @@ export default createRule<Options, MessageIds>({
     }
   },
 });
+
+/** Whether a function calls a Clerk API (resolved by import in its own module). */
+function callsClerk(sourceCode: Readonly<TSESLint.SourceCode>, fn: FunctionNode): boolean {
+  const refs = getClerkReferences(sourceCode);
+  return findFirst(sourceCode, fn.body, (node) => node.type === 'CallExpression' && refs.calls.has(node)) !== undefined;
+}
 
 function isAsyncRef(ref: ApiRef, major: number): boolean {
   return ref.info !== undefined && isAsyncIn(ref.info, major);

@@ -87,6 +87,44 @@ export default clerkMiddleware(async (auth, req) => {
       code: `import { currentUser } from '@clerk/nextjs/server'
 export function Page() { const user = use(currentUser()); return cache(currentUser) }`,
     },
+    {
+      name: 'an imported sync helper in a condition',
+      filename: fixture('app/admin/page.tsx'),
+      code: `import { isAdminEmail } from '@/lib/roles'
+export default function Page({ email }: { email: string }) {
+  if (!isAdminEmail(email)) return null
+  return <p>admin</p>
+}`,
+    },
+    {
+      name: 'an imported async helper, awaited',
+      filename: fixture('app/admin/page.tsx'),
+      code: `import { redirect } from 'next/navigation'
+import { checkRole } from '@/lib/roles'
+export default async function Page() {
+  if (!(await checkRole('admin'))) redirect('/')
+  return <p>admin</p>
+}`,
+    },
   ],
-  invalid,
+  invalid: [
+    ...invalid,
+    {
+      name: "Clerk's RBAC guide without await: the helper is imported and the file has no Clerk import",
+      filename: fixture('app/admin/page.tsx'),
+      code: `import { redirect } from 'next/navigation'
+import { checkRole } from '@/lib/roles'
+export default async function AdminDashboard() {
+  if (!checkRole('admin')) redirect('/')
+  return <p>admin</p>
+}`,
+      output: `import { redirect } from 'next/navigation'
+import { checkRole } from '@/lib/roles'
+export default async function AdminDashboard() {
+  if (!await checkRole('admin')) redirect('/')
+  return <p>admin</p>
+}`,
+      errors: [{ messageId: 'helperNotAwaited', data: { name: 'checkRole', text: "!checkRole('admin')" } }],
+    },
+  ],
 });
