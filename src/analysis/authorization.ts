@@ -81,3 +81,207 @@ function isSessionCall(refs: ClerkReferences, call: TSESTree.CallExpression): bo
   const kind = refs.calls.get(call)?.kind;
   return kind === 'authObject' || kind === 'protect';
 }
+
+/** Array methods whose callback tests membership: `memberships.some((m) => m.organization.id === orgId)`. */
+const MEMBERSHIP_TESTS: ReadonlySet<string> = new Set(['some', 'find', 'findIndex', 'every', 'filter', 'includes']);
+/** Array methods that keep where the items came from: `memberships.map((m) => m.organization.id)`. */
+const DERIVING_METHODS: ReadonlySet<string> = new Set(['map', 'filter', 'flatMap']);
+const EXIT_CALLS: ReadonlySet<string> = new Set(['redirect', 'permanentRedirect', 'notFound', 'forbidden', 'unauthorized']);
+
+/**
+ * Whether the function establishes, before `use`, that the caller may act on the organization `use` names (a
+ * caller-supplied `orgId`): an authorisation check (`hasAuthorizationBefore`), or
+ * - a membership lookup of the session user in that organization, followed by an exit when it finds nothing:
+ *   `const m = await db.membership.findFirst({ where: { orgId, userId } }); if (!m) throw …` (the lookup itself is
+ *   not a finding either);
+ * - a membership list of the session user checked against that organization with an exit:
+ *   `const { data } = await client.users.getOrganizationMembershipList({ userId });
+ *   if (!data.some((m) => m.organization.id === orgId)) throw …`, or the organization's member list checked
+ *   against the session user.
+ */
+export function orgAccessAuthorizedBefore(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  refs: ClerkReferences,
+  authFunctions: readonly NameRef[],
+  fn: FunctionNode,
+  use: TSESTree.Node,
+): boolean {
+  return hasAuthorizationBefore(sourceCode, refs, authFunctions, fn, use.range[0]) || membershipCheckedBefore(sourceCode, refs, fn, use);
+}
+
+function membershipCheckedBefore(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  refs: ClerkReferences,
+  fn: FunctionNode,
+  use: TSESTree.Node,
+): boolean {
+  const text = sourceCode.getText(use);
+  const isOrg = (node: TSESTree.Node): boolean => isValue(node) && sourceCode.getText(node) === text;
+  const isUser = (node: TSESTree.Node): boolean => isValue(node) && isSessionUserId(sourceCode, refs, node);
+  const contains = (root: TSESTree.Node, predicate: (node: TSESTree.Node) => boolean, enterFunctions = false): boolean =>
+    findFirst(sourceCode, root, predicate, { enterFunctions }) !== undefined;
+
+  /** The nodes a guarded lookup vouches for (besides what follows the guard), or undefined if it is no check. */
+  const evidence = (lookup: TSESTree.CallExpression): TSESTree.Node[] | undefined => {
+    const chain = callChain(lookup);
+    if (chain.some(isWrite)) return undefined;
+    const args = chain.flatMap((call) => call.arguments);
+    // A lookup by both ids: `db.membership.findFirst({ where: { orgId, userId } })`, `isMember(orgId, userId)`,
+    // `supabase.from('members').select().eq('org_id', orgId).eq('user_id', userId).single()`.
+    if (args.some((arg) => contains(arg, isOrg)) && args.some((arg) => contains(arg, isUser))) return [lookup];
+    const callee = lookup.callee;
+    if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier') return undefined;
+    if (!MEMBERSHIP_TESTS.has(callee.property.name)) return undefined;
+    const list = sourceCall(sourceCode, callee.object, 0);
+    const test = lookup.arguments[0];
+    if (list === undefined || test === undefined || callChain(list).some(isWrite)) return undefined;
+    const listArgs = callChain(list).flatMap((call) => call.arguments);
+    // The session user's memberships tested for the org, or the org's members tested for the session user.
+    if (listArgs.some((arg) => contains(arg, isUser)) && contains(test, isOrg, true)) return [lookup];
+    if (listArgs.some((arg) => contains(arg, isOrg)) && contains(test, isUser, true)) return [lookup, list];
+    return undefined;
+  };
+
+  let covered = false;
+  findFirst(sourceCode, fn.body, (node) => {
+    if (covered) return 'skip';
+    if (node.type !== 'IfStatement' || !alwaysExits(sourceCode, refs, node.consequent)) return false;
+    for (const lookup of guardedLookups(sourceCode, node.test)) {
+      const nodes = evidence(lookup);
+      if (nodes === undefined) continue;
+      // Uses after the guard, and the uses inside the lookup it guards.
+      if (use.range[0] > node.range[1] || nodes.some((inner) => inner.range[0] <= use.range[0] && use.range[1] <= inner.range[1])) {
+        covered = true;
+        return true;
+      }
+    }
+    return false;
+  });
+  return covered;
+}
+
+/** A query builder chain, outermost call first: `.single()`, `.eq('user_id', …)`, `.eq('org_id', …)`, `.from(…)`. */
+function callChain(call: TSESTree.CallExpression): TSESTree.CallExpression[] {
+  const chain: TSESTree.CallExpression[] = [];
+  let current: TSESTree.Node = call;
+  for (let depth = 0; depth < 12; depth += 1) {
+    current = skipAwaitAndWrappers(current as TSESTree.Expression);
+    if (current.type === 'CallExpression') {
+      chain.push(current);
+      current = current.callee;
+    } else if (current.type === 'MemberExpression') {
+      current = current.object;
+    } else {
+      break;
+    }
+  }
+  return chain;
+}
+
+/** A call that writes (`create`, `upsert`, `insert`, …): a write is no membership check, even if guarded. */
+function isWrite(call: TSESTree.CallExpression): boolean {
+  const callee = call.callee;
+  const name =
+    callee.type === 'Identifier'
+      ? callee.name
+      : callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier'
+        ? callee.property.name
+        : '';
+  return /^(?:create|insert|upsert|update|delete|remove|destroy|add|set|save|put|patch|join|invite|accept|connect)/iu.test(name);
+}
+
+/** Calls a guard's test looks at: directly (`!(await isMember(…))`, `!data.some(…)`) or through a variable (`!m`). */
+function guardedLookups(sourceCode: Readonly<TSESLint.SourceCode>, test: TSESTree.Expression): TSESTree.CallExpression[] {
+  const calls: TSESTree.CallExpression[] = [];
+  findFirst(sourceCode, test, (node) => {
+    if (node.type === 'CallExpression') {
+      calls.push(node);
+      return false;
+    }
+    if (node.type !== 'Identifier') return false;
+    const parent = node.parent;
+    if (parent?.type === 'MemberExpression' && parent.property === node && !parent.computed) return false;
+    const definition = ASTUtils.findVariable(sourceCode.getScope(node), node)?.defs[0];
+    if (definition?.type !== 'Variable' || definition.node.init === null) return false;
+    const init = skipAwaitAndWrappers(definition.node.init);
+    if (init.type === 'CallExpression') calls.push(init);
+    return false;
+  });
+  return calls;
+}
+
+/** The call a list comes from: `data` in `const { data } = await client.users.getOrganizationMembershipList(…)`. */
+function sourceCall(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node, depth: number): TSESTree.CallExpression | undefined {
+  if (depth > 4) return undefined;
+  const target = skipAwaitAndWrappers(node as TSESTree.Expression);
+  if (target.type === 'MemberExpression') return sourceCall(sourceCode, target.object, depth + 1);
+  if (target.type === 'CallExpression') {
+    const callee = target.callee;
+    if (callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier' && DERIVING_METHODS.has(callee.property.name)) {
+      return sourceCall(sourceCode, callee.object, depth + 1);
+    }
+    return target;
+  }
+  if (target.type !== 'Identifier') return undefined;
+  const definition = ASTUtils.findVariable(sourceCode.getScope(target), target)?.defs[0];
+  if (definition?.type !== 'Variable' || definition.node.init === null) return undefined;
+  return sourceCall(sourceCode, definition.node.init, depth + 1);
+}
+
+/** A value, not an object key: `orgId` in `{ orgId }` or `{ id: orgId }`, not in `{ orgId: x }`. */
+function isValue(node: TSESTree.Node): boolean {
+  if (node.type !== 'Identifier' && node.type !== 'MemberExpression') return false;
+  const parent = node.parent;
+  if (parent?.type === 'Property' && parent.key === node && !parent.shorthand) return false;
+  return !(parent?.type === 'MemberExpression' && parent.property === node && !parent.computed);
+}
+
+/**
+ * The signed-in user's id: `userId` from `auth()` / `auth.protect()` (also `session.userId`), or `user.id` of
+ * `currentUser()`.
+ */
+function isSessionUserId(sourceCode: Readonly<TSESLint.SourceCode>, refs: ClerkReferences, node: TSESTree.Node): boolean {
+  if (node.type === 'MemberExpression') {
+    if (node.computed || node.property.type !== 'Identifier') return false;
+    if (node.property.name === 'userId') return isFromSession(sourceCode, refs, node);
+    if (node.property.name !== 'id' || node.object.type !== 'Identifier') return false;
+    const definition = ASTUtils.findVariable(sourceCode.getScope(node.object), node.object)?.defs[0];
+    const init = definition?.type === 'Variable' && definition.node.init ? skipAwaitAndWrappers(definition.node.init) : undefined;
+    return init?.type === 'CallExpression' && refs.calls.get(init)?.kind === 'currentUser';
+  }
+  if (node.type !== 'Identifier' || !isFromSession(sourceCode, refs, node)) return false;
+  const definition = ASTUtils.findVariable(sourceCode.getScope(node), node)?.defs[0];
+  if (definition?.type !== 'Variable') return false;
+  const pattern = definition.node.id;
+  if (pattern.type !== 'ObjectPattern') return false;
+  return pattern.properties.some(
+    (property) =>
+      property.type === 'Property' &&
+      property.key.type === 'Identifier' &&
+      property.key.name === 'userId' &&
+      property.value.type === 'Identifier' &&
+      property.value.name === node.name,
+  );
+}
+
+/** Every path of the guard's consequent leaves: `return`, `throw`, `redirect()`, `notFound()`. */
+function alwaysExits(sourceCode: Readonly<TSESLint.SourceCode>, refs: ClerkReferences, statement: TSESTree.Statement): boolean {
+  switch (statement.type) {
+    case 'ReturnStatement':
+    case 'ThrowStatement':
+      return true;
+    case 'BlockStatement':
+      return statement.body.some((inner) => alwaysExits(sourceCode, refs, inner));
+    case 'IfStatement':
+      return statement.alternate !== null && alwaysExits(sourceCode, refs, statement.consequent) && alwaysExits(sourceCode, refs, statement.alternate);
+    case 'ExpressionStatement': {
+      const expression = skipAwaitAndWrappers(statement.expression);
+      if (expression.type !== 'CallExpression') return false;
+      const kind = refs.calls.get(expression)?.kind;
+      if (kind === 'nextNeverReturns' || kind === 'neverReturns') return true;
+      return expression.callee.type === 'Identifier' && EXIT_CALLS.has(expression.callee.name);
+    }
+    default:
+      return false;
+  }
+}

@@ -6,8 +6,8 @@ import {
   findFirst,
   getClerkReferences,
   getFileKind,
-  hasAuthorizationBefore,
   isFromSession,
+  orgAccessAuthorizedBefore,
   RequestInputAnalyzer,
   skipAwaitAndWrappers,
 } from '../analysis/index.js';
@@ -87,7 +87,7 @@ export default createRule<Options, MessageIds>({
               analyzers.set(entry.fn, input);
             }
             if (!input.isCallerControlled(node)) return false;
-            if (hasAuthorizationBefore(sourceCode, refs, setup.settings.authFunctions, entry.fn, node.range[0])) return false;
+            if (orgAccessAuthorizedBefore(sourceCode, refs, setup.settings.authFunctions, entry.fn, node)) return false;
             if (comparedWithSessionBefore(entry, node)) return false;
             const key = `${entry.fn.range[0]}:${node.range[0]}`;
             if (reported.has(key)) return false;

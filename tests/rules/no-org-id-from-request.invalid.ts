@@ -162,5 +162,59 @@ export async function GET(req: Request) {
       },
     ],
   },
+  {
+    name: "a membership lookup of the member being removed, not of the caller, proves nothing",
+    filename: fixture("app/actions.ts"),
+    code: `'use server'
+import { auth } from '@clerk/nextjs/server'
+
+export async function removeMember(orgId: string, memberUserId: string) {
+  const { userId } = await auth()
+  if (!userId) throw new Error('Unauthorized')
+  const membership = await db.membership.findFirst({ where: { orgId, userId: memberUserId } })
+  if (!membership) throw new Error('Not a member')
+  await db.membership.delete({ where: { id: membership.id, orgId } })
+}
+`,
+    output: null,
+    errors: [
+      {
+        messageId: 'orgIdFromRequest',
+        line: 7,
+        column: 63,
+        suggestions: [
+          { messageId: 'useSessionOrgId', output: `'use server'
+import { auth } from '@clerk/nextjs/server'
+
+export async function removeMember(orgId: string, memberUserId: string) {
+  const { userId, orgId: sessionOrgId } = await auth()
+  if (!userId) throw new Error('Unauthorized')
+  const membership = await db.membership.findFirst({ where: { orgId: sessionOrgId, userId: memberUserId } })
+  if (!membership) throw new Error('Not a member')
+  await db.membership.delete({ where: { id: membership.id, orgId } })
+}
+` },
+        ],
+      },
+      {
+        messageId: 'orgIdFromRequest',
+        line: 9,
+        column: 60,
+        suggestions: [
+          { messageId: 'useSessionOrgId', output: `'use server'
+import { auth } from '@clerk/nextjs/server'
+
+export async function removeMember(orgId: string, memberUserId: string) {
+  const { userId, orgId: sessionOrgId } = await auth()
+  if (!userId) throw new Error('Unauthorized')
+  const membership = await db.membership.findFirst({ where: { orgId, userId: memberUserId } })
+  if (!membership) throw new Error('Not a member')
+  await db.membership.delete({ where: { id: membership.id, orgId: sessionOrgId } })
+}
+` },
+        ],
+      },
+    ],
+  },
 
 ];

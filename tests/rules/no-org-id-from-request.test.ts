@@ -39,6 +39,61 @@ export async function a(orgId: string) {
 }`,
     },
     {
+      name: 'a membership lookup by the request orgId and the session userId, with an exit when missing',
+      filename: actions,
+      code: `'use server'
+import { auth } from '@clerk/nextjs/server'
+export async function listProjects(orgId: string) {
+  const { userId } = await auth()
+  if (!userId) throw new Error('Unauthorized')
+  const membership = await db.membership.findFirst({ where: { orgId, userId } })
+  if (!membership) throw new Error('Forbidden')
+  return db.project.findMany({ where: { orgId } })
+}`,
+    },
+    {
+      name: "Supabase membership lookup in a route handler, checked through currentUser()'s id",
+      filename: fixture('app/api/orgs/[orgId]/projects/route.ts'),
+      code: `import { currentUser } from '@clerk/nextjs/server'
+export async function GET(req: Request, { params }: { params: Promise<{ orgId: string }> }) {
+  const { orgId } = await params
+  const user = await currentUser()
+  if (!user) return new Response('Unauthorized', { status: 401 })
+  const { data: membership } = await supabase.from('members').select('role').eq('org_id', orgId).eq('user_id', user.id).maybeSingle()
+  if (!membership) return new Response('Forbidden', { status: 403 })
+  const { data } = await supabase.from('projects').select().eq('org_id', orgId)
+  return Response.json(data)
+}`,
+    },
+    {
+      name: "Clerk's membership list of the session user, checked against the orgId with an exit",
+      filename: actions,
+      code: `'use server'
+import { auth, clerkClient } from '@clerk/nextjs/server'
+export async function archiveProject(orgId: string, projectId: string) {
+  const { userId } = await auth()
+  if (!userId) throw new Error('Unauthorized')
+  const client = await clerkClient()
+  const { data } = await client.users.getOrganizationMembershipList({ userId })
+  if (!data.some((m) => m.organization.id === orgId)) throw new Error('Forbidden')
+  await db.project.update({ where: { id: projectId, orgId }, data: { archived: true } })
+}`,
+    },
+    {
+      name: "the organization's member list checked for the session user (through .find), then an admin-only write",
+      filename: actions,
+      code: `'use server'
+import { auth, clerkClient } from '@clerk/nextjs/server'
+export async function renameOrganization(organizationId: string, name: string) {
+  const { userId } = await auth.protect()
+  const client = await clerkClient()
+  const members = await client.organizations.getOrganizationMembershipList({ organizationId, limit: 500 })
+  const me = members.data.find((m) => m.publicUserData?.userId === userId)
+  if (!me || me.role !== 'org:admin') throw new Error('Forbidden')
+  await client.organizations.updateOrganization(organizationId, { name })
+}`,
+    },
+    {
       name: 'logging, converting and validating are not scoping',
       filename: actions,
       code: `'use server'
