@@ -82,6 +82,8 @@ function isSessionCall(refs: ClerkReferences, call: TSESTree.CallExpression): bo
   return kind === 'authObject' || kind === 'protect';
 }
 
+/** Claims of the active organization in the session token: checking them says nothing about another org. */
+const ACTIVE_ORG_CLAIMS: ReadonlySet<string> = new Set(['orgRole', 'orgPermissions', 'org_role', 'org_permissions', 'org_id', 'org_slug', 'o']);
 /** Array methods whose callback tests membership: `memberships.some((m) => m.organization.id === orgId)`. */
 const MEMBERSHIP_TESTS: ReadonlySet<string> = new Set(['some', 'find', 'findIndex', 'every', 'filter', 'includes']);
 /** Array methods that keep where the items came from: `memberships.map((m) => m.organization.id)`. */
@@ -90,7 +92,11 @@ const EXIT_CALLS: ReadonlySet<string> = new Set(['redirect', 'permanentRedirect'
 
 /**
  * Whether the function establishes, before `use`, that the caller may act on the organization `use` names (a
- * caller-supplied `orgId`): an authorisation check (`hasAuthorizationBefore`), or
+ * caller-supplied `orgId`). Checks of the ACTIVE organization do not (`has({ role })`, `auth.protect({ role |
+ * permission })`, `orgRole`: clerk-api.md §1.3), unless the supplied id is also compared with the session's
+ * `orgId` (the rule checks that itself). What does:
+ * - a platform-level check: a `sessionClaims` guard that does not read the active org's claims (`sessionClaims
+ *   .metadata.role !== 'admin'`), a configured auth function, or a same-file helper doing one of these;
  * - a membership lookup of the session user in that organization, followed by an exit when it finds nothing:
  *   `const m = await db.membership.findFirst({ where: { orgId, userId } }); if (!m) throw …` (the lookup itself is
  *   not a finding either);
@@ -106,7 +112,50 @@ export function orgAccessAuthorizedBefore(
   fn: FunctionNode,
   use: TSESTree.Node,
 ): boolean {
-  return hasAuthorizationBefore(sourceCode, refs, authFunctions, fn, use.range[0]) || membershipCheckedBefore(sourceCode, refs, fn, use);
+  return platformAuthorizationBefore(sourceCode, authFunctions, fn, use.range[0]) || membershipCheckedBefore(sourceCode, refs, fn, use);
+}
+
+function platformAuthorizationBefore(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  authFunctions: readonly NameRef[],
+  fn: FunctionNode,
+  position: number,
+  depth = 0,
+): boolean {
+  return (
+    findFirst(sourceCode, fn.body, (node) => {
+      if (node.range[0] >= position) return 'skip';
+      if (node.type === 'CallExpression') {
+        if (calleeMatchesNameRefs(sourceCode, node.callee, authFunctions)) return true;
+        if (node.callee.type === 'Identifier' && depth < 2) {
+          const helper = resolveLocalFunction(sourceCode, node.callee);
+          if (helper !== undefined && helper !== fn && platformAuthorizationBefore(sourceCode, authFunctions, helper, Number.POSITIVE_INFINITY, depth + 1)) {
+            return true;
+          }
+          if (helper !== undefined && helper !== fn && mentionsPlatformClaims(sourceCode, helper)) return true;
+        }
+      }
+      return node.type === 'IfStatement' && mentionsPlatformClaims(sourceCode, node.test);
+    }) !== undefined
+  );
+}
+
+/** `sessionClaims` read for something other than the active organization's claims. */
+function mentionsPlatformClaims(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node): boolean {
+  let claims = false;
+  let activeOrg = false;
+  findFirst(
+    sourceCode,
+    node,
+    (candidate) => {
+      if (candidate.type !== 'Identifier') return false;
+      if (candidate.name === 'sessionClaims') claims = true;
+      if (ACTIVE_ORG_CLAIMS.has(candidate.name)) activeOrg = true;
+      return false;
+    },
+    { enterFunctions: true },
+  );
+  return claims && !activeOrg;
 }
 
 function membershipCheckedBefore(

@@ -87,6 +87,7 @@ export default createRule<Options, MessageIds>({
               analyzers.set(entry.fn, input);
             }
             if (!input.isCallerControlled(node)) return false;
+            // has({ role }) / auth.protect({ role }) check the ACTIVE org only: they do not authorise this one.
             if (orgAccessAuthorizedBefore(sourceCode, refs, setup.settings.authFunctions, entry.fn, node)) return false;
             if (comparedWithSessionBefore(entry, node)) return false;
             const key = `${entry.fn.range[0]}:${node.range[0]}`;

@@ -163,6 +163,109 @@ export async function GET(req: Request) {
     ],
   },
   {
+    // has() checks the ACTIVE organization (clerk-api.md §1.3): an admin of one org could remove members of another.
+    name: "has({ role: 'org:admin' }) does not authorise a request-supplied orgId",
+    filename: fixture("app/actions.ts"),
+    code: `'use server'
+import { auth, clerkClient } from '@clerk/nextjs/server'
+
+export async function removeMember(orgId: string, memberUserId: string) {
+  const { has } = await auth()
+  if (!has({ role: 'org:admin' })) throw new Error('Forbidden')
+  const client = await clerkClient()
+  await client.organizations.deleteOrganizationMembership({ organizationId: orgId, userId: memberUserId })
+}
+`,
+    output: null,
+    errors: [
+      {
+        messageId: 'orgIdFromRequest',
+        line: 8,
+        column: 77,
+        suggestions: [
+          { messageId: 'useSessionOrgId', output: `'use server'
+import { auth, clerkClient } from '@clerk/nextjs/server'
+
+export async function removeMember(orgId: string, memberUserId: string) {
+  const { has, orgId: sessionOrgId } = await auth()
+  if (!has({ role: 'org:admin' })) throw new Error('Forbidden')
+  const client = await clerkClient()
+  await client.organizations.deleteOrganizationMembership({ organizationId: sessionOrgId, userId: memberUserId })
+}
+` },
+        ],
+      },
+    ],
+  },
+  {
+    // Was a valid case: it encoded the mistake (a permission of the active org used for any org).
+    name: "auth.protect({ role | permission }) does not authorise a request-supplied orgId either",
+    filename: fixture("app/actions.ts"),
+    code: `'use server'
+import { auth, clerkClient } from '@clerk/nextjs/server'
+
+export async function removeMember(orgId: string, memberUserId: string) {
+  await auth.protect({ role: 'org:admin' })
+  const client = await clerkClient()
+  await client.organizations.deleteOrganizationMembership({ organizationId: orgId, userId: memberUserId })
+}
+
+export async function removeAll(orgId: string) {
+  await auth.protect({ permission: 'org:sys_memberships:manage' })
+  await db.delete(members).where(eq(members.orgId, orgId))
+}
+`,
+    output: null,
+    errors: [
+      {
+        messageId: 'orgIdFromRequest',
+        line: 7,
+        column: 77,
+        suggestions: [
+          { messageId: 'useSessionOrgId', output: `'use server'
+import { auth, clerkClient } from '@clerk/nextjs/server'
+
+export async function removeMember(orgId: string, memberUserId: string) {
+  const { orgId: sessionOrgId } = await auth()
+  if (!sessionOrgId) throw new Error('Unauthorized')
+  await auth.protect({ role: 'org:admin' })
+  const client = await clerkClient()
+  await client.organizations.deleteOrganizationMembership({ organizationId: sessionOrgId, userId: memberUserId })
+}
+
+export async function removeAll(orgId: string) {
+  await auth.protect({ permission: 'org:sys_memberships:manage' })
+  await db.delete(members).where(eq(members.orgId, orgId))
+}
+` },
+        ],
+      },
+      {
+        messageId: 'orgIdFromRequest',
+        line: 12,
+        column: 52,
+        suggestions: [
+          { messageId: 'useSessionOrgId', output: `'use server'
+import { auth, clerkClient } from '@clerk/nextjs/server'
+
+export async function removeMember(orgId: string, memberUserId: string) {
+  await auth.protect({ role: 'org:admin' })
+  const client = await clerkClient()
+  await client.organizations.deleteOrganizationMembership({ organizationId: orgId, userId: memberUserId })
+}
+
+export async function removeAll(orgId: string) {
+  const { orgId: sessionOrgId } = await auth()
+  if (!sessionOrgId) throw new Error('Unauthorized')
+  await auth.protect({ permission: 'org:sys_memberships:manage' })
+  await db.delete(members).where(eq(members.orgId, sessionOrgId))
+}
+` },
+        ],
+      },
+    ],
+  },
+  {
     name: "a membership lookup of the member being removed, not of the caller, proves nothing",
     filename: fixture("app/actions.ts"),
     code: `'use server'

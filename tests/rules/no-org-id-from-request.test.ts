@@ -29,13 +29,25 @@ export async function update(body: { orgId: string; name: string }) {
 }`,
     },
     {
-      name: 'an authorisation check first (has, protect with a permission)',
+      name: 'an active-org role check together with the comparison of the two ids',
       filename: actions,
       code: `'use server'
 import { auth } from '@clerk/nextjs/server'
-export async function a(orgId: string) {
-  await auth.protect({ permission: 'org:sys_memberships:manage' })
-  await db.delete(members).where(eq(members.orgId, orgId))
+export async function a(input: { orgId: string }) {
+  const { orgId, has } = await auth()
+  if (!has({ role: 'org:admin' }) || input.orgId !== orgId) throw new Error('Forbidden')
+  await db.delete(members).where(eq(members.orgId, input.orgId))
+}`,
+    },
+    {
+      name: 'a platform role from sessionClaims (not the active org) authorises any organization',
+      filename: actions,
+      code: `'use server'
+import { auth } from '@clerk/nextjs/server'
+export async function suspendOrganization(orgId: string) {
+  const { sessionClaims } = await auth()
+  if (sessionClaims?.metadata?.role !== 'admin') throw new Error('Forbidden')
+  await db.organization.update({ where: { id: orgId }, data: { suspended: true } })
 }`,
     },
     {
