@@ -442,7 +442,9 @@ describe('the ESLint language server (VS Code ESLint extension) on a consumer of
   it('with settings.clerk.autofix, the guard becomes the preferred fix and fix-on-save writes it', async () => {
     const result = cliResult(lint, AUTOFIX);
     const fixedByCli = cliResult(lintFixed, AUTOFIX).output;
-    expect(fixedByCli?.match(/if \(!userId\) throw new Error\('Unauthorized'\)/gu)).toHaveLength(4);
+    // Two guards inserted next to createInvoice's own; archiveInvoice's late auth.protect() is moved up, not duplicated.
+    expect(fixedByCli?.match(/if \(!userId\) throw new Error\('Unauthorized'\)/gu)).toHaveLength(3);
+    expect(fixedByCli).toContain('export async function archiveInvoice(id: string) {\n  await auth.protect()\n  await db.invoice.update(');
 
     const { uri, text } = open(AUTOFIX);
     const shown = await diagnostics(uri);
