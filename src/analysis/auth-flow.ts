@@ -4,6 +4,7 @@ import { ASTUtils } from '@typescript-eslint/utils';
 import {
   BENIGN_CALL_NAMES,
   CLIENT_FACTORY_NAMES,
+  COMPUTE_ONLY_SOURCES,
   DELEGATING_ADAPTER_SOURCES,
   PURE_GLOBAL_CALLS,
   PURE_GLOBAL_OBJECTS,
@@ -787,6 +788,8 @@ export class AuthAnalyzer {
     const method = propertyName(callee);
     const root = rootIdentifier(callee);
     if (root !== undefined) {
+      // `crypto.createHmac('sha256', secret).update(body).digest('hex')` with `crypto` imported from node:crypto.
+      if (this.isComputeOnlyRoot(root)) return true;
       const global = this.isGlobal(root);
       if (global && (PURE_GLOBAL_OBJECTS.has(root.name) || RESPONSE_GLOBALS.has(root.name))) return true;
       if (RESPONSE_GLOBALS.has(root.name) && this.isImported(root)) return true;
@@ -813,10 +816,21 @@ export class AuthAnalyzer {
     // tRPC and similar adapters: the framework's procedures authenticate, per procedure.
     const source = importOf(this.sourceCode, callee)?.source;
     if (source !== undefined && DELEGATING_ADAPTER_SOURCES.some((prefix) => source.startsWith(prefix))) return true;
+    if (source !== undefined && COMPUTE_ONLY_SOURCES.has(source)) return true;
     if (calleeMatchesNameRefs(this.sourceCode, call.callee, this.settings.authFunctions)) return true;
     const helper = this.resolveHelper(callee);
     if (helper === undefined) return false;
     return helper.analyzer.helperKind(helper.fn) !== 'none' || !helper.analyzer.doesWork(helper.fn);
+  }
+
+  /** `crypto` imported from node:crypto, or a `const hmac = crypto.createHmac(…)` built from it. */
+  private isComputeOnlyRoot(root: TSESTree.Identifier, depth = 0): boolean {
+    const source = importOf(this.sourceCode, root)?.source;
+    if (source !== undefined) return COMPUTE_ONLY_SOURCES.has(source);
+    const definition = this.variableOf(root)?.defs[0];
+    if (depth > 1 || definition?.type !== 'Variable' || definition.node.init === null || definition.parent.kind !== 'const') return false;
+    const initRoot = rootIdentifier(definition.node.init);
+    return initRoot !== undefined && this.isComputeOnlyRoot(initRoot, depth + 1);
   }
 
   private isGlobal(identifier: TSESTree.Identifier): boolean {

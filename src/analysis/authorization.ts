@@ -19,6 +19,7 @@ export function hasAuthorizationBefore(
   fn: FunctionNode,
   position: number,
   depth = 0,
+  resolveImported?: ImportedFunctionResolver,
 ): boolean {
   return (
     findFirst(sourceCode, fn.body, (node) => {
@@ -38,8 +39,17 @@ export function hasAuthorizationBefore(
           if (
             helper !== undefined &&
             helper !== fn &&
-            (hasAuthorizationBefore(sourceCode, refs, authFunctions, helper, Number.POSITIVE_INFINITY, depth + 1) ||
+            (hasAuthorizationBefore(sourceCode, refs, authFunctions, helper, Number.POSITIVE_INFINITY, depth + 1, resolveImported) ||
               mentionsRoleClaims(sourceCode, helper))
+          ) {
+            return true;
+          }
+          // Clerk's RBAC guide keeps `checkRole` in utils/roles.ts.
+          const imported = helper === undefined ? resolveImported?.(sourceCode, callee) : undefined;
+          if (
+            imported !== undefined &&
+            (hasAuthorizationBefore(imported.sourceCode, imported.refs, authFunctions, imported.fn, Number.POSITIVE_INFINITY, depth + 1) ||
+              mentionsRoleClaims(imported.sourceCode, imported.fn))
           ) {
             return true;
           }
@@ -50,6 +60,12 @@ export function hasAuthorizationBefore(
     }) !== undefined
   );
 }
+
+/** Resolves a function imported from the project's own modules (see `importedFunction`). */
+export type ImportedFunctionResolver = (
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  identifier: TSESTree.Identifier,
+) => { fn: FunctionNode; sourceCode: TSESLint.SourceCode; refs: ClerkReferences } | undefined;
 
 function mentionsRoleClaims(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node): boolean {
   return (

@@ -5,7 +5,8 @@ import { isVirtualFilename } from '../util/paths.js';
 import type { ClerkSettings } from '../util/settings.js';
 import { AuthAnalyzer } from './auth-flow.js';
 import { getClerkReferences } from './clerk-references.js';
-import type { Parser } from './cross-file.js';
+import type { ImportedFunctionResolver } from './authorization.js';
+import { exportedFunction, importOf, loadModule, type Parser, resolveImportPath } from './cross-file.js';
 
 export * from './auth-flow.js';
 export * from './authorization.js';
@@ -58,5 +59,25 @@ export function crossFileParsing(
       sourceType: context.languageOptions.sourceType ?? 'module',
       ecmaVersion: context.languageOptions.ecmaVersion ?? 'latest',
     },
+  };
+}
+
+/**
+ * A resolver for functions imported from the project's own modules (relative paths, tsconfig aliases), parsed
+ * like the linted file; undefined when cross-file reading is off. Only the linted file's imports are followed.
+ */
+export function importedFunctionResolver(
+  context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
+  settings: ClerkSettings,
+): ImportedFunctionResolver | undefined {
+  const parsing = crossFileParsing(context, settings);
+  if (parsing === undefined) return undefined;
+  return (sourceCode, identifier) => {
+    if (sourceCode !== context.sourceCode) return undefined;
+    const imported = importOf(sourceCode, identifier);
+    const file = imported === undefined ? undefined : resolveImportPath(parsing.filename, imported.source);
+    const module = file === undefined ? undefined : loadModule(file, parsing.parser, parsing.parserOptions);
+    const fn = module === undefined || imported === undefined ? undefined : exportedFunction(module, imported.imported);
+    return fn === undefined || module === undefined ? undefined : { fn, sourceCode: module, refs: getClerkReferences(module) };
   };
 }

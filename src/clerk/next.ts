@@ -30,6 +30,9 @@ export const CLIENT_FACTORY_NAMES: ReadonlySet<string> = new Set([
  */
 export const DELEGATING_ADAPTER_SOURCES: readonly string[] = ['@trpc/server/adapters/'];
 
+/** Modules whose functions only compute (an HMAC before a signature compare): calling them is not work. */
+export const COMPUTE_ONLY_SOURCES: ReadonlySet<string> = new Set(['crypto', 'node:crypto']);
+
 /** Cache and request calls a public-by-design server action or handler may make without authenticating. */
 export const BENIGN_CALL_NAMES: ReadonlySet<string> = new Set([
   'revalidatePath',
@@ -102,6 +105,8 @@ export const VALIDATION_METHODS: ReadonlySet<string> = new Set([
 /** Globals whose method calls are pure (not work); `Promise.all([...])` only combines (its items are checked). */
 export const PURE_GLOBAL_OBJECTS: ReadonlySet<string> = new Set([
   'Promise',
+  'Buffer',
+  'crypto',
   'console',
   'JSON',
   'Math',

@@ -8,6 +8,7 @@ import {
   getClerkReferences,
   getFileKind,
   hasAuthorizationBefore,
+  importedFunctionResolver,
   isFromSession,
   RequestInputAnalyzer,
 } from '../analysis/index.js';
@@ -116,7 +117,8 @@ export default createRule<Options, MessageIds>({
       const input = new RequestInputAnalyzer(sourceCode, refs, entry.fn);
       const [target, data] = call.arguments;
       if (target === undefined) return;
-      if (hasAuthorizationBefore(sourceCode, refs, setup!.settings.authFunctions, entry.fn, call.range[0])) return;
+      const resolveImported = importedFunctionResolver(context, setup!.settings);
+      if (hasAuthorizationBefore(sourceCode, refs, setup!.settings.authFunctions, entry.fn, call.range[0], 0, resolveImported)) return;
       const suggest = adminSuggestion(entry);
       const privileged = data === undefined ? undefined : privilegedWrite(data, input);
       if (privileged !== undefined) {

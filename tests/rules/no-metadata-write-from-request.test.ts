@@ -19,6 +19,18 @@ export async function setRole(formData: FormData) {
 }`,
     },
     {
+      name: "Clerk's RBAC guide: checkRole imported from the project's utils",
+      filename: actions,
+      code: `'use server'
+import { clerkClient } from '@clerk/nextjs/server'
+import { checkRole } from '@/lib/roles'
+export async function setRole(formData: FormData) {
+  if (!(await checkRole('admin'))) return { message: 'Not Authorized' }
+  const client = await clerkClient()
+  await client.users.updateUserMetadata(formData.get('id') as string, { publicMetadata: { role: formData.get('role') } })
+}`,
+    },
+    {
       name: 'has() and auth.protect({ role }) before the write',
       filename: actions,
       code: `'use server'

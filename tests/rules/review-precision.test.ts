@@ -198,3 +198,46 @@ export async function POST(req: Request) {
     },
   ],
 });
+
+ruleTester.run('require-route-handler-auth: a hand-written HMAC check before the work', routeRule, {
+  valid: [
+    {
+      name: 'Lemon Squeezy style: HMAC of the raw body, timingSafeEqual, then the work',
+      filename: fixture('app/api/webhooks/lemon/route.ts'),
+      code: `import crypto from 'node:crypto'
+export async function POST(req: Request) {
+  const raw = await req.text()
+  const hmac = crypto.createHmac('sha256', process.env.LEMONSQUEEZY_WEBHOOK_SECRET!)
+  const digest = Buffer.from(hmac.update(raw).digest('hex'), 'utf8')
+  const signature = Buffer.from(req.headers.get('X-Signature') ?? '', 'utf8')
+  if (!crypto.timingSafeEqual(digest, signature)) return new Response('Invalid signature', { status: 400 })
+  const payload = JSON.parse(raw)
+  if (payload.meta.event_name === 'subscription_created') await db.sub.create({ data: payload.data })
+  return new Response('ok')
+}`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'the same HMAC computed but never compared',
+      filename: fixture('app/api/webhooks/lemon/route.ts'),
+      code: `import crypto from 'node:crypto'
+export async function POST(req: Request) {
+  const raw = await req.text()
+  const digest = crypto.createHmac('sha256', process.env.LEMONSQUEEZY_WEBHOOK_SECRET!).update(raw).digest('hex')
+  await db.sub.create({ data: { raw, digest } })
+  return new Response('ok')
+}`,
+      errors: [{ messageId: 'missingAuth', suggestions: [{ messageId: 'addAuthGuard', output: `import crypto from 'node:crypto'
+import { auth } from '@clerk/nextjs/server'
+export async function POST(req: Request) {
+  const { userId } = await auth()
+  if (!userId) return Response.json({ error: 'Unauthorized' }, { status: 401 })
+  const raw = await req.text()
+  const digest = crypto.createHmac('sha256', process.env.LEMONSQUEEZY_WEBHOOK_SECRET!).update(raw).digest('hex')
+  await db.sub.create({ data: { raw, digest } })
+  return new Response('ok')
+}` }] }],
+    },
+  ],
+});
