@@ -1,5 +1,6 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 
+import type { ClerkRuleName } from '../types.js';
 import noDeprecatedAuthMiddleware from './no-deprecated-auth-middleware.js';
 import noHardcodedKeys from './no-hardcoded-keys.js';
 import noMetadataWriteFromRequest from './no-metadata-write-from-request.js';
@@ -31,6 +32,6 @@ export const rules = {
   'require-route-handler-auth': requireRouteHandlerAuth,
   'require-server-action-auth': requireServerActionAuth,
   'require-webhook-verification': requireWebhookVerification,
-} satisfies Record<string, TSESLint.RuleModule<string, readonly unknown[]>>;
+} satisfies Record<ClerkRuleName, TSESLint.RuleModule<string, readonly unknown[]>>;
 
 export type RuleName = keyof typeof rules;

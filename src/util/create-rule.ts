@@ -1,11 +1,9 @@
 import { ESLintUtils } from '@typescript-eslint/utils';
 
-export interface ClerkRuleDocs {
-  /** The preset that first enables the rule: `recommended` (findings nearly always real) or `strict`. */
-  recommended: 'recommended' | 'strict';
-  /** Stricter options the `strict` and `all` presets use instead of the defaults. */
-  strictOptions?: readonly unknown[];
-}
+import type { ClerkRuleDocs } from '../types.js';
+
+export type { ClerkRuleDocs } from '../types.js';
+
 
 const REPO_DOCS = 'https://github.com/eslint-plugin-clerk/eslint-plugin-clerk/blob/main/docs/rules';
 

@@ -4,26 +4,9 @@ import { LATEST_MAJOR } from '../clerk/index.js';
 import { detectClerkVersions } from './clerk-version.js';
 import { isVirtualFilename } from './paths.js';
 
-/** A function named in settings: a bare name, or a name imported from a module. */
-export interface NameRef {
-  readonly name: string;
-  readonly from?: string;
-}
+import type { ClerkSettings, NameRef } from '../types.js';
 
-export interface ClerkSettings {
-  /** Clerk SDK major, or `'detect'` to read it from the nearest package.json. */
-  readonly version: number | 'detect';
-  /** Project functions that establish authentication (`requireUser`). */
-  readonly authFunctions: readonly NameRef[];
-  /** Higher-order functions whose callback only runs for authenticated callers (`withAuth`). */
-  readonly authWrappers: readonly NameRef[];
-  /** Promote each rule's first suggestion to an autofix. */
-  readonly autofix: boolean;
-  /** Project functions that verify a webhook signature and return the event (`verifyClerkWebhook`). */
-  readonly webhookVerifiers: readonly NameRef[];
-  /** Follow auth helpers imported from other modules of the project. */
-  readonly crossFile: boolean;
-}
+export type { ClerkSettings, NameRef } from '../types.js';
 
 export type SettingsResult =
   | { readonly ok: true; readonly settings: ClerkSettings }
