@@ -58,7 +58,18 @@ function fallbackParser(file: string): Parser | null {
 interface CachedModule {
   readonly mtimeMs: number;
   readonly sourceCode: TSESLint.SourceCode | undefined;
+  /** When the file's mtime was last read (`Date.now()`). */
+  checkedAt: number;
 }
+
+/**
+ * How long a file-system answer (a module's mtime, where an import points) is trusted without asking again. A
+ * CLI run resolves the same `@/lib/db` for thousands of files within seconds; an editor sees an edit to another
+ * module at most this much later.
+ */
+const FRESH_MS = 1000;
+/** Where an import source points from a directory: `dir + '\0' + source` → file (or undefined). */
+const resolutions = new Map<string, { readonly file: string | undefined; readonly checkedAt: number }>();
 
 /**
  * Parsed modules for the life of the process, keyed by absolute path and revalidated by mtime, so an edited
@@ -153,6 +164,16 @@ function withExtensions(base: string): string | undefined {
 
 /** The file an import source names, for relative paths and tsconfig `paths` aliases inside the project root. */
 export function resolveImportPath(fromFile: string, source: string): string | undefined {
+  const key = `${dirname(fromFile)}\0${source}`;
+  const now = Date.now();
+  const known = resolutions.get(key);
+  if (known !== undefined && now - known.checkedAt < FRESH_MS) return known.file;
+  const file = resolveUncached(fromFile, source);
+  resolutions.set(key, { file, checkedAt: now });
+  return file;
+}
+
+function resolveUncached(fromFile: string, source: string): string | undefined {
   const root = projectRootOf(fromFile);
   const candidates: string[] = [];
   if (source.startsWith('./') || source.startsWith('../')) {
@@ -180,6 +201,9 @@ export function resolveImportPath(fromFile: string, source: string): string | un
 
 /** Parses a module with the file's own parser, once per path and mtime. */
 export function loadModule(file: string, parser: Parser | undefined, parserOptions: Record<string, unknown>): TSESLint.SourceCode | undefined {
+  const now = Date.now();
+  const recent = modules.get(file);
+  if (recent !== undefined && now - recent.checkedAt < FRESH_MS) return recent.sourceCode;
   let mtimeMs: number;
   try {
     mtimeMs = statSync(file).mtimeMs;
@@ -187,7 +211,10 @@ export function loadModule(file: string, parser: Parser | undefined, parserOptio
     return undefined;
   }
   const cached = modules.get(file);
-  if (cached !== undefined && cached.mtimeMs === mtimeMs) return cached.sourceCode;
+  if (cached !== undefined && cached.mtimeMs === mtimeMs) {
+    cached.checkedAt = now;
+    return cached.sourceCode;
+  }
   let sourceCode: TSESLint.SourceCode | undefined;
   try {
     const SourceCode = eslintSourceCode();
@@ -219,7 +246,7 @@ export function loadModule(file: string, parser: Parser | undefined, parserOptio
   } catch {
     sourceCode = undefined;
   }
-  modules.set(file, { mtimeMs, sourceCode });
+  modules.set(file, { mtimeMs, sourceCode, checkedAt: now });
   return sourceCode;
 }
 

@@ -26,6 +26,7 @@ export type Options = [{ protected?: string[]; public?: string[] }];
 export type MessageIds = 'missingAuth' | 'uncheckedAuth' | 'authAfterWork' | 'addProtect' | 'invalidSettings';
 
 /** App-router files that render a route segment on the server. */
+const SEGMENT_BASENAME = /(?:^|[\\/])(?:page|layout|template|default)\.[cm]?[jt]sx?$/u;
 const SEGMENT_FILE = /^(?:src\/)?app\/(?:(.*)\/)?(page|layout|template|default)\.[cm]?[jt]sx?$/u;
 
 export default createRule<Options, MessageIds>({
@@ -64,7 +65,8 @@ export default createRule<Options, MessageIds>({
   },
   create(context, [options]) {
     const { sourceCode } = context;
-    if (isVirtualFilename(context.filename)) return {};
+    // Cheap test on the file name first: most files are not segment files.
+    if (isVirtualFilename(context.filename) || !SEGMENT_BASENAME.test(context.filename)) return {};
     const root = projectRootOf(context.filename);
     const inRoot = toPosix(relative(root, context.filename));
     const segment = SEGMENT_FILE.exec(inRoot);
