@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
@@ -34,6 +34,8 @@ type Outcome = 'protected' | 'exits' | 'continue' | 'unknown';
 export interface MiddlewareModel {
   runsOn(path: string): Tri;
   protects(path: string): Tri;
+  /** Literal path words of the module's route lists, to try as values of a route's dynamic segments. */
+  readonly segmentValues: readonly string[];
 }
 
 const SCRIPT_EXTENSIONS = ['.ts', '.js', '.mts', '.mjs', '.tsx', '.jsx', '.cts', '.cjs'];
@@ -51,13 +53,40 @@ export function middlewareFileFor(filename: string): { file: string; root: strin
   const match = /^(src\/)?(?:app|pages)\//u.exec(inRoot);
   if (match === null) return undefined;
   const dir = match[1] === undefined ? root : join(root, 'src');
-  for (const base of MIDDLEWARE_BASENAMES) {
+  // `proxy.*` replaced `middleware.*` in Next 16; Next 15 and earlier never load a proxy file.
+  const nextMajor = declaredNextMajor(root);
+  const basenames = nextMajor !== undefined && nextMajor < 16 ? MIDDLEWARE_BASENAMES.filter((base) => base !== 'proxy') : MIDDLEWARE_BASENAMES;
+  for (const base of basenames) {
     for (const extension of SCRIPT_EXTENSIONS) {
       const file = join(dir, base + extension);
       if (existsSync(file)) return { file, root };
     }
   }
   return undefined;
+}
+
+/** The major of `next` the project's package.json declares, if any. */
+function declaredNextMajor(root: string): number | undefined {
+  try {
+    const json = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as Record<string, Record<string, string> | undefined>;
+    const range = json.dependencies?.next ?? json.devDependencies?.next;
+    const major = range === undefined ? undefined : /(\d+)/u.exec(range)?.[1];
+    return major === undefined ? undefined : Number(major);
+  } catch {
+    return undefined;
+  }
+}
+
+/** `rewrites` in next.config: a public source path may be rewritten onto the route after middleware ran. */
+function hasRewrites(root: string): boolean {
+  for (const name of ['next.config.js', 'next.config.mjs', 'next.config.ts', 'next.config.cjs', 'next.config.mts']) {
+    try {
+      if (/\brewrites\b/u.test(readFileSync(join(root, name), 'utf8'))) return true;
+    } catch {
+      // no such config
+    }
+  }
+  return false;
 }
 
 /** Whether the app's middleware protects `urlPath`, read from the middleware module with the linted file's parser. */
@@ -73,8 +102,8 @@ export function middlewareCoverage(
   const file = toPosix(relative(located.root, located.file));
   const module = loadModule(located.file, parser, parserOptions);
   if (module === undefined) return { coverage: 'unknown', file };
-  const model = middlewareModel(module);
-  const verdicts = samplePaths(urlPath, dottedValues).map((path): MiddlewareCoverage => {
+  const model = middlewareModel(module, located.file);
+  const verdicts = samplePaths(urlPath, dottedValues, model.segmentValues).map((path): MiddlewareCoverage => {
     const runs = model.runsOn(path);
     if (runs === false) return 'public';
     const protects = model.protects(path);
@@ -83,7 +112,9 @@ export function middlewareCoverage(
   });
   // Protected only if every request the route serves is: one open path is an open route.
   if (verdicts.includes('public')) return { coverage: 'public', file };
-  return { coverage: verdicts.every((verdict) => verdict === 'protected') ? 'protected' : 'unknown', file };
+  if (!verdicts.every((verdict) => verdict === 'protected')) return { coverage: 'unknown', file };
+  // Middleware matches the request path before next.config rewrites map it onto this route.
+  return { coverage: hasRewrites(located.root) ? 'unknown' : 'protected', file };
 }
 
 /** Values a static-file matcher treats differently: a dynamic segment may well be `report.csv` or `photo.png`. */
@@ -91,42 +122,110 @@ const DOTTED_VALUES = ['x.png', 'x.csv', 'x.js', 'x.html'];
 
 /**
  * Request paths a route's URL pattern serves, for testing matchers: each dynamic segment (`[id]`, `[...slug]`,
- * `[[...slug]]`) as a plain value, and, when `dotted`, the last one also as file-like values, which Clerk's
- * recommended matcher leaves to static-file handling (middleware does not run for them).
+ * `[[...slug]]`) as a plain value; one at a time, as each word the middleware's patterns name (`[table]` may be
+ * `webhooks` or `publicfoo` when `/api/webhooks(.*)` or `/api/public(.*)` is public); a catch-all also as two
+ * segments, an optional catch-all also left out; and, when `dotted`, the last one as file-like values, which
+ * Clerk's recommended matcher leaves to static-file handling (middleware does not run for them).
  */
-export function samplePaths(urlPath: string, dotted: boolean): string[] {
+export function samplePaths(urlPath: string, dotted: boolean, words: readonly string[] = []): string[] {
   const segments = urlPath.split('/');
-  const dynamic = segments.map((segment, index) => (/^\[.*\]$/u.test(segment) ? index : -1)).filter((index) => index !== -1);
+  const isDynamic = (segment: string) => /^\[.*\]$/u.test(segment);
+  const dynamic = segments.map((segment, index) => (isDynamic(segment) ? index : -1)).filter((index) => index !== -1);
   if (dynamic.length === 0) return [urlPath];
-  const plain = segments.map((segment) => (/^\[.*\]$/u.test(segment) ? 'x' : segment));
-  const paths = [plain.join('/')];
+  const plain = segments.map((segment) => (isDynamic(segment) ? 'x' : segment));
+  const paths = new Set([plain.join('/')]);
+  const withValue = (position: number, value: string) =>
+    plain
+      .map((segment, index) => (index === position ? value : segment))
+      .filter((segment, index) => index !== position || value !== '')
+      .join('/') || '/';
+  for (const position of dynamic) {
+    const segment = segments[position] as string;
+    for (const word of words) {
+      paths.add(withValue(position, word));
+      paths.add(withValue(position, `${word}x`));
+    }
+    if (segment.startsWith('[...') || segment.startsWith('[[...')) paths.add(withValue(position, 'x/y'));
+    if (segment.startsWith('[[...')) paths.add(withValue(position, ''));
+  }
   const last = dynamic[dynamic.length - 1] as number;
-  if (dotted) for (const value of DOTTED_VALUES) paths.push(plain.map((segment, index) => (index === last ? value : segment)).join('/'));
-  return paths;
+  if (dotted) for (const value of DOTTED_VALUES) paths.add(withValue(last, value));
+  return [...paths];
 }
 
-/** The model of a middleware module, built once per parsed module. */
-export function middlewareModel(sourceCode: Readonly<TSESLint.SourceCode>): MiddlewareModel {
-  return perFile(sourceCode, 'middlewareModel', () => buildModel(sourceCode, getClerkReferences(sourceCode)));
+/** The model of a middleware module, built once per parsed module. `file` tells `proxy.*` from `middleware.*`. */
+export function middlewareModel(sourceCode: Readonly<TSESLint.SourceCode>, file = 'middleware.ts'): MiddlewareModel {
+  const exportName = /(?:^|[\\/])proxy\.[^/\\]+$/u.test(file) ? 'proxy' : 'middleware';
+  return perFile(sourceCode, `middlewareModel:${exportName}`, () => buildModel(sourceCode, getClerkReferences(sourceCode), exportName));
 }
 
-function buildModel(sourceCode: Readonly<TSESLint.SourceCode>, refs: ClerkReferences): MiddlewareModel {
+function buildModel(sourceCode: Readonly<TSESLint.SourceCode>, refs: ClerkReferences, exportName: string): MiddlewareModel {
   const matcher = configMatcher(sourceCode);
-  const runsOn = (path: string): Tri => (matcher === null ? true : matcher === undefined ? undefined : anyPatternMatches(matcher, path));
+  // Next's matcher is case-sensitive (Clerk's route lists are not).
+  const runsOn = (path: string): Tri =>
+    matcher === null ? true : matcher === undefined ? undefined : anyPatternMatches(matcher, path, { caseSensitive: true });
+  const segmentValues = routeListWords(refs);
   const factories = [...refs.calls].filter(
     ([, ref]) => (ref.kind === 'middleware' || ref.kind === 'legacyMiddleware') && ref.source.startsWith('@clerk/nextjs'),
   );
-  if (factories.length !== 1) return { runsOn, protects: () => (factories.length === 0 ? false : undefined) };
-  const [call, ref] = factories[0] as [TSESTree.CallExpression, { kind: string }];
-  if (ref.kind === 'legacyMiddleware') return { runsOn, protects: legacyProtects(call) };
+  if (factories.length === 0) return { runsOn, protects: () => false, segmentValues };
+  // What Next runs: the named `middleware` (or `proxy`) export, else the default export; it must be the Clerk call.
+  const call = exportedMiddlewareCall(sourceCode, exportName);
+  const ref = call === undefined ? undefined : refs.calls.get(call);
+  if (call === undefined || ref === undefined || !factories.some(([candidate]) => candidate === call)) {
+    return { runsOn, protects: () => undefined, segmentValues };
+  }
+  if (ref.kind === 'legacyMiddleware') return { runsOn, protects: legacyProtects(call), segmentValues };
   const [first] = call.arguments;
   const argument = first === undefined ? undefined : skipTypeWrappers(first as TSESTree.Expression);
   // `clerkMiddleware()` and `clerkMiddleware(options)` only attach the session: nothing is protected.
-  if (argument === undefined || argument.type === 'ObjectExpression') return { runsOn, protects: () => false };
+  if (argument === undefined || argument.type === 'ObjectExpression') return { runsOn, protects: () => false, segmentValues };
   // `clerkMiddleware(handler)` with `const handler = async (auth, req) => …` in the same file.
   const handler = argument.type === 'Identifier' ? resolveLocalFunction(sourceCode, argument) : argument;
-  if (handler === undefined || !isFunctionNode(handler)) return { runsOn, protects: () => undefined };
-  return { runsOn, protects: (path) => handlerProtects(sourceCode, refs, handler, path) };
+  if (handler === undefined || !isFunctionNode(handler)) return { runsOn, protects: () => undefined, segmentValues };
+  return { runsOn, protects: (path) => handlerProtects(sourceCode, refs, handler, path), segmentValues };
+}
+
+/** The call a module exports as its middleware: `export const middleware = …`, `export default …`, through consts. */
+function exportedMiddlewareCall(sourceCode: Readonly<TSESLint.SourceCode>, exportName: string): TSESTree.CallExpression | undefined {
+  let named: TSESTree.Node | undefined;
+  let fallback: TSESTree.Node | undefined;
+  for (const statement of sourceCode.ast.body) {
+    if (statement.type === 'ExportDefaultDeclaration') fallback = statement.declaration;
+    if (statement.type !== 'ExportNamedDeclaration') continue;
+    const declaration = statement.declaration;
+    if (declaration?.type === 'FunctionDeclaration' && declaration.id?.name === exportName) named = declaration;
+    if (declaration?.type === 'VariableDeclaration') {
+      for (const declarator of declaration.declarations) {
+        if (declarator.id.type === 'Identifier' && declarator.id.name === exportName && declarator.init !== null) named = declarator.init;
+      }
+    }
+    for (const specifier of statement.specifiers) {
+      const exported = specifier.exported.type === 'Identifier' ? specifier.exported.name : specifier.exported.value;
+      if (exported === exportName && specifier.local.type === 'Identifier') named = specifier.local;
+      if (exported === 'default' && specifier.local.type === 'Identifier') fallback = specifier.local;
+    }
+  }
+  let value = named ?? fallback;
+  for (let depth = 0; depth < 3 && value?.type === 'Identifier'; depth += 1) {
+    const variable = ASTUtils.findVariable(sourceCode.getScope(value), value);
+    const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    value = definition?.type === 'Variable' && definition.parent.kind === 'const' ? (definition.node.init ?? undefined) : undefined;
+  }
+  const call = value === undefined ? undefined : skipTypeWrappers(value as TSESTree.Expression);
+  return call?.type === 'CallExpression' ? call : undefined;
+}
+
+/** Literal words of the module's `createRouteMatcher` lists (`/api/public(.*)` → `api`, `public`). */
+function routeListWords(refs: ClerkReferences): string[] {
+  const words = new Set<string>();
+  for (const [call, ref] of refs.calls) {
+    if (ref.kind !== 'routeMatcher' || call.arguments[0] === undefined) continue;
+    for (const pattern of literalStrings(call.arguments[0]) ?? []) {
+      for (const word of pattern.match(/(?<=\/)[A-Za-z0-9_-]+/gu) ?? []) words.add(word);
+    }
+  }
+  return [...words].slice(0, 40);
 }
 
 /** v4 `authMiddleware`: every route is protected but `publicRoutes` and `ignoredRoutes`, unless `afterAuth` decides. */
@@ -224,6 +323,13 @@ function handlerProtects(
       const pathname = pathnameTest(node, path);
       if (pathname !== undefined) return { value: pathname, auth: false };
     }
+    // `(await auth()).sessionClaims?.metadata?.role !== 'admin'`: an anonymous request has no claims.
+    if (node.type === 'BinaryExpression' && ['===', '!==', '==', '!='].includes(node.operator)) {
+      const [claim, constant] = isLiteralValue(node.right) ? [node.left, node.right] : [node.right, node.left];
+      if (isLiteralValue(constant) && constant.value !== null && node.left.type !== 'PrivateIdentifier' && readsAuthState(claim as TSESTree.Expression)) {
+        return { value: node.operator.startsWith('!'), auth: true };
+      }
+    }
     if (node.type === 'Identifier' && AUTH_STATE.has(node.name)) return { value: false, auth: true };
     if (node.type === 'MemberExpression' && !node.computed && node.property.type === 'Identifier' && AUTH_STATE.has(node.property.name)) {
       return { value: false, auth: true };
@@ -231,19 +337,22 @@ function handlerProtects(
     return { value: undefined, auth: false };
   };
 
+  /**
+   * Whether a returned value turns the request away: a redirect (`NextResponse.redirect(…)`, `Response.redirect`),
+   * or a 401/403 response (`new NextResponse(…, { status: 401 })`, `NextResponse.json(…, { status: 403 })`).
+   * Anything else (`NextResponse.next()`, a response variable, another middleware's result) may let it through.
+   */
   const exitProtects = (argument: TSESTree.Expression | null): boolean => {
     if (argument === null) return false;
     const value = skipAwaitAndWrappers(argument);
-    // `return NextResponse.next()` lets the request through.
-    if (
-      value.type === 'CallExpression' &&
-      value.callee.type === 'MemberExpression' &&
-      value.callee.property.type === 'Identifier' &&
-      value.callee.property.name === 'next'
-    ) {
-      return false;
-    }
-    return !(value.type === 'Identifier' && value.name === 'undefined');
+    if (value.type !== 'CallExpression' && value.type !== 'NewExpression') return false;
+    const callee = skipTypeWrappers(value.callee as TSESTree.Expression);
+    const method = callee.type === 'MemberExpression' && callee.property.type === 'Identifier' ? callee.property.name : undefined;
+    const owner = callee.type === 'MemberExpression' && callee.object.type === 'Identifier' ? callee.object.name : callee.type === 'Identifier' ? callee.name : undefined;
+    if (owner !== 'NextResponse' && owner !== 'Response') return false;
+    if (method === 'redirect') return true;
+    if (value.type === 'NewExpression' || method === 'json') return deniedStatus(value.arguments[1]);
+    return false;
   };
 
   const statement = (node: TSESTree.Statement, authBranch: boolean): Outcome => {
@@ -303,6 +412,34 @@ function handlerProtects(
   if (outcome === 'protected') return true;
   if (outcome === 'unknown') return undefined;
   return false;
+}
+
+/** A `status: 401` / `403` in a Response init object. */
+function deniedStatus(init: TSESTree.Node | undefined): boolean {
+  if (init?.type !== 'ObjectExpression') return false;
+  return init.properties.some(
+    (property) =>
+      property.type === 'Property' &&
+      !property.computed &&
+      property.key.type === 'Identifier' &&
+      property.key.name === 'status' &&
+      property.value.type === 'Literal' &&
+      (property.value.value === 401 || property.value.value === 403),
+  );
+}
+
+function isLiteralValue(node: TSESTree.Node): node is TSESTree.Literal {
+  return node.type === 'Literal' && !('regex' in node && node.regex !== undefined);
+}
+
+/** A member chain that reads the session: `sessionClaims?.metadata?.role`, `(await auth()).orgRole`. */
+function readsAuthState(expression: TSESTree.Expression): boolean {
+  let node: TSESTree.Node = skipAwaitAndWrappers(expression);
+  while (node.type === 'MemberExpression') {
+    if (!node.computed && node.property.type === 'Identifier' && (AUTH_STATE.has(node.property.name) || node.property.name === 'orgRole')) return true;
+    node = skipAwaitAndWrappers(node.object as TSESTree.Expression);
+  }
+  return node.type === 'Identifier' && (AUTH_STATE.has(node.name) || node.name === 'orgRole');
 }
 
 /** `req.nextUrl.pathname.startsWith('/api')`, `pathname === '/x'` and the like, evaluated for `path`. */

@@ -3,7 +3,7 @@
  * syntax): `(…)` groups are regular expressions, `:name`, `:name?`, `:name*`, `:name+` and `:name(re)` are
  * parameters, everything else is literal. Returns undefined for a pattern it cannot read.
  */
-export function patternToRegExp(pattern: string): RegExp | undefined {
+export function patternToRegExp(pattern: string, { caseSensitive = false }: { caseSensitive?: boolean } = {}): RegExp | undefined {
   let out = '';
   let index = 0;
   const groupEnd = (start: number): number => {
@@ -64,14 +64,31 @@ export function patternToRegExp(pattern: string): RegExp | undefined {
       index += 2;
       continue;
     }
-    out += /[.+*?^$|[\]{}]/u.test(char) ? `\\${char}` : char;
+    // `{/:id}?`: a group of path-to-regexp v6, optional or repeated as a whole.
+    if (char === '{') {
+      out += '(?:';
+      index += 1;
+      continue;
+    }
+    if (char === '}') {
+      out += ')';
+      index += 1;
+      const modifier = pattern[index];
+      if (modifier === '*' || modifier === '+' || modifier === '?') {
+        out += modifier;
+        index += 1;
+      }
+      continue;
+    }
+    out += /[.+*?^$|[\]]/u.test(char) ? `\\${char}` : char;
     index += 1;
   }
+  const flags = caseSensitive ? '' : 'i';
   try {
-    return new RegExp(`^${out}/?$`, 'iu');
+    return new RegExp(`^${out}/?$`, `${flags}u`);
   } catch {
     try {
-      return new RegExp(`^${out}/?$`, 'i');
+      return new RegExp(`^${out}/?$`, flags);
     } catch {
       return undefined;
     }
@@ -79,10 +96,14 @@ export function patternToRegExp(pattern: string): RegExp | undefined {
 }
 
 /** Whether any of the patterns matches the path; undefined when none of them could be read. */
-export function anyPatternMatches(patterns: readonly string[], path: string): boolean | undefined {
+export function anyPatternMatches(
+  patterns: readonly string[],
+  path: string,
+  options: { caseSensitive?: boolean } = {},
+): boolean | undefined {
   let readable = false;
   for (const pattern of patterns) {
-    const regexp = patternToRegExp(pattern);
+    const regexp = patternToRegExp(pattern, options);
     if (regexp === undefined) continue;
     readable = true;
     if (regexp.test(path)) return true;

@@ -130,6 +130,66 @@ export default clerkMiddleware(async (auth) => { auth.protect() })`);
     expect(at('/api/x').protects).toBeUndefined();
   });
 
+  it('reads what Next runs: the named middleware export, else the default, through consts', () => {
+    const wrapped = model(`import { clerkMiddleware } from '@clerk/nextjs/server'
+import { NextResponse } from 'next/server'
+const clerk = clerkMiddleware(async (auth) => { await auth.protect() })
+export default function middleware(req, ev) {
+  if (req.nextUrl.pathname.startsWith('/api')) return NextResponse.next()
+  return clerk(req, ev)
+}`);
+    expect(wrapped('/api/x').protects).toBeUndefined();
+    const named = model(`import { clerkMiddleware } from '@clerk/nextjs/server'
+import { NextResponse } from 'next/server'
+export default clerkMiddleware(async (auth) => { await auth.protect() })
+export function middleware() { return NextResponse.next() }`);
+    expect(named('/api/x').protects).toBeUndefined();
+    const viaConst = model(`import { clerkMiddleware } from '@clerk/nextjs/server'
+const protectAll = clerkMiddleware(async (auth) => { await auth.protect() })
+export const middleware = protectAll`);
+    expect(viaConst('/api/x').protects).toBe(true);
+  });
+
+  it('counts only redirects and 401/403 responses as turning anonymous requests away', () => {
+    const passThrough = model(`import { clerkMiddleware } from '@clerk/nextjs/server'
+import { NextResponse } from 'next/server'
+export default clerkMiddleware(async (auth, req) => {
+  const { userId } = await auth()
+  const res = NextResponse.next()
+  if (!userId) { res.cookies.set('anon', '1'); return res }
+})`);
+    expect(passThrough('/api/x').protects).toBe(false);
+    const denied = model(`import { clerkMiddleware } from '@clerk/nextjs/server'
+import { NextResponse } from 'next/server'
+export default clerkMiddleware(async (auth, req) => {
+  const { userId } = await auth()
+  if (!userId) return NextResponse.json({ error: 'Unauthorized' }, { status: 401 })
+})`);
+    expect(denied('/api/x').protects).toBe(true);
+  });
+
+  it("reads Clerk's basic RBAC middleware: no claims means the redirect", () => {
+    const at = model(`import { clerkMiddleware, createRouteMatcher } from '@clerk/nextjs/server'
+import { NextResponse } from 'next/server'
+const isAdminRoute = createRouteMatcher(['/admin(.*)', '/api/admin(.*)'])
+export default clerkMiddleware(async (auth, req) => {
+  if (isAdminRoute(req) && (await auth()).sessionClaims?.metadata?.role !== 'admin') {
+    const url = new URL('/', req.url)
+    return NextResponse.redirect(url)
+  }
+})`);
+    expect(at('/api/admin/users').protects).toBe(true);
+    expect(at('/api/invoices').protects).toBe(false);
+  });
+
+  it('matches config.matcher case-sensitively, as Next does', () => {
+    const at = model(`import { clerkMiddleware } from '@clerk/nextjs/server'
+export default clerkMiddleware(async (auth) => { await auth.protect() })
+export const config = { matcher: ['/api/admin/:path*'] }`);
+    expect(at('/api/admin/export').runs).toBe(true);
+    expect(at('/api/Admin/export').runs).toBe(false);
+  });
+
   it('ignores a clerkMiddleware imported from elsewhere', () => {
     const at = model(`import { clerkMiddleware } from './my-clerk'
 export default clerkMiddleware(async (auth) => { await auth.protect() })`);
@@ -140,7 +200,9 @@ export default clerkMiddleware(async (auth) => { await auth.protect() })`);
 describe('samplePaths', () => {
   it('tries plain and file-like values for the last dynamic segment', () => {
     expect(samplePaths('/api/invoices', true)).toEqual(['/api/invoices']);
-    expect(samplePaths('/exports/[...key]', false)).toEqual(['/exports/x']);
+    expect(samplePaths('/exports/[...key]', false)).toEqual(['/exports/x', '/exports/x/y']);
+    expect(samplePaths('/api/docs/[[...slug]]', false)).toEqual(['/api/docs/x', '/api/docs/x/y', '/api/docs']);
+    expect(samplePaths('/api/[table]', false, ['webhooks'])).toEqual(['/api/x', '/api/webhooks', '/api/webhooksx']);
     expect(samplePaths('/u/[id]/files/[name]', true)).toEqual([
       '/u/x/files/x',
       '/u/x/files/x.png',

@@ -21,6 +21,9 @@ describe('patternToRegExp (path-to-regexp v6 as Next and Clerk use it)', () => {
     ['dashboard(.*)', '/dashboard', false],
     ['/api/health', '/api/health/', true],
     ['/a.b', '/axb', false],
+    ['/api/share{/:id}?', '/api/share', true],
+    ['/api/share{/:id}?', '/api/share/x', true],
+    ['/api/share{/:id}?', '/api/share/x/y', false],
   ])('%s matches %s: %s', (pattern, path, expected) => {
     expect(matches(pattern, path)).toBe(expected);
   });

@@ -127,6 +127,24 @@ ruleTester.run('require-route-handler-auth with middleware coverage', rule, {
       errors: [{ messageId: 'missingAuth', suggestions: guardSuggestion('GET /exports/[...key]') }],
     },
     {
+      name: 'a dynamic segment that can take a public value: /api/[table] serves /api/webhooks',
+      filename: project('protect-all', 'app/api/[table]/route.ts'),
+      code: UNGUARDED,
+      errors: [{ messageId: 'missingAuth', suggestions: guardSuggestion('GET /api/[table]') }],
+    },
+    {
+      name: 'Next 15 does not load proxy.ts',
+      filename: project('proxy-next15', 'app/api/invoices/route.ts'),
+      code: UNGUARDED,
+      errors: [{ messageId: 'missingAuth', suggestions: guardSuggestion('GET /api/invoices') }],
+    },
+    {
+      name: 'next.config rewrites can map a public path onto the route after middleware ran',
+      filename: project('rewrites', 'app/api/invoices/route.ts'),
+      code: UNGUARDED,
+      errors: [{ messageId: 'missingAuth', suggestions: guardSuggestion('GET /api/invoices') }],
+    },
+    {
       name: 'middleware logic the rule cannot read counts as no protection',
       filename: project('unknown', 'app/api/invoices/route.ts'),
       code: UNGUARDED,
