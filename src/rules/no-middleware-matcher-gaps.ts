@@ -1,7 +1,15 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { ASTUtils } from '@typescript-eslint/utils';
 
-import { anyPatternMatches, findFirst, getClerkReferences, getFileKind, matcherPatterns, matcherProperty } from '../analysis/index.js';
+import {
+  anyPatternMatches,
+  findFirst,
+  getClerkReferences,
+  getFileKind,
+  matcherPatterns,
+  matcherProperty,
+  skipAwaitAndWrappers,
+} from '../analysis/index.js';
 import { MIDDLEWARE_BASENAMES, RECOMMENDED_MATCHER } from '../clerk/index.js';
 import { codeStyle, quoted } from '../fixes/style.js';
 import { createRule } from '../util/create-rule.js';
@@ -146,11 +154,22 @@ export default createRule<Options, MessageIds>({
       }
     }
 
-    /** Whether a route list decides what is public (`if (!isPublic(req)) protect`) or what is protected. */
+    /**
+     * Whether a route list decides what is public (`if (!isPublic(req)) protect`) or what is protected. A
+     * protect-list whose `else`, or the code after it, protects unconditionally is not the only protection
+     * (`if (isAdmin(req)) await auth.protect({ role }) else await auth.protect()`): it only narrows the check.
+     */
     function listUsage(call: TSESTree.CallExpression, refs: ReturnType<typeof getClerkReferences>): 'public' | 'protect' | undefined {
       const declarator = call.parent;
       if (declarator?.type !== 'VariableDeclarator' || declarator.id.type !== 'Identifier') return undefined;
       const variable = ASTUtils.findVariable(sourceCode.getScope(declarator.id), declarator.id);
+      const isProtect = (node: TSESTree.Node): boolean => {
+        if (node.type !== 'CallExpression') return false;
+        if (refs.calls.get(node)?.kind === 'protect') return true;
+        const callee = node.callee;
+        return callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier' && callee.property.name === 'protect';
+      };
+      let usage: 'public' | 'protect' | undefined;
       for (const reference of variable?.references ?? []) {
         const use = reference.identifier.parent;
         if (use?.type !== 'CallExpression' || use.callee !== reference.identifier) continue;
@@ -158,16 +177,40 @@ export default createRule<Options, MessageIds>({
         const test = negated ? use.parent : use;
         const statement = test?.parent;
         if (statement?.type !== 'IfStatement' || statement.test !== test) continue;
-        const protects =
-          findFirst(sourceCode, statement.consequent, (node) => {
-            if (node.type !== 'CallExpression') return false;
-            if (refs.calls.get(node)?.kind === 'protect') return true;
-            const callee = node.callee;
-            return callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier' && callee.property.name === 'protect';
-          }) !== undefined;
-        if (protects) return negated ? 'public' : 'protect';
+        if (findFirst(sourceCode, statement.consequent, isProtect) === undefined) continue;
+        if (negated) return 'public';
+        if (protectsOtherwise(statement, isProtect)) return undefined;
+        usage = 'protect';
       }
-      return undefined;
+      return usage;
+    }
+
+    /** The `else` branch, or a statement after the `if` (up to the enclosing function), protects on every request. */
+    function protectsOtherwise(statement: TSESTree.IfStatement, isProtect: (node: TSESTree.Node) => boolean): boolean {
+      const protectStatement = (candidate: TSESTree.Node): boolean => {
+        const expression =
+          candidate.type === 'ExpressionStatement'
+            ? candidate.expression
+            : candidate.type === 'ReturnStatement'
+              ? candidate.argument
+              : candidate.type === 'VariableDeclaration'
+                ? candidate.declarations[0]?.init
+                : undefined;
+        return expression != null && isProtect(skipAwaitAndWrappers(expression));
+      };
+      const alternate = statement.alternate;
+      if (alternate !== null && (protectStatement(alternate) || (alternate.type === 'BlockStatement' && alternate.body.some(protectStatement)))) {
+        return true;
+      }
+      let child: TSESTree.Node = statement;
+      for (let parent: TSESTree.Node | undefined = statement.parent; parent !== undefined; parent = parent.parent) {
+        if (parent.type === 'ArrowFunctionExpression' || parent.type === 'FunctionExpression' || parent.type === 'FunctionDeclaration') return false;
+        const body: readonly TSESTree.Node[] | undefined =
+          parent.type === 'BlockStatement' || parent.type === 'Program' ? parent.body : parent.type === 'SwitchCase' ? parent.consequent : undefined;
+        if (body?.slice(body.indexOf(child) + 1).some(protectStatement)) return true;
+        child = parent;
+      }
+      return false;
     }
 
     function checkIgnoredRoutes(call: TSESTree.CallExpression): void {

@@ -112,6 +112,33 @@ export default clerkMiddleware(async (auth, req) => {
     ],
   },
   {
+    name: "an else-if chain of protect-lists still leaves API routes to protect themselves",
+    filename: fixture("middleware.ts"),
+    code: `import { clerkMiddleware, createRouteMatcher } from '@clerk/nextjs/server'
+const isAdminRoute = createRouteMatcher(['/admin(.*)'])
+const isDashboardRoute = createRouteMatcher(['/dashboard(.*)'])
+export default clerkMiddleware(async (auth, req) => {
+  if (isAdminRoute(req)) await auth.protect({ role: 'org:admin' })
+  else if (isDashboardRoute(req)) await auth.protect()
+})
+`,
+    output: null,
+    errors: [
+      {
+        messageId: 'apiNotProtected',
+        line: 2,
+        column: 22,
+        suggestions: [],
+      },
+      {
+        messageId: 'apiNotProtected',
+        line: 3,
+        column: 26,
+        suggestions: [],
+      },
+    ],
+  },
+  {
     name: "v4 ignoredRoutes with an API path",
     filename: fixture("middleware.ts", 5),
     code: `import { authMiddleware } from '@clerk/nextjs'

@@ -51,6 +51,29 @@ export default clerkMiddleware((auth, req) => {
 })`,
     },
     {
+      name: 'a role list with an else branch that protects every other request',
+      filename: middleware,
+      code: `import { clerkMiddleware, createRouteMatcher } from '@clerk/nextjs/server'
+const isAdminRoute = createRouteMatcher(['/admin(.*)'])
+export default clerkMiddleware(async (auth, req) => {
+  if (isAdminRoute(req)) await auth.protect({ role: 'org:admin' })
+  else await auth.protect()
+})`,
+    },
+    {
+      name: 'a role list in a block followed by an unconditional auth.protect() (v5 auth().protect())',
+      filename: fixture('middleware.ts', 5),
+      code: `import { clerkMiddleware, createRouteMatcher } from '@clerk/nextjs/server'
+const isBillingRoute = createRouteMatcher(['/billing(.*)', '/settings/billing(.*)'])
+export default clerkMiddleware((auth, req) => {
+  if (isBillingRoute(req)) {
+    auth().protect({ permission: 'org:billing:manage' })
+    return
+  }
+  auth().protect()
+})`,
+    },
+    {
       name: 'matchers with conditions or computed values are left alone',
       filename: middleware,
       code: `export const config = { matcher: [{ source: '/((?!api).*)', missing: [{ type: 'header', key: 'next-router-prefetch' }] }] }
