@@ -3,7 +3,7 @@ import { ASTUtils } from '@typescript-eslint/utils';
 
 import type { NameRef } from '../util/settings.js';
 import type { ClerkReferences } from './clerk-references.js';
-import { type FunctionNode, resolveLocalFunction, rootIdentifier, skipAwaitAndWrappers } from './functions.js';
+import { type FunctionNode, resolveLocalFunction, rootIdentifier, skipAwaitAndWrappers, skipTypeWrappers } from './functions.js';
 import { calleeMatchesNameRefs } from './name-refs.js';
 import { findFirst } from './traverse.js';
 
@@ -114,8 +114,9 @@ const EXIT_CALLS: ReadonlySet<string> = new Set(['redirect', 'permanentRedirect'
  * - a platform-level check: a `sessionClaims` guard that does not read the active org's claims (`sessionClaims
  *   .metadata.role !== 'admin'`), a configured auth function, or a same-file helper doing one of these;
  * - a membership lookup of the session user in that organization, followed by an exit when it finds nothing:
- *   `const m = await db.membership.findFirst({ where: { orgId, userId } }); if (!m) throw …` (the lookup itself is
- *   not a finding either);
+ *   `const m = await db.membership.findFirst({ where: { orgId, userId } }); if (!m) throw …`. An exit when it
+ *   finds something (`if (m) return 409` before a join) stops members, not strangers. A read by both ids is
+ *   no finding itself: it can only return the caller's own rows;
  * - a membership list of the session user checked against that organization with an exit:
  *   `const { data } = await client.users.getOrganizationMembershipList({ userId });
  *   if (!data.some((m) => m.organization.id === orgId)) throw …`, or the organization's member list checked
@@ -186,14 +187,24 @@ function membershipCheckedBefore(
   const contains = (root: TSESTree.Node, predicate: (node: TSESTree.Node) => boolean, enterFunctions = false): boolean =>
     findFirst(sourceCode, root, predicate, { enterFunctions }) !== undefined;
 
+  /**
+   * A read by both ids: `db.membership.findFirst({ where: { orgId, userId } })`, `isMember(orgId, userId)`,
+   * `supabase.from('members').select().eq('org_id', orgId).eq('user_id', userId).single()`.
+   */
+  const readByBothIds = (lookup: TSESTree.CallExpression): boolean => {
+    const chain = callChain(lookup);
+    if (chain.some(isWrite)) return false;
+    const args = chain.flatMap((call) => call.arguments);
+    return args.some((arg) => contains(arg, isOrg)) && args.some((arg) => contains(arg, isUser));
+  };
+  // Such a read only finds the caller's own rows: it is no finding itself, guarded or not.
+  const query = enclosingQuery(use);
+  if (query !== undefined && readByBothIds(query)) return true;
+
   /** The nodes a guarded lookup vouches for (besides what follows the guard), or undefined if it is no check. */
   const evidence = (lookup: TSESTree.CallExpression): TSESTree.Node[] | undefined => {
-    const chain = callChain(lookup);
-    if (chain.some(isWrite)) return undefined;
-    const args = chain.flatMap((call) => call.arguments);
-    // A lookup by both ids: `db.membership.findFirst({ where: { orgId, userId } })`, `isMember(orgId, userId)`,
-    // `supabase.from('members').select().eq('org_id', orgId).eq('user_id', userId).single()`.
-    if (args.some((arg) => contains(arg, isOrg)) && args.some((arg) => contains(arg, isUser))) return [lookup];
+    if (callChain(lookup).some(isWrite)) return undefined;
+    if (readByBothIds(lookup)) return [lookup];
     const callee = lookup.callee;
     if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier') return undefined;
     if (!MEMBERSHIP_TESTS.has(callee.property.name)) return undefined;
@@ -211,7 +222,7 @@ function membershipCheckedBefore(
   findFirst(sourceCode, fn.body, (node) => {
     if (covered) return 'skip';
     if (node.type !== 'IfStatement' || !alwaysExits(sourceCode, refs, node.consequent)) return false;
-    for (const lookup of guardedLookups(sourceCode, node.test)) {
+    for (const lookup of new Set(trueWhenMissing(sourceCode, node.test))) {
       const nodes = evidence(lookup);
       if (nodes === undefined) continue;
       // Uses after the guard, and the uses inside the lookup it guards.
@@ -224,6 +235,30 @@ function membershipCheckedBefore(
   });
   return covered;
 }
+
+/**
+ * The outermost call holding `node` in its arguments, through objects, arrays, nested calls and builder chains:
+ * the whole query in `db.select().from(m).where(and(eq(m.orgId, orgId), eq(m.userId, userId)))`.
+ */
+function enclosingQuery(node: TSESTree.Node): TSESTree.CallExpression | undefined {
+  let query: TSESTree.CallExpression | undefined;
+  let child = node;
+  for (let parent = node.parent; parent !== undefined; child = parent, parent = parent.parent) {
+    if (parent.type === 'CallExpression') query = parent;
+    else if (parent.type === 'MemberExpression' ? parent.object !== child : parent.type === 'Property' ? parent.value !== child : !QUERY_PARTS.has(parent.type)) break;
+  }
+  return query;
+}
+
+const QUERY_PARTS: ReadonlySet<string> = new Set([
+  'ObjectExpression',
+  'ArrayExpression',
+  'SpreadElement',
+  'ChainExpression',
+  'TSAsExpression',
+  'TSNonNullExpression',
+  'TSSatisfiesExpression',
+]);
 
 /** A query builder chain, outermost call first: `.single()`, `.eq('user_id', …)`, `.eq('org_id', …)`, `.from(…)`. */
 function callChain(call: TSESTree.CallExpression): TSESTree.CallExpression[] {
@@ -255,24 +290,102 @@ function isWrite(call: TSESTree.CallExpression): boolean {
   return /^(?:create|insert|upsert|update|delete|remove|destroy|add|set|save|put|patch|join|invite|accept|connect)/iu.test(name);
 }
 
-/** Calls a guard's test looks at: directly (`!(await isMember(…))`, `!data.some(…)`) or through a variable (`!m`). */
-function guardedLookups(sourceCode: Readonly<TSESLint.SourceCode>, test: TSESTree.Expression): TSESTree.CallExpression[] {
-  const calls: TSESTree.CallExpression[] = [];
-  findFirst(sourceCode, test, (node) => {
-    if (node.type === 'CallExpression') {
-      calls.push(node);
-      return false;
+/**
+ * The lookups whose finding nothing makes a guard's test true, so that `if (test) exit` stops a caller without
+ * access: `!m`, `m == null`, `!m || m.role !== 'org:admin'`, `!(await isMember(orgId, userId))`,
+ * `!data.some(…)`. `if (m) return 409` stops the members instead (it guards a join or an invite), and
+ * `if (!m && !isOwner) throw` lets a non-member through.
+ */
+function trueWhenMissing(sourceCode: Readonly<TSESLint.SourceCode>, test: TSESTree.Expression): TSESTree.CallExpression[] {
+  const node = skipTypeWrappers(test);
+  switch (node.type) {
+    case 'UnaryExpression':
+      return node.operator === '!' ? falseWhenMissing(sourceCode, node.argument) : [];
+    case 'LogicalExpression': {
+      const left = trueWhenMissing(sourceCode, node.left);
+      const right = trueWhenMissing(sourceCode, node.right);
+      if (node.operator === '||') return [...left, ...right];
+      return node.operator === '&&' ? left.filter((call) => right.includes(call)) : [];
     }
-    if (node.type !== 'Identifier') return false;
-    const parent = node.parent;
-    if (parent?.type === 'MemberExpression' && parent.property === node && !parent.computed) return false;
-    const definition = ASTUtils.findVariable(sourceCode.getScope(node), node)?.defs[0];
-    if (definition?.type !== 'Variable' || definition.node.init === null) return false;
-    const init = skipAwaitAndWrappers(definition.node.init);
-    if (init.type === 'CallExpression') calls.push(init);
-    return false;
-  });
-  return calls;
+    case 'BinaryExpression': {
+      const compared = comparedWith(node);
+      if (compared === undefined) return [];
+      const { value, constant } = compared;
+      // `m == null`, `m === undefined`: a lookup that found nothing.
+      if (isNullish(constant)) return ['==', '==='].includes(node.operator) ? lookupsOf(sourceCode, value) : [];
+      // `m?.role !== 'org:admin'`: undefined, or a TypeError, when nothing was found.
+      if (['!=', '!=='].includes(node.operator) && isPropertyOfItem(value, constant)) return lookupsOf(sourceCode, value);
+      return [];
+    }
+    default:
+      return [];
+  }
+}
+
+/** The lookups whose finding nothing makes `test` false: `m`, `m.role === 'org:admin'`, `isMember(…)`, `m != null`. */
+function falseWhenMissing(sourceCode: Readonly<TSESLint.SourceCode>, test: TSESTree.Expression): TSESTree.CallExpression[] {
+  const node = skipTypeWrappers(test);
+  switch (node.type) {
+    case 'UnaryExpression':
+      return node.operator === '!' ? trueWhenMissing(sourceCode, node.argument) : [];
+    case 'LogicalExpression': {
+      const left = falseWhenMissing(sourceCode, node.left);
+      const right = falseWhenMissing(sourceCode, node.right);
+      if (node.operator === '&&') return [...left, ...right];
+      return node.operator === '||' ? left.filter((call) => right.includes(call)) : [];
+    }
+    case 'BinaryExpression': {
+      const compared = comparedWith(node);
+      if (compared === undefined) return [];
+      const { value, constant } = compared;
+      if (isNullish(constant)) return ['!=', '!=='].includes(node.operator) ? lookupsOf(sourceCode, value) : [];
+      if (['==', '==='].includes(node.operator) && isPropertyOfItem(value, constant)) return lookupsOf(sourceCode, value);
+      return [];
+    }
+    default:
+      return lookupsOf(sourceCode, node);
+  }
+}
+
+/** A comparison of a value with a literal (or `undefined`): `m === null`, `0 === rows.length`. */
+function comparedWith(node: TSESTree.BinaryExpression): { value: TSESTree.Expression; constant: TSESTree.Literal | TSESTree.Identifier } | undefined {
+  const isConstant = (side: TSESTree.Node): side is TSESTree.Literal | TSESTree.Identifier =>
+    side.type === 'Literal' || (side.type === 'Identifier' && side.name === 'undefined');
+  if (node.left.type === 'PrivateIdentifier') return undefined;
+  if (isConstant(node.right) && !isConstant(node.left)) return { value: node.left, constant: node.right };
+  if (isConstant(node.left) && !isConstant(node.right)) return { value: node.right, constant: node.left };
+  return undefined;
+}
+
+function isNullish(node: TSESTree.Literal | TSESTree.Identifier): boolean {
+  return node.type === 'Identifier' || node.value === null;
+}
+
+/** `m.role` / `m?.role` compared with a string: not `rows.length`, which is 0 (not undefined) for an empty list. */
+function isPropertyOfItem(value: TSESTree.Expression, constant: TSESTree.Literal | TSESTree.Identifier): boolean {
+  const node = skipAwaitAndWrappers(value);
+  return (
+    constant.type === 'Literal' &&
+    typeof constant.value === 'string' &&
+    node.type === 'MemberExpression' &&
+    !(node.property.type === 'Identifier' && node.property.name === 'length')
+  );
+}
+
+/**
+ * The lookup a value reads, when the value is falsy (or reading it throws) if the lookup found nothing: the
+ * call itself (`isMember(…)`, `data.some(…)`), a variable holding its result (`m`), or a property of that
+ * result (`m.role`, `m?.role`).
+ */
+function lookupsOf(sourceCode: Readonly<TSESLint.SourceCode>, test: TSESTree.Expression): TSESTree.CallExpression[] {
+  let node = skipAwaitAndWrappers(test);
+  while (node.type === 'MemberExpression') node = skipAwaitAndWrappers(node.object);
+  if (node.type === 'CallExpression') return [node];
+  if (node.type !== 'Identifier') return [];
+  const definition = ASTUtils.findVariable(sourceCode.getScope(node), node)?.defs[0];
+  if (definition?.type !== 'Variable' || definition.node.init === null) return [];
+  const init = skipAwaitAndWrappers(definition.node.init);
+  return init.type === 'CallExpression' ? [init] : [];
 }
 
 /** The call a list comes from: `data` in `const { data } = await client.users.getOrganizationMembershipList(…)`. */

@@ -319,5 +319,80 @@ export async function removeMember(orgId: string, memberUserId: string) {
       },
     ],
   },
+  {
+    // The guard stops callers who ARE members (409); anyone else joins any organization as admin.
+    name: "a membership lookup whose guard exits when the caller is already a member does not authorise",
+    filename: fixture("app/api/orgs/join/route.ts"),
+    code: `import { auth } from '@clerk/nextjs/server'
+
+export async function POST(req: Request) {
+  const { userId } = await auth()
+  if (!userId) return new Response('Unauthorized', { status: 401 })
+  const { orgId } = await req.json()
+  const existing = await db.membership.findFirst({ where: { orgId, userId } })
+  if (existing) return Response.json({ error: 'Already a member' }, { status: 409 })
+  await db.membership.create({ data: { orgId, userId, role: 'admin' } })
+  return Response.json({ ok: true })
+}
+`,
+    output: null,
+    errors: [
+      {
+        messageId: 'orgIdFromRequest',
+        line: 9,
+        column: 40,
+        suggestions: [
+          { messageId: 'useSessionOrgId', output: `import { auth } from '@clerk/nextjs/server'
+
+export async function POST(req: Request) {
+  const { userId, orgId: sessionOrgId } = await auth()
+  if (!userId) return new Response('Unauthorized', { status: 401 })
+  const { orgId } = await req.json()
+  const existing = await db.membership.findFirst({ where: { orgId, userId } })
+  if (existing) return Response.json({ error: 'Already a member' }, { status: 409 })
+  await db.membership.create({ data: { orgId: sessionOrgId, userId, role: 'admin' } })
+  return Response.json({ ok: true })
+}
+` },
+        ],
+      },
+    ],
+  },
+  {
+    name: "a guard whose && lets a non-member through does not authorise",
+    filename: fixture("app/actions.ts"),
+    code: `'use server'
+import { auth } from '@clerk/nextjs/server'
+
+export async function listInvoices(orgId: string, shareToken?: string) {
+  const { userId } = await auth.protect()
+  const membership = await db.membership.findFirst({ where: { orgId, userId } })
+  if (!membership && !shareToken) throw new Error('Forbidden')
+  return db.invoice.findMany({ where: { orgId } })
+}
+`,
+    output: null,
+    errors: [
+      {
+        messageId: 'orgIdFromRequest',
+        line: 8,
+        column: 41,
+        suggestions: [
+          { messageId: 'useSessionOrgId', output: `'use server'
+import { auth } from '@clerk/nextjs/server'
+
+export async function listInvoices(orgId: string, shareToken?: string) {
+  const { orgId: sessionOrgId } = await auth()
+  if (!sessionOrgId) throw new Error('Unauthorized')
+  const { userId } = await auth.protect()
+  const membership = await db.membership.findFirst({ where: { orgId, userId } })
+  if (!membership && !shareToken) throw new Error('Forbidden')
+  return db.invoice.findMany({ where: { orgId: sessionOrgId } })
+}
+` },
+        ],
+      },
+    ],
+  },
 
 ];

@@ -106,6 +106,34 @@ export async function renameOrganization(organizationId: string, name: string) {
 }`,
     },
     {
+      name: 'membership guards written as `=== null` and as a role comparison of the lookup',
+      filename: actions,
+      code: `'use server'
+import { auth } from '@clerk/nextjs/server'
+export async function listProjects(orgId: string) {
+  const { userId } = await auth.protect()
+  const membership = await prisma.membership.findUnique({ where: { orgId_userId: { orgId, userId } } })
+  if (membership === null) throw new Error('Forbidden')
+  return prisma.project.findMany({ where: { orgId } })
+}
+export async function deleteProject(orgId: string, projectId: string) {
+  const { userId } = await auth.protect()
+  const membership = await prisma.membership.findUnique({ where: { orgId_userId: { orgId, userId } } })
+  if (membership?.role !== 'admin') throw new Error('Forbidden')
+  await prisma.project.delete({ where: { id: projectId, orgId } })
+}`,
+    },
+    {
+      name: "a read by the request orgId and the session userId only finds the caller's own rows",
+      filename: fixture('app/api/orgs/[orgId]/my-tasks/route.ts'),
+      code: `import { auth } from '@clerk/nextjs/server'
+export async function GET(req: Request, { params }: { params: Promise<{ orgId: string }> }) {
+  const { userId } = await auth.protect()
+  const { orgId } = await params
+  return Response.json(await prisma.task.findMany({ where: { orgId, assigneeId: userId } }))
+}`,
+    },
+    {
       name: 'logging, converting and validating are not scoping',
       filename: actions,
       code: `'use server'
