@@ -61,6 +61,8 @@ interface Classified {
   readonly key?: string;
   /** Truthy when the caller is turned away (the `error` of a helper's `{ userId, error }`), not when signed in. */
   readonly rejects?: boolean;
+  /** The project helper whose result this is. */
+  readonly helper?: { readonly fn: FunctionNode; readonly analyzer: AuthAnalyzer };
 }
 
 interface Guard {
@@ -197,9 +199,24 @@ export class AuthAnalyzer {
     if (callee.type === 'Identifier') {
       const helper = this.resolveHelper(callee);
       const inner = helper === undefined ? undefined : returnedFunction(helper.analyzer.sourceCode, helper.fn);
-      return helper !== undefined && inner !== undefined && helper.analyzer.analyze(inner, { routeHandler: false }).kind === 'authenticated';
+      if (helper === undefined || inner === undefined) return false;
+      const callbacks = new Set(helper.fn.params.flatMap((param) => (param.type === 'Identifier' ? [param.name] : [])));
+      return helper.analyzer.authenticatesBeforeCalling(inner, callbacks);
     }
     return callee.type === 'MemberExpression' && this.clientAuthenticates(callee.object, 0);
+  }
+
+  /**
+   * Whether `fn` establishes auth and never calls one of `callbacks` (the wrapped function, `next`) on the
+   * anonymous branch of a guard: `if (!userId) return handler(req, null)` lets anonymous callers through.
+   */
+  private authenticatesBeforeCalling(fn: FunctionNode, callbacks: ReadonlySet<string>): boolean {
+    if (this.analyze(fn, { routeHandler: false }).kind !== 'authenticated') return false;
+    const anonymousCall = findFirst(this.sourceCode, fn.body, (node) => {
+      if (node.type !== 'CallExpression' || node.callee.type !== 'Identifier' || !callbacks.has(node.callee.name)) return false;
+      return this.inAnonymousBranch(node, fn);
+    });
+    return anonymousCall === undefined;
   }
 
   /** An action client built with a `use(…)` middleware that establishes auth, following consts and imports. */
@@ -209,7 +226,7 @@ export class AuthAnalyzer {
       const [first] = node.arguments;
       if (propertyName(node.callee) === 'use' && first !== undefined && first.type !== 'SpreadElement') {
         const middleware = functionOfExpression(this.sourceCode, first);
-        if (middleware !== undefined && this.analyze(middleware, { routeHandler: false }).kind === 'authenticated') return true;
+        if (middleware !== undefined && this.authenticatesBeforeCalling(middleware, new Set(['next']))) return true;
       }
       return this.clientAuthenticates(node.callee.object, depth);
     }
@@ -338,6 +355,18 @@ export class AuthAnalyzer {
         return;
       case 'TryStatement':
         this.scanList(statement.block.body, flow, options);
+        // A check that throws inside `try` is undone by a `catch` that does not exit: the code after it runs. (A
+        // swallowed `auth.protect()` / `redirect()` is no-swallowed-auth-redirect's finding, not reported twice.)
+        if (
+          flow.established &&
+          flow.exit === 'throw' &&
+          statement.handler !== null &&
+          this.exitOf(statement.handler.body) === undefined &&
+          !this.throwsControlFlow(statement.block)
+        ) {
+          flow.established = false;
+          flow.exit = undefined;
+        }
         if (!flow.established && statement.finalizer) this.scanList(statement.finalizer.body, flow, options);
         return;
       case 'LabeledStatement':
@@ -440,6 +469,9 @@ export class AuthAnalyzer {
   }
 
   private isEstablishingCall(call: TSESTree.CallExpression): boolean {
+    // `auth.protect().catch(() => null)`: the rejection that turns callers away is swallowed.
+    const parent = call.parent;
+    if (parent?.type === 'MemberExpression' && parent.object === call && propertyName(parent) === 'catch') return false;
     const api = this.refs.calls.get(call);
     if (api?.kind === 'protect' || api?.kind === 'verifyToken') return true;
     const callee = skipTypeWrappers(call.callee as TSESTree.Expression);
@@ -448,7 +480,13 @@ export class AuthAnalyzer {
       if (object?.kind === 'authObject') return true;
     }
     // `invariant(userId, 'Unauthorized')`, `assert(userId)`, `assert.ok(userId)`: throw for anonymous callers.
-    const assertName = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' ? propertyName(callee) : undefined;
+    // `console.assert` only logs: a member call counts only on `assert` itself (`assert.ok`, `assert.strict`).
+    const assertName =
+      callee.type === 'Identifier'
+        ? callee.name
+        : callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && callee.object.name === 'assert'
+          ? propertyName(callee)
+          : undefined;
     if (assertName !== undefined && ASSERT_FUNCTIONS.has(assertName) && call.arguments[0] !== undefined && call.arguments[0].type !== 'SpreadElement') {
       const guard = this.guardOf(call.arguments[0], { routeHandler: false });
       if (guard?.polarity === 'positive') return true;
@@ -460,6 +498,19 @@ export class AuthAnalyzer {
       if (helper !== undefined && helper.analyzer.helperKind(helper.fn) === 'guard' && (isAwaited(call) || !helper.fn.async)) return true;
     }
     return calleeMatchesNameRefs(this.sourceCode, call.callee, this.settings.authFunctions);
+  }
+
+  /** Whether a block calls `auth.protect()` or a Next.js never-returning call (`redirect`, `notFound`). */
+  private throwsControlFlow(block: TSESTree.Node): boolean {
+    return (
+      findFirst(this.sourceCode, block, (node) => {
+        if (node.type !== 'CallExpression') return false;
+        const kind = this.refs.calls.get(node)?.kind;
+        if (kind === 'protect' || kind === 'nextNeverReturns' || kind === 'neverReturns') return true;
+        const callee = node.callee;
+        return callee.type === 'MemberExpression' && propertyName(callee) === 'protect' && this.classify(callee.object)?.kind === 'authObject';
+      }) !== undefined
+    );
   }
 
   private findFetch(node: TSESTree.Node): AuthFetch | undefined {
@@ -506,7 +557,7 @@ export class AuthAnalyzer {
           return undefined;
         }
         if (object?.kind === 'authValue') {
-          if (object.key === undefined && REJECTION_KEYS.has(key)) return { kind: 'authValue', fetch: object.fetch, key, rejects: true };
+          if (object.key === undefined && REJECTION_KEYS.has(key)) return this.rejection(object, key);
           return { kind: 'authValue', fetch: object.fetch, key: object.key ?? key };
         }
         // Express 1.x: `req.auth` is the auth object itself.
@@ -563,7 +614,7 @@ export class AuthAnalyzer {
     if (helper !== undefined) {
       const kind = helper.analyzer.helperKind(helper.fn);
       if ((kind === 'fetcher' || kind === 'guard') && (isAwaited(call) || !helper.fn.async)) {
-        return { kind: 'authValue', fetch: { call, acceptsMachine: false } };
+        return { kind: 'authValue', fetch: { call, acceptsMachine: false }, helper };
       }
       return undefined;
     }
@@ -587,8 +638,9 @@ export class AuthAnalyzer {
         const target = property.value.type === 'AssignmentPattern' ? property.value.left : property.value;
         const variable = target.type === 'Identifier' ? this.variableOf(target) : undefined;
         if (variable === undefined) continue;
-        const rejects = REJECTION_KEYS.has(property.key.name);
-        this.bindings.set(variable, { kind: 'authValue', fetch: value.fetch, key: property.key.name, rejects });
+        const key = property.key.name;
+        const bound = REJECTION_KEYS.has(key) ? this.rejection(value, key) : { kind: 'authValue' as const, fetch: value.fetch, key };
+        if (bound !== undefined) this.bindings.set(variable, bound);
       }
       return;
     }
@@ -606,6 +658,48 @@ export class AuthAnalyzer {
       else if (key === 'protect') this.bindings.set(variable, { kind: 'protectFn', fetch: value.fetch });
       else if (NEVER_RETURNS_KEYS.has(key)) this.bindings.set(variable, { kind: 'neverReturnsFn', fetch: value.fetch });
     }
+  }
+
+  /**
+   * The `error` (or `response`, …) of a helper's result: a guard only when the helper returns it, set, for
+   * anonymous callers (`if (!userId) return { error: NextResponse.json(…, { status: 401 }) }`); an `error` about
+   * something else (a missing membership) says nothing about anonymous callers.
+   */
+  private rejection(value: Classified, key: string): Classified | undefined {
+    const helper = value.helper;
+    if (helper === undefined || !helper.analyzer.returnsOnAnonymous(helper.fn, key)) return undefined;
+    return { kind: 'authValue', fetch: value.fetch, key, rejects: true };
+  }
+
+  /** Whether `node` sits on the branch of a guard that anonymous callers take (`if (!userId) …`), inside `fn`. */
+  private inAnonymousBranch(node: TSESTree.Node, fn: FunctionNode): boolean {
+    let child: TSESTree.Node = node;
+    let parent: TSESTree.Node | undefined = node.parent;
+    while (parent !== undefined && child !== fn) {
+      if ((parent.type === 'IfStatement' || parent.type === 'ConditionalExpression') && child !== parent.test) {
+        const polarity = this.guardOf(parent.test, { routeHandler: false })?.polarity;
+        if ((child === parent.consequent && polarity === 'negative') || (child === parent.alternate && polarity === 'positive')) return true;
+      }
+      child = parent;
+      parent = parent.parent;
+    }
+    return false;
+  }
+
+  /** Whether `fn` returns `{ [key]: <set> }` on the anonymous branch of a guard. */
+  returnsOnAnonymous(fn: FunctionNode, key: string): boolean {
+    this.analyze(fn, { routeHandler: false });
+    return (
+      findFirst(this.sourceCode, fn.body, (node) => {
+        if (node.type !== 'ReturnStatement' || node.argument?.type !== 'ObjectExpression') return false;
+        const property = node.argument.properties.find(
+          (candidate): candidate is TSESTree.Property =>
+            candidate.type === 'Property' && !candidate.computed && candidate.key.type === 'Identifier' && candidate.key.name === key,
+        );
+        if (property === undefined || isNullish(property.value) || (property.value.type === 'Literal' && property.value.value === false)) return false;
+        return this.inAnonymousBranch(node, fn);
+      }) !== undefined
+    );
   }
 
   private variableOf(identifier: TSESTree.Identifier): Variable | undefined {
@@ -674,9 +768,9 @@ export class AuthAnalyzer {
       if (typeOf.type === 'UnaryExpression' && typeOf.operator === 'typeof') {
         const classified = this.classify(typeOf.argument);
         const constant = skipTypeWrappers(other);
-        if (classified?.kind === 'authValue' && classified.rejects !== true && constant.type === 'Literal' && typeof constant.value === 'string') {
-          const signedIn = constant.value !== 'undefined' && constant.value !== 'object';
-          return { polarity: signedIn === equality ? 'positive' : 'negative', fetch: classified.fetch };
+        // Only `'string'` tells: a signed-out `userId` is null (`typeof` 'object'), never undefined.
+        if (classified?.kind === 'authValue' && classified.rejects !== true && constant.type === 'Literal' && constant.value === 'string') {
+          return { polarity: equality ? 'positive' : 'negative', fetch: classified.fetch };
         }
         continue;
       }
@@ -684,6 +778,9 @@ export class AuthAnalyzer {
       if (classified?.kind !== 'authValue' || classified.rejects === true) continue;
       const constant = skipTypeWrappers(other);
       if (isNullish(constant)) {
+        // Clerk's signed-out values are null: `userId === undefined` never trips (a helper's result may be undefined).
+        const strictUndefined = (operator === '===' || operator === '!==') && !(constant.type === 'Literal');
+        if (strictUndefined && classified.key !== undefined) return undefined;
         if (!equality) return { polarity: 'positive', fetch: classified.fetch };
         return {
           polarity: 'negative',
@@ -773,11 +870,22 @@ export class AuthAnalyzer {
 
   /** The first node that does work: a call with effects or data access (not auth, request reads, responses). */
   findWork(node: TSESTree.Node): TSESTree.Node | undefined {
-    return findFirst(this.sourceCode, node, (candidate) => {
-      if (candidate.type === 'CallExpression') return !this.isBenignCall(candidate);
-      if (candidate.type === 'TaggedTemplateExpression') return candidate.parent.type === 'AwaitExpression';
-      return false;
-    });
+    return findFirst(
+      this.sourceCode,
+      node,
+      (candidate) => {
+        // Callbacks passed to a call run as part of it (`ids.map((id) => db.x.delete(…))`); other functions don't run here.
+        if (candidate !== node && (candidate.type === 'ArrowFunctionExpression' || candidate.type === 'FunctionExpression')) {
+          const parent = candidate.parent;
+          return (parent?.type === 'CallExpression' || parent?.type === 'NewExpression') && parent.arguments.includes(candidate) ? false : 'skip';
+        }
+        if (candidate.type === 'FunctionDeclaration' || candidate.type === 'ClassBody') return candidate === node ? false : 'skip';
+        if (candidate.type === 'CallExpression') return !this.isBenignCall(candidate);
+        if (candidate.type === 'TaggedTemplateExpression') return candidate.parent.type === 'AwaitExpression';
+        return false;
+      },
+      { enterFunctions: true },
+    );
   }
 
   private isBenignCall(call: TSESTree.CallExpression): boolean {
@@ -811,7 +919,9 @@ export class AuthAnalyzer {
 
   private isBenignFunction(call: TSESTree.CallExpression, callee: TSESTree.Identifier): boolean {
     if (this.bindingOf(callee) !== undefined) return true;
-    if (BENIGN_CALL_NAMES.has(callee.name) || CLIENT_FACTORY_NAMES.has(callee.name)) return true;
+    if (BENIGN_CALL_NAMES.has(callee.name)) return true;
+    // Client factories by name only when they come from a package; a project function is read below.
+    if (CLIENT_FACTORY_NAMES.has(callee.name) && this.resolveHelper(callee) === undefined) return true;
     if (PURE_GLOBAL_CALLS.has(callee.name) && this.isGlobal(callee)) return true;
     // tRPC and similar adapters: the framework's procedures authenticate, per procedure.
     const source = importOf(this.sourceCode, callee)?.source;

@@ -123,7 +123,7 @@ export function insertCheckFix(
   refs: ClerkReferences,
 ): { fix: Fix; value: string } | undefined {
   const declaration = enclosingDeclaration(fetchCall);
-  if (declaration === undefined) return undefined;
+  if (declaration === undefined || insideCatchingTry(declaration, entry.fn)) return undefined;
   const declarator = declaration.declarations.find(
     (candidate) => candidate.init !== null && candidate.range[0] <= fetchCall.range[0] && fetchCall.range[1] <= candidate.range[1],
   );
@@ -140,6 +140,14 @@ export function insertCheckFix(
       insertAfterStatement(fixer, sourceCode, declaration, `if (!${checked.value}) ${exit}`),
     ],
   };
+}
+
+/** A check inserted in a `try` whose `catch` swallows it would change nothing. */
+function insideCatchingTry(node: TSESTree.Node, fn: TSESTree.Node): boolean {
+  for (let current = node.parent; current !== undefined && current !== fn; current = current.parent) {
+    if (current.type === 'BlockStatement' && current.parent?.type === 'TryStatement' && current.parent.block === current && current.parent.handler !== null) return true;
+  }
+  return false;
 }
 
 function enclosingDeclaration(node: TSESTree.Node): TSESTree.VariableDeclaration | undefined {

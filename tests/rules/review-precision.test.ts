@@ -241,3 +241,197 @@ export async function POST(req: Request) {
     },
   ],
 });
+
+// Second review: guards the rules accepted although they let anonymous callers through.
+const missing = (name: string, output: string) => [{ messageId: 'missingAuth' as const, data: { name }, suggestions: [{ messageId: 'addAuthGuard' as const, output }] }];
+
+ruleTester.run('require-server-action-auth: checks that never trip for anonymous callers', actionRule, {
+  valid: [],
+  invalid: [
+    {
+      name: "an error from a helper that is not about anonymous callers (the helper returns null for them)",
+      filename: actions,
+      code: `'use server'
+import { auth } from '@clerk/nextjs/server'
+async function getSession() {
+  const { userId, orgId } = await auth()
+  if (!userId) return null
+  const membership = await db.membership.findFirst({ where: { userId, orgId } })
+  if (!membership) return { error: 'Not a member' }
+  return { userId, orgId }
+}
+export async function purge() {
+  const session = await getSession()
+  if (session?.error) throw new Error(session.error)
+  await db.invoice.deleteMany({ where: { orgId: session?.orgId } })
+}`,
+      errors: [{ messageId: 'uncheckedAuth', suggestions: [{ messageId: 'addAuthCheck', output: `'use server'
+import { auth } from '@clerk/nextjs/server'
+async function getSession() {
+  const { userId, orgId } = await auth()
+  if (!userId) return null
+  const membership = await db.membership.findFirst({ where: { userId, orgId } })
+  if (!membership) return { error: 'Not a member' }
+  return { userId, orgId }
+}
+export async function purge() {
+  const session = await getSession()
+  if (!session) throw new Error('Unauthorized')
+  if (session?.error) throw new Error(session.error)
+  await db.invoice.deleteMany({ where: { orgId: session?.orgId } })
+}` }] }],
+    },
+    {
+      name: "userId === undefined (a signed-out userId is null)",
+      filename: actions,
+      code: `'use server'
+import { auth } from '@clerk/nextjs/server'
+export async function f() {
+  const { userId } = await auth()
+  if (userId === undefined) throw new Error('Unauthorized')
+  await db.x.deleteMany()
+}`,
+      errors: [{ messageId: 'uncheckedAuth', suggestions: [{ messageId: 'addAuthCheck', output: `'use server'
+import { auth } from '@clerk/nextjs/server'
+export async function f() {
+  const { userId } = await auth()
+  if (!userId) throw new Error('Unauthorized')
+  if (userId === undefined) throw new Error('Unauthorized')
+  await db.x.deleteMany()
+}` }] }],
+    },
+    {
+      name: "typeof userId === 'undefined'",
+      filename: actions,
+      code: `'use server'
+import { auth } from '@clerk/nextjs/server'
+export async function f() {
+  const { userId } = await auth()
+  if (typeof userId === 'undefined') throw new Error('Unauthorized')
+  await db.x.deleteMany()
+}`,
+      errors: [{ messageId: 'uncheckedAuth', suggestions: [{ messageId: 'addAuthCheck', output: `'use server'
+import { auth } from '@clerk/nextjs/server'
+export async function f() {
+  const { userId } = await auth()
+  if (!userId) throw new Error('Unauthorized')
+  if (typeof userId === 'undefined') throw new Error('Unauthorized')
+  await db.x.deleteMany()
+}` }] }],
+    },
+    {
+      name: 'console.assert only logs',
+      filename: actions,
+      code: `'use server'
+import { auth } from '@clerk/nextjs/server'
+export async function f() {
+  const { userId } = await auth()
+  console.assert(userId, 'Unauthorized')
+  await db.x.deleteMany()
+}`,
+      errors: [{ messageId: 'uncheckedAuth', suggestions: [{ messageId: 'addAuthCheck', output: `'use server'
+import { auth } from '@clerk/nextjs/server'
+export async function f() {
+  const { userId } = await auth()
+  if (!userId) throw new Error('Unauthorized')
+  console.assert(userId, 'Unauthorized')
+  await db.x.deleteMany()
+}` }] }],
+    },
+    {
+      name: 'a guard that throws inside try, and a catch that only logs',
+      filename: actions,
+      code: `'use server'
+import { auth } from '@clerk/nextjs/server'
+export async function f() {
+  try {
+    const session = await auth()
+    if (!session.userId) throw new Error('Unauthorized')
+  } catch (error) {
+    console.warn(error)
+  }
+  return db.x.findMany()
+}`,
+      errors: [{ messageId: 'uncheckedAuth', suggestions: [] }],
+    },
+    {
+      name: 'auth.protect() with its rejection swallowed by .catch()',
+      filename: actions,
+      code: `'use server'
+import { auth } from '@clerk/nextjs/server'
+export async function f() {
+  const session = await auth.protect().catch(() => null)
+  await db.x.deleteMany({ where: { userId: session?.userId } })
+}`,
+      errors: [{ messageId: 'uncheckedAuth', suggestions: [{ messageId: 'addAuthCheck', output: `'use server'
+import { auth } from '@clerk/nextjs/server'
+export async function f() {
+  const session = await auth.protect().catch(() => null)
+  if (!session) throw new Error('Unauthorized')
+  await db.x.deleteMany({ where: { userId: session?.userId } })
+}` }] }],
+    },
+    {
+      name: 'work inside a callback: a bulk delete through map',
+      filename: actions,
+      code: `'use server'
+export async function removeAll(ids: string[]) {
+  await Promise.all(ids.map((id) => db.invoice.delete({ where: { id } })))
+}`,
+      errors: missing('removeAll', `'use server'
+import { auth } from '@clerk/nextjs/server'
+export async function removeAll(ids: string[]) {
+  const { userId } = await auth()
+  if (!userId) throw new Error('Unauthorized')
+  await Promise.all(ids.map((id) => db.invoice.delete({ where: { id } })))
+}`),
+    },
+    {
+      name: 'a project function named createClient that writes is work',
+      filename: actions,
+      code: `'use server'
+async function createClient(data: FormData) {
+  return db.client.create({ data: { name: String(data.get('name')) } })
+}
+export async function addClient(data: FormData) {
+  await createClient(data)
+}`,
+      errors: missing('addClient', `'use server'
+import { auth } from '@clerk/nextjs/server'
+async function createClient(data: FormData) {
+  return db.client.create({ data: { name: String(data.get('name')) } })
+}
+export async function addClient(data: FormData) {
+  const { userId } = await auth()
+  if (!userId) throw new Error('Unauthorized')
+  await createClient(data)
+}`),
+    },
+    {
+      name: 'a wrapper that calls the action on the anonymous branch too',
+      filename: actions,
+      code: `'use server'
+import { auth } from '@clerk/nextjs/server'
+const withUser = (handler: (userId: string | null) => Promise<void>) => async () => {
+  const { userId } = await auth()
+  if (!userId) return handler(null)
+  return handler(userId)
+}
+export const purge = withUser(async () => {
+  await db.note.deleteMany()
+})`,
+      errors: missing('purge', `'use server'
+import { auth } from '@clerk/nextjs/server'
+const withUser = (handler: (userId: string | null) => Promise<void>) => async () => {
+  const { userId } = await auth()
+  if (!userId) return handler(null)
+  return handler(userId)
+}
+export const purge = withUser(async () => {
+  const { userId } = await auth()
+  if (!userId) throw new Error('Unauthorized')
+  await db.note.deleteMany()
+})`),
+    },
+  ],
+});
