@@ -68,7 +68,6 @@ function isPackageSource(source: string): boolean {
 export class WebhookAnalyzer {
   private readonly verifyingHelpers = new Map<FunctionNode, boolean>();
   private readonly importedAnalyzers = new Map<TSESLint.SourceCode, WebhookAnalyzer>();
-  private fileSignal: boolean | undefined;
   private clerkFileSignal: boolean | undefined;
   private readonly mayHaveHandlerSignal: boolean;
 
@@ -79,27 +78,6 @@ export class WebhookAnalyzer {
     private readonly crossFile?: WebhookCrossFile,
   ) {
     this.mayHaveHandlerSignal = HANDLER_SIGNAL_TEXT.test(sourceCode.text);
-  }
-
-  /**
-   * The module looks like a webhook module of any provider: it imports svix, standardwebhooks, any `…/webhooks`
-   * entry point, or Clerk webhook event types. Broad on purpose: require-route-handler-auth treats such modules as
-   * public by design. For "is this a Clerk webhook", use `fileHasClerkSignal()`.
-   */
-  fileHasClerkWebhookSignal(): boolean {
-    this.fileSignal ??= this.computeFileSignal();
-    return this.fileSignal;
-  }
-
-  private computeFileSignal(): boolean {
-    for (const statement of this.sourceCode.ast.body) {
-      if (statement.type !== 'ImportDeclaration') continue;
-      const source = statement.source.value;
-      if (source === 'svix' || source === 'standardwebhooks' || source.endsWith('/webhooks')) return true;
-      if (!(source in CLERK_SOURCES)) continue;
-      if (importsWebhookType(statement)) return true;
-    }
-    return false;
   }
 
   /**

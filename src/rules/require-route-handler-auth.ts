@@ -103,7 +103,9 @@ export default createRule<Options, MessageIds>({
 
     function check(entry: EntryPoint): void {
       // A Clerk webhook is public by design and authenticated by its signature: require-webhook-verification's job.
-      if (webhooks.fileHasClerkWebhookSignal() || webhooks.handlerHasClerkSignal(entry.fn)) return;
+      // Another provider's webhook verifies its own signature. A file that merely imports svix or a `…/webhooks`
+      // module (to send webhooks) is an ordinary route.
+      if (webhooks.fileHasClerkSignal() || webhooks.handlerHasClerkSignal(entry.fn) || webhooks.verifiesAnywhere(entry.fn)) return;
       const method = entry.name.split(' ')[0] ?? entry.name;
       if (matchesAnyGlob(entry.name, publicFunctions) || matchesAnyGlob(method, publicFunctions)) return;
       const finding = findEntryPointProblem(context, setup as NonNullable<typeof setup>, entry);

@@ -435,3 +435,51 @@ export const purge = withUser(async () => {
     },
   ],
 });
+
+ruleTester.run('require-route-handler-auth: only real webhooks are left to the webhook rule', routeRule, {
+  valid: [],
+  invalid: [
+    {
+      name: 'a route that imports a module named …/webhooks to send webhooks is an ordinary route',
+      filename: route,
+      code: `import { sendWebhook } from '@/lib/webhooks'
+export async function POST(req: Request) {
+  const body = await req.json()
+  await db.item.create({ data: body })
+  await sendWebhook('item.created', body)
+  return Response.json({ ok: true })
+}`,
+      errors: missing('POST /api/items', `import { sendWebhook } from '@/lib/webhooks'
+import { auth } from '@clerk/nextjs/server'
+export async function POST(req: Request) {
+  const { userId } = await auth()
+  if (!userId) return Response.json({ error: 'Unauthorized' }, { status: 401 })
+  const body = await req.json()
+  await db.item.create({ data: body })
+  await sendWebhook('item.created', body)
+  return Response.json({ ok: true })
+}`),
+    },
+    {
+      name: 'a svix receiver that never verifies (not a Clerk webhook, so only this rule can see it)',
+      filename: route,
+      code: `import { Webhook } from 'svix'
+const wh = new Webhook(process.env.RESEND_WEBHOOK_SECRET!)
+export async function POST(req: Request) {
+  const event = await req.json()
+  await db.email.update({ where: { id: event.data.email_id }, data: { status: event.type } })
+  return new Response('ok')
+}`,
+      errors: missing('POST /api/items', `import { Webhook } from 'svix'
+import { auth } from '@clerk/nextjs/server'
+const wh = new Webhook(process.env.RESEND_WEBHOOK_SECRET!)
+export async function POST(req: Request) {
+  const { userId } = await auth()
+  if (!userId) return Response.json({ error: 'Unauthorized' }, { status: 401 })
+  const event = await req.json()
+  await db.email.update({ where: { id: event.data.email_id }, data: { status: event.type } })
+  return new Response('ok')
+}`),
+    },
+  ],
+});
