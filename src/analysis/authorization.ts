@@ -101,7 +101,7 @@ function isSessionCall(refs: ClerkReferences, call: TSESTree.CallExpression): bo
 /** Claims of the active organization in the session token: checking them says nothing about another org. */
 const ACTIVE_ORG_CLAIMS: ReadonlySet<string> = new Set(['orgRole', 'orgPermissions', 'org_role', 'org_permissions', 'org_id', 'org_slug', 'o']);
 /** Array methods whose callback tests membership: `memberships.some((m) => m.organization.id === orgId)`. */
-const MEMBERSHIP_TESTS: ReadonlySet<string> = new Set(['some', 'find', 'findIndex', 'every', 'filter', 'includes']);
+const MEMBERSHIP_TESTS: ReadonlySet<string> = new Set(['some', 'find', 'findIndex', 'indexOf', 'filter', 'includes']);
 /** Array methods that keep where the items came from: `memberships.map((m) => m.organization.id)`. */
 const DERIVING_METHODS: ReadonlySet<string> = new Set(['map', 'filter', 'flatMap']);
 const EXIT_CALLS: ReadonlySet<string> = new Set(['redirect', 'permanentRedirect', 'notFound', 'forbidden', 'unauthorized']);
@@ -293,8 +293,9 @@ function isWrite(call: TSESTree.CallExpression): boolean {
 /**
  * The lookups whose finding nothing makes a guard's test true, so that `if (test) exit` stops a caller without
  * access: `!m`, `m == null`, `!m || m.role !== 'org:admin'`, `!(await isMember(orgId, userId))`,
- * `!data.some(…)`. `if (m) return 409` stops the members instead (it guards a join or an invite), and
- * `if (!m && !isOwner) throw` lets a non-member through.
+ * `!data.some(…)`, `data.findIndex(…) === -1`, `rows.length === 0`. `if (m) return 409` stops the members instead
+ * (it guards a join or an invite), `if (!m && !isOwner) throw` lets a non-member through, and
+ * `!data.filter(…)` or `!data.every(…)` is false for a caller in no organization at all.
  */
 function trueWhenMissing(sourceCode: Readonly<TSESLint.SourceCode>, test: TSESTree.Expression): TSESTree.CallExpression[] {
   const node = skipTypeWrappers(test);
@@ -307,22 +308,14 @@ function trueWhenMissing(sourceCode: Readonly<TSESLint.SourceCode>, test: TSESTr
       if (node.operator === '||') return [...left, ...right];
       return node.operator === '&&' ? left.filter((call) => right.includes(call)) : [];
     }
-    case 'BinaryExpression': {
-      const compared = comparedWith(node);
-      if (compared === undefined) return [];
-      const { value, constant } = compared;
-      // `m == null`, `m === undefined`: a lookup that found nothing.
-      if (isNullish(constant)) return ['==', '==='].includes(node.operator) ? lookupsOf(sourceCode, value) : [];
-      // `m?.role !== 'org:admin'`: undefined, or a TypeError, when nothing was found.
-      if (['!=', '!=='].includes(node.operator) && isPropertyOfItem(value, constant)) return lookupsOf(sourceCode, value);
-      return [];
-    }
+    case 'BinaryExpression':
+      return comparisonLookups(sourceCode, node, true);
     default:
       return [];
   }
 }
 
-/** The lookups whose finding nothing makes `test` false: `m`, `m.role === 'org:admin'`, `isMember(…)`, `m != null`. */
+/** The lookups whose finding nothing makes `test` false: `m`, `m.role === 'org:admin'`, `isMember(…)`, `rows.length`. */
 function falseWhenMissing(sourceCode: Readonly<TSESLint.SourceCode>, test: TSESTree.Expression): TSESTree.CallExpression[] {
   const node = skipTypeWrappers(test);
   switch (node.type) {
@@ -334,58 +327,170 @@ function falseWhenMissing(sourceCode: Readonly<TSESLint.SourceCode>, test: TSEST
       if (node.operator === '&&') return [...left, ...right];
       return node.operator === '||' ? left.filter((call) => right.includes(call)) : [];
     }
-    case 'BinaryExpression': {
-      const compared = comparedWith(node);
-      if (compared === undefined) return [];
-      const { value, constant } = compared;
-      if (isNullish(constant)) return ['!=', '!=='].includes(node.operator) ? lookupsOf(sourceCode, value) : [];
-      if (['==', '==='].includes(node.operator) && isPropertyOfItem(value, constant)) return lookupsOf(sourceCode, value);
-      return [];
+    case 'BinaryExpression':
+      return comparisonLookups(sourceCode, node, false);
+    default: {
+      const read = readOf(sourceCode, node);
+      return read !== undefined && falsyWhenMissing(read) ? [read.call] : [];
     }
-    default:
-      return lookupsOf(sourceCode, node);
   }
 }
 
-/** A comparison of a value with a literal (or `undefined`): `m === null`, `0 === rows.length`. */
-function comparedWith(node: TSESTree.BinaryExpression): { value: TSESTree.Expression; constant: TSESTree.Literal | TSESTree.Identifier } | undefined {
-  const isConstant = (side: TSESTree.Node): side is TSESTree.Literal | TSESTree.Identifier =>
-    side.type === 'Literal' || (side.type === 'Identifier' && side.name === 'undefined');
-  if (node.left.type === 'PrivateIdentifier') return undefined;
-  if (isConstant(node.right) && !isConstant(node.left)) return { value: node.left, constant: node.right };
-  if (isConstant(node.left) && !isConstant(node.right)) return { value: node.right, constant: node.left };
+/**
+ * What a lookup's result is when it finds nothing: `item` null or undefined (`findFirst`, `maybeSingle`,
+ * `isMember`), `found` undefined (`list.find(fn)`), `boolean` false (`some`, `includes`), `list` empty (`filter`,
+ * `findMany`, a Drizzle or Supabase query), `count` 0, `index` -1 (`findIndex`, `indexOf`). `every` is true for an
+ * empty list, so it tests nothing.
+ */
+type Shape = 'item' | 'found' | 'boolean' | 'list' | 'count' | 'index';
+
+/** A read of a lookup's result: the call, its shape, and the properties read from it (`['length']`, `[0, 'role']`). */
+interface Read {
+  call: TSESTree.CallExpression;
+  shape: Shape;
+  path: (string | number | undefined)[];
+}
+
+const LIST_QUERIES: ReadonlySet<string> = new Set([
+  'filter', 'map', 'flatMap', 'slice', 'toArray', 'findMany', 'findAll', 'getMany', 'where', 'from', 'select', 'eq', 'neq',
+  'in', 'match', 'limit', 'offset', 'orderBy', 'query', 'execute', 'all',
+]);
+
+function resultShape(call: TSESTree.CallExpression): Shape | undefined {
+  const callee = skipAwaitAndWrappers(call.callee as TSESTree.Expression);
+  const name =
+    callee.type === 'Identifier'
+      ? callee.name
+      : callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier'
+        ? callee.property.name
+        : '';
+  const first = call.arguments[0];
+  const callback = first !== undefined && (first.type === 'ArrowFunctionExpression' || first.type === 'FunctionExpression');
+  if (name === 'every') return undefined;
+  if (name === 'some' || name === 'includes') return 'boolean';
+  if (name === 'findIndex' || name === 'indexOf') return 'index';
+  if (name === 'find' && callback) return 'found';
+  // Mongo's `collection.find({ … })` returns a cursor.
+  if (LIST_QUERIES.has(name) || name === 'find') return 'list';
+  if (/^\$?count(?:Documents)?$/iu.test(name)) return 'count';
+  return 'item';
+}
+
+/** The lookup `node` reads: the call itself, a variable holding its result (`m`, `{ data }`, `[m]`), or a property of either. */
+function readOf(sourceCode: Readonly<TSESLint.SourceCode>, value: TSESTree.Expression): Read | undefined {
+  let node = skipAwaitAndWrappers(value);
+  const path: Read['path'] = [];
+  while (node.type === 'MemberExpression') {
+    const key = node.property;
+    path.unshift(
+      !node.computed && key.type === 'Identifier' ? key.name : key.type === 'Literal' && typeof key.value === 'number' ? key.value : undefined,
+    );
+    node = skipAwaitAndWrappers(node.object);
+  }
+  if (node.type === 'CallExpression') {
+    const shape = resultShape(node);
+    return shape === undefined ? undefined : { call: node, shape, path };
+  }
+  if (node.type !== 'Identifier') return undefined;
+  const definition = ASTUtils.findVariable(sourceCode.getScope(node), node)?.defs[0];
+  if (definition?.type !== 'Variable' || definition.node.init === null) return undefined;
+  const init = skipAwaitAndWrappers(definition.node.init);
+  if (init.type !== 'CallExpression') return undefined;
+  const shape = resultShape(init);
+  if (shape === undefined) return undefined;
+  const pattern = definition.node.id;
+  const bound = (target: TSESTree.Node | null): boolean =>
+    target === definition.name || (target?.type === 'AssignmentPattern' && target.left === definition.name);
+  if (pattern.type === 'Identifier') return { call: init, shape, path };
+  // `const { data } = await supabase.from(…)…` keeps the shape; `const [m] = await db.select()…` is one row.
+  if (pattern.type === 'ObjectPattern' && pattern.properties.some((property) => property.type === 'Property' && bound(property.value))) {
+    return { call: init, shape, path };
+  }
+  if (pattern.type === 'ArrayPattern' && pattern.elements.some(bound)) return { call: init, shape: shape === 'list' ? 'item' : shape, path };
   return undefined;
 }
 
-function isNullish(node: TSESTree.Literal | TSESTree.Identifier): boolean {
-  return node.type === 'Identifier' || node.value === null;
-}
-
-/** `m.role` / `m?.role` compared with a string: not `rows.length`, which is 0 (not undefined) for an empty list. */
-function isPropertyOfItem(value: TSESTree.Expression, constant: TSESTree.Literal | TSESTree.Identifier): boolean {
-  const node = skipAwaitAndWrappers(value);
-  return (
-    constant.type === 'Literal' &&
-    typeof constant.value === 'string' &&
-    node.type === 'MemberExpression' &&
-    !(node.property.type === 'Identifier' && node.property.name === 'length')
-  );
+/** Whether the value read is falsy (or reading it throws) when the lookup found nothing. */
+function falsyWhenMissing({ shape, path }: Read): boolean {
+  switch (shape) {
+    case 'item':
+    case 'found':
+      return true;
+    case 'boolean':
+    case 'count':
+      return path.length === 0;
+    case 'list':
+      return path[0] === 'length' ? path.length === 1 : typeof path[0] === 'number';
+    default:
+      return false;
+  }
 }
 
 /**
- * The lookup a value reads, when the value is falsy (or reading it throws) if the lookup found nothing: the
- * call itself (`isMember(…)`, `data.some(…)`), a variable holding its result (`m`), or a property of that
- * result (`m.role`, `m?.role`).
+ * The lookups for which a comparison is `when` (true or false) if they found nothing: `m == null`,
+ * `m?.role !== 'org:admin'`, `rows.length === 0`, `count < 1`, `data.findIndex(…) === -1`, and their negations.
  */
-function lookupsOf(sourceCode: Readonly<TSESLint.SourceCode>, test: TSESTree.Expression): TSESTree.CallExpression[] {
-  let node = skipAwaitAndWrappers(test);
-  while (node.type === 'MemberExpression') node = skipAwaitAndWrappers(node.object);
-  if (node.type === 'CallExpression') return [node];
-  if (node.type !== 'Identifier') return [];
-  const definition = ASTUtils.findVariable(sourceCode.getScope(node), node)?.defs[0];
-  if (definition?.type !== 'Variable' || definition.node.init === null) return [];
-  const init = skipAwaitAndWrappers(definition.node.init);
-  return init.type === 'CallExpression' ? [init] : [];
+function comparisonLookups(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.BinaryExpression, when: boolean): TSESTree.CallExpression[] {
+  if (node.left.type === 'PrivateIdentifier') return [];
+  const left = constantOf(node.left);
+  const right = constantOf(node.right);
+  if ((left === undefined) === (right === undefined)) return [];
+  const FLIPPED: Record<string, string> = { '<': '>', '>': '<', '<=': '>=', '>=': '<=' };
+  const operator = right === undefined ? (FLIPPED[node.operator] ?? node.operator) : node.operator;
+  const constant = (right ?? left) as { value: unknown };
+  const read = readOf(sourceCode, right === undefined ? node.right : node.left);
+  if (read === undefined) return [];
+  const { shape, path } = read;
+  // The value the read has when nothing was found; undefined when the comparison cannot tell.
+  let missing: { value: unknown } | undefined;
+  if (shape === 'list' && path.length === 1 && path[0] === 'length') missing = { value: 0 };
+  else if (shape === 'count' && path.length === 0) missing = { value: 0 };
+  else if (shape === 'index' && path.length === 0) missing = { value: -1 };
+  else if (shape === 'boolean' && path.length === 0) missing = { value: false };
+  else if (shape === 'found' || (shape === 'item' && path.length > 0) || (shape === 'list' && typeof path[0] === 'number')) {
+    missing = { value: undefined };
+  } else if (shape === 'item') {
+    // `findFirst` returns null, Drizzle's `findFirst` undefined: only a loose or explicit nullish test is sure.
+    if (constant.value === null || constant.value === undefined) return ['==', '==='].includes(operator) === when ? [read.call] : [];
+    return [];
+  }
+  if (missing === undefined) return [];
+  const result = compare(missing.value, operator, constant.value);
+  return result === when ? [read.call] : [];
+}
+
+/** A literal, `undefined` or a negative number: the constant side of a comparison. */
+function constantOf(node: TSESTree.Node): { value: unknown } | undefined {
+  if (node.type === 'Literal' && !('regex' in node)) return { value: node.value };
+  if (node.type === 'Identifier' && node.name === 'undefined') return { value: undefined };
+  if (node.type === 'UnaryExpression' && node.operator === '-' && node.argument.type === 'Literal' && typeof node.argument.value === 'number') {
+    return { value: -node.argument.value };
+  }
+  return undefined;
+}
+
+function compare(left: unknown, operator: string, right: unknown): boolean | undefined {
+  switch (operator) {
+    case '===':
+      return left === right;
+    case '!==':
+      return left !== right;
+    case '==':
+      // eslint-disable-next-line eqeqeq -- evaluates the guard's own loose comparison
+      return left == right;
+    case '!=':
+      // eslint-disable-next-line eqeqeq -- evaluates the guard's own loose comparison
+      return left != right;
+    case '<':
+    case '>':
+    case '<=':
+    case '>=': {
+      if (typeof left !== 'number' || typeof right !== 'number') return undefined;
+      return operator === '<' ? left < right : operator === '>' ? left > right : operator === '<=' ? left <= right : left >= right;
+    }
+    default:
+      return undefined;
+  }
 }
 
 /** The call a list comes from: `data` in `const { data } = await client.users.getOrganizationMembershipList(…)`. */

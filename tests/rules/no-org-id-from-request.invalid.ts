@@ -394,5 +394,131 @@ export async function listInvoices(orgId: string, shareToken?: string) {
       },
     ],
   },
+  {
+    // An array is always truthy, and every() is true for a caller in no organization at all.
+    name: "membership lists tested with filter() (no length) or every() do not authorise",
+    filename: fixture("app/actions.ts"),
+    code: `'use server'
+import { auth, clerkClient } from '@clerk/nextjs/server'
+
+export async function listProjects(orgId: string) {
+  const { userId } = await auth()
+  if (!userId) throw new Error('Unauthorized')
+  const client = await clerkClient()
+  const { data } = await client.users.getOrganizationMembershipList({ userId })
+  if (!data.filter((m) => m.organization.id === orgId)) throw new Error('Forbidden')
+  return db.project.findMany({ where: { orgId } })
+}
+
+export async function exportProjects(orgId: string) {
+  const { userId } = await auth()
+  if (!userId) throw new Error('Unauthorized')
+  const client = await clerkClient()
+  const { data } = await client.users.getOrganizationMembershipList({ userId })
+  if (!data.every((m) => m.organization.id === orgId)) throw new Error('Forbidden')
+  return db.project.findMany({ where: { orgId } })
+}
+`,
+    output: null,
+    errors: [
+      {
+        messageId: 'orgIdFromRequest',
+        line: 10,
+        column: 41,
+        suggestions: [
+          { messageId: 'useSessionOrgId', output: `'use server'
+import { auth, clerkClient } from '@clerk/nextjs/server'
+
+export async function listProjects(orgId: string) {
+  const { userId, orgId: sessionOrgId } = await auth()
+  if (!userId) throw new Error('Unauthorized')
+  const client = await clerkClient()
+  const { data } = await client.users.getOrganizationMembershipList({ userId })
+  if (!data.filter((m) => m.organization.id === orgId)) throw new Error('Forbidden')
+  return db.project.findMany({ where: { orgId: sessionOrgId } })
+}
+
+export async function exportProjects(orgId: string) {
+  const { userId } = await auth()
+  if (!userId) throw new Error('Unauthorized')
+  const client = await clerkClient()
+  const { data } = await client.users.getOrganizationMembershipList({ userId })
+  if (!data.every((m) => m.organization.id === orgId)) throw new Error('Forbidden')
+  return db.project.findMany({ where: { orgId } })
+}
+` },
+        ],
+      },
+      {
+        messageId: 'orgIdFromRequest',
+        line: 19,
+        column: 41,
+        suggestions: [
+          { messageId: 'useSessionOrgId', output: `'use server'
+import { auth, clerkClient } from '@clerk/nextjs/server'
+
+export async function listProjects(orgId: string) {
+  const { userId } = await auth()
+  if (!userId) throw new Error('Unauthorized')
+  const client = await clerkClient()
+  const { data } = await client.users.getOrganizationMembershipList({ userId })
+  if (!data.filter((m) => m.organization.id === orgId)) throw new Error('Forbidden')
+  return db.project.findMany({ where: { orgId } })
+}
+
+export async function exportProjects(orgId: string) {
+  const { userId, orgId: sessionOrgId } = await auth()
+  if (!userId) throw new Error('Unauthorized')
+  const client = await clerkClient()
+  const { data } = await client.users.getOrganizationMembershipList({ userId })
+  if (!data.every((m) => m.organization.id === orgId)) throw new Error('Forbidden')
+  return db.project.findMany({ where: { orgId: sessionOrgId } })
+}
+` },
+        ],
+      },
+    ],
+  },
+  {
+    // Without .single() / .maybeSingle() Supabase returns a list: [] for a stranger, which is truthy.
+    name: "a Supabase membership list tested for truthiness instead of length does not authorise",
+    filename: fixture("app/api/orgs/[orgId]/projects/route.ts"),
+    code: `import { currentUser } from '@clerk/nextjs/server'
+
+export async function GET(req: Request, { params }: { params: Promise<{ orgId: string }> }) {
+  const { orgId } = await params
+  const user = await currentUser()
+  if (!user) return new Response('Unauthorized', { status: 401 })
+  const { data: memberships } = await supabase.from('members').select('id').eq('org_id', orgId).eq('user_id', user.id)
+  if (!memberships) return new Response('Forbidden', { status: 403 })
+  const { data } = await supabase.from('projects').select().eq('org_id', orgId)
+  return Response.json(data)
+}
+`,
+    output: null,
+    errors: [
+      {
+        messageId: 'orgIdFromRequest',
+        line: 9,
+        column: 74,
+        suggestions: [
+          { messageId: 'useSessionOrgId', output: `import { currentUser, auth } from '@clerk/nextjs/server'
+
+export async function GET(req: Request, { params }: { params: Promise<{ orgId: string }> }) {
+  const { orgId: sessionOrgId } = await auth()
+  if (!sessionOrgId) return Response.json({ error: 'Unauthorized' }, { status: 401 })
+  const { orgId } = await params
+  const user = await currentUser()
+  if (!user) return new Response('Unauthorized', { status: 401 })
+  const { data: memberships } = await supabase.from('members').select('id').eq('org_id', orgId).eq('user_id', user.id)
+  if (!memberships) return new Response('Forbidden', { status: 403 })
+  const { data } = await supabase.from('projects').select().eq('org_id', sessionOrgId)
+  return Response.json(data)
+}
+` },
+        ],
+      },
+    ],
+  },
 
 ];

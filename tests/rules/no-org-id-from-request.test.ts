@@ -134,6 +134,59 @@ export async function GET(req: Request, { params }: { params: Promise<{ orgId: s
 }`,
     },
     {
+      name: 'membership lists tested with findIndex() === -1, filter().length === 0, map().includes() and a find() result',
+      filename: actions,
+      code: `'use server'
+import { auth, clerkClient } from '@clerk/nextjs/server'
+export async function a(orgId: string) {
+  const { userId } = await auth.protect()
+  const client = await clerkClient()
+  const { data } = await client.users.getOrganizationMembershipList({ userId })
+  if (data.findIndex((m) => m.organization.id === orgId) === -1) throw new Error('Forbidden')
+  return db.project.findMany({ where: { orgId } })
+}
+export async function b(orgId: string) {
+  const { userId } = await auth.protect()
+  const client = await clerkClient()
+  const { data } = await client.users.getOrganizationMembershipList({ userId })
+  if (data.filter((m) => m.organization.id === orgId).length === 0) throw new Error('Forbidden')
+  return db.project.findMany({ where: { orgId } })
+}
+export async function c(orgId: string) {
+  const { userId } = await auth.protect()
+  const client = await clerkClient()
+  const { data } = await client.users.getOrganizationMembershipList({ userId })
+  if (!data.map((m) => m.organization.id).includes(orgId)) throw new Error('Forbidden')
+  return db.project.findMany({ where: { orgId } })
+}
+export async function d(orgId: string) {
+  const { userId } = await auth.protect()
+  const client = await clerkClient()
+  const { data: list } = await client.users.getOrganizationMembershipList({ userId })
+  const membership = list.find((m) => m.organization.id === orgId)
+  if (!membership) throw new Error('Forbidden')
+  return db.project.findMany({ where: { orgId } })
+}`,
+    },
+    {
+      name: 'a Drizzle membership row destructured from the result, and a Prisma count',
+      filename: actions,
+      code: `'use server'
+import { auth } from '@clerk/nextjs/server'
+import { and, eq } from 'drizzle-orm'
+export async function listProjects(orgId: string) {
+  const { userId } = await auth.protect()
+  const [membership] = await db.select().from(members).where(and(eq(members.orgId, orgId), eq(members.userId, userId))).limit(1)
+  if (!membership) throw new Error('Forbidden')
+  return db.select().from(projects).where(eq(projects.orgId, orgId))
+}
+export async function countProjects(orgId: string) {
+  const { userId } = await auth.protect()
+  if ((await prisma.membership.count({ where: { orgId, userId } })) === 0) throw new Error('Forbidden')
+  return prisma.project.count({ where: { orgId } })
+}`,
+    },
+    {
       name: 'logging, converting and validating are not scoping',
       filename: actions,
       code: `'use server'
