@@ -28,7 +28,7 @@ import {
   skipAwaitAndWrappers,
   skipTypeWrappers,
 } from './functions.js';
-import { exportedConstInit, exportedFunction, importOf, loadModule, type Parser, resolveImportPath } from './cross-file.js';
+import { exportedConstInit, exportedFunction, importOf, loadImportedBinding, type Parser } from './cross-file.js';
 import { isEnvObject } from './env-reads.js';
 import { calleeMatchesNameRefs } from './name-refs.js';
 import { findFirst } from './traverse.js';
@@ -169,16 +169,15 @@ export class AuthAnalyzer {
     if (crossFile === undefined || crossFile.depth >= MAX_IMPORT_DEPTH || this.referencesOf === undefined) return undefined;
     const imported = importOf(this.sourceCode, identifier);
     if (imported === undefined) return undefined;
-    const file = resolveImportPath(crossFile.filename, imported.source);
-    if (file === undefined) return undefined;
-    const module = loadModule(file, crossFile.parser, crossFile.parserOptions);
-    if (module === undefined) return undefined;
+    const binding = loadImportedBinding(crossFile.filename, imported.source, imported.imported, crossFile.parser, crossFile.parserOptions);
+    if (binding === undefined) return undefined;
+    const { file, module } = binding;
     let analyzer = this.importedAnalyzers.get(module);
     if (analyzer === undefined) {
       analyzer = new AuthAnalyzer(module, this.referencesOf(module), this.settings, { ...crossFile, filename: file, depth: crossFile.depth + 1 }, this.referencesOf);
       this.importedAnalyzers.set(module, analyzer);
     }
-    return { analyzer, name: imported.imported };
+    return { analyzer, name: binding.name };
   }
 
   /** The initialiser of a `const` exported by the project module an identifier is imported from. */

@@ -291,6 +291,43 @@ export function exportedFunction(sourceCode: TSESLint.SourceCode, name: string):
   return undefined;
 }
 
+/**
+ * The project module that defines what `source` (imported from `fromFile`) exports as `name`, parsed, following
+ * re-exports through barrels (`export { x } from './x'`, `export { y as x } from`, `export * from`) a few hops.
+ */
+export function loadImportedBinding(
+  fromFile: string,
+  source: string,
+  name: string,
+  parser: Parser | undefined,
+  parserOptions: Record<string, unknown>,
+  hops = 0,
+): { file: string; module: TSESLint.SourceCode; name: string } | undefined {
+  const file = resolveImportPath(fromFile, source);
+  const module = file === undefined ? undefined : loadModule(file, parser, parserOptions);
+  if (file === undefined || module === undefined) return undefined;
+  if (hops >= 3 || declaresExport(module, name)) return { file, module, name };
+  for (const statement of module.ast.body) {
+    if (statement.type === 'ExportNamedDeclaration' && statement.source !== null) {
+      for (const specifier of statement.specifiers) {
+        const exported = specifier.exported.type === 'Identifier' ? specifier.exported.name : specifier.exported.value;
+        const local = specifier.local.type === 'Identifier' ? specifier.local.name : specifier.local.value;
+        if (exported === name) return loadImportedBinding(file, statement.source.value, local, parser, parserOptions, hops + 1);
+      }
+    }
+    if (statement.type === 'ExportAllDeclaration' && statement.exported === null) {
+      const found = loadImportedBinding(file, statement.source.value, name, parser, parserOptions, hops + 1);
+      if (found !== undefined && declaresExport(found.module, found.name)) return found;
+    }
+  }
+  return { file, module, name };
+}
+
+/** Whether a module itself declares the export `name` (not by re-exporting it from elsewhere). */
+function declaresExport(module: TSESLint.SourceCode, name: string): boolean {
+  return exportedFunction(module, name) !== undefined || exportedConstInit(module, name) !== undefined;
+}
+
 /** The initialiser of `export const name = …` (also `const name = …; export { name }`), if any. */
 export function exportedConstInit(sourceCode: TSESLint.SourceCode, name: string): TSESTree.Expression | undefined {
   const constInit = (declaration: TSESTree.VariableDeclaration, local: string) =>

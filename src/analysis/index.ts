@@ -6,7 +6,7 @@ import type { ClerkSettings } from '../util/settings.js';
 import { AuthAnalyzer } from './auth-flow.js';
 import { getClerkReferences } from './clerk-references.js';
 import type { ImportedFunctionResolver } from './authorization.js';
-import { exportedFunction, importOf, loadModule, type Parser, resolveImportPath } from './cross-file.js';
+import { exportedFunction, importOf, loadImportedBinding, type Parser } from './cross-file.js';
 
 export * from './auth-flow.js';
 export * from './authorization.js';
@@ -75,9 +75,9 @@ export function importedFunctionResolver(
   return (sourceCode, identifier) => {
     if (sourceCode !== context.sourceCode) return undefined;
     const imported = importOf(sourceCode, identifier);
-    const file = imported === undefined ? undefined : resolveImportPath(parsing.filename, imported.source);
-    const module = file === undefined ? undefined : loadModule(file, parsing.parser, parsing.parserOptions);
-    const fn = module === undefined || imported === undefined ? undefined : exportedFunction(module, imported.imported);
-    return fn === undefined || module === undefined ? undefined : { fn, sourceCode: module, refs: getClerkReferences(module) };
+    const binding =
+      imported === undefined ? undefined : loadImportedBinding(parsing.filename, imported.source, imported.imported, parsing.parser, parsing.parserOptions);
+    const fn = binding === undefined ? undefined : exportedFunction(binding.module, binding.name);
+    return fn === undefined || binding === undefined ? undefined : { fn, sourceCode: binding.module, refs: getClerkReferences(binding.module) };
   };
 }

@@ -14,7 +14,7 @@ import {
 } from '../clerk/index.js';
 import type { NameRef } from '../util/settings.js';
 import { type ClerkReferences, getClerkReferences } from './clerk-references.js';
-import { exportedFunction, importOf, loadModule, type Parser, resolveImportPath } from './cross-file.js';
+import { exportedFunction, importOf, loadImportedBinding, type Parser } from './cross-file.js';
 import { type FunctionNode, resolveLocalFunction, rootIdentifier, skipAwaitAndWrappers, skipTypeWrappers } from './functions.js';
 import { calleeMatchesNameRefs } from './name-refs.js';
 import { findFirst } from './traverse.js';
@@ -175,11 +175,10 @@ export class WebhookAnalyzer {
   private importedFunction(source: string, name: string): { fn: FunctionNode; analyzer: WebhookAnalyzer } | undefined {
     const crossFile = this.crossFile;
     if (crossFile === undefined || crossFile.depth >= MAX_IMPORT_DEPTH) return undefined;
-    const file = resolveImportPath(crossFile.filename, source);
-    if (file === undefined) return undefined;
-    const module = loadModule(file, crossFile.parser, crossFile.parserOptions);
-    if (module === undefined) return undefined;
-    const fn = exportedFunction(module, name);
+    const binding = loadImportedBinding(crossFile.filename, source, name, crossFile.parser, crossFile.parserOptions);
+    if (binding === undefined) return undefined;
+    const { file, module } = binding;
+    const fn = exportedFunction(module, binding.name);
     if (fn === undefined) return undefined;
     let analyzer = this.importedAnalyzers.get(module);
     if (analyzer === undefined) {

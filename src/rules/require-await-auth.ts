@@ -10,9 +10,8 @@ import {
   type FunctionNode,
   getClerkReferences,
   importOf,
-  loadModule,
+  loadImportedBinding,
   promiseUse,
-  resolveImportPath,
   resolveLocalFunction,
 } from '../analysis/index.js';
 import { isAsyncIn } from '../clerk/index.js';
@@ -176,10 +175,10 @@ export default createRule<Options, MessageIds>({
       if (imported === undefined) return undefined;
       const setup = setupRule(context);
       const parsing = setup === undefined ? undefined : crossFileParsing(context, setup.settings);
-      const file = parsing === undefined ? undefined : resolveImportPath(parsing.filename, imported.source);
-      const module = file === undefined || parsing === undefined ? undefined : loadModule(file, parsing.parser, parsing.parserOptions);
-      const fn = module === undefined ? undefined : exportedFunction(module, imported.imported);
-      return fn === undefined || module === undefined ? undefined : { fn, module };
+      const binding =
+        parsing === undefined ? undefined : loadImportedBinding(parsing.filename, imported.source, imported.imported, parsing.parser, parsing.parserOptions);
+      const fn = binding === undefined ? undefined : exportedFunction(binding.module, binding.name);
+      return fn === undefined || binding === undefined ? undefined : { fn, module: binding.module };
     }
 
     /** `clerkClient.users…` (v5 object form) on v6+. */

@@ -86,6 +86,16 @@ export const purge = authed(async (userId) => {
   await db.note.deleteMany({ where: { userId } })
 })`,
     },
+    {
+      name: 'a guard re-exported (and renamed) through a barrel',
+      filename: actions,
+      code: `'use server'
+import { requireUserId } from '@/lib/auth'
+export async function f() {
+  const userId = await requireUserId()
+  await db.x.delete({ where: { userId } })
+}`,
+    },
   ],
   invalid: [
     {

@@ -126,5 +126,20 @@ export default async function AdminDashboard() {
 }`,
       errors: [{ messageId: 'helperNotAwaited', data: { name: 'checkRole', text: "!checkRole('admin')" } }],
     },
+    {
+      name: 'the same helper reached through a barrel (export * from)',
+      filename: fixture('app/admin/page.tsx'),
+      code: `import { checkRole } from '@/lib/auth'
+export default async function AdminDashboard() {
+  if (!checkRole('admin')) return null
+  return <p>admin</p>
+}`,
+      output: `import { checkRole } from '@/lib/auth'
+export default async function AdminDashboard() {
+  if (!await checkRole('admin')) return null
+  return <p>admin</p>
+}`,
+      errors: [{ messageId: 'helperNotAwaited' }],
+    },
   ],
 });
