@@ -919,6 +919,12 @@ export class AuthAnalyzer {
   private isBenignFunction(call: TSESTree.CallExpression, callee: TSESTree.Identifier): boolean {
     if (this.bindingOf(callee) !== undefined) return true;
     if (BENIGN_CALL_NAMES.has(callee.name)) return true;
+    // `const t = await getTranslations()`, then `t('title')`: a function a benign call returned.
+    const definition = this.variableOf(callee)?.defs[0];
+    if (definition?.type === 'Variable' && definition.node.init !== null) {
+      const init = skipAwaitAndWrappers(definition.node.init);
+      if (init.type === 'CallExpression' && init.callee.type === 'Identifier' && BENIGN_CALL_NAMES.has(init.callee.name)) return true;
+    }
     // Client factories by name only when they come from a package; a project function is read below.
     if (CLIENT_FACTORY_NAMES.has(callee.name) && this.resolveHelper(callee) === undefined) return true;
     if (PURE_GLOBAL_CALLS.has(callee.name) && this.isGlobal(callee)) return true;

@@ -46,6 +46,12 @@ export const BENIGN_CALL_NAMES: ReadonlySet<string> = new Set([
   'cookies',
   'draftMode',
   'connection',
+  // next-intl: reading messages and the locale is not work.
+  'getTranslations',
+  'getLocale',
+  'getMessages',
+  'getFormatter',
+  'setRequestLocale',
 ]);
 
 /** HTTP method exports of an app-router `route.*` file. */

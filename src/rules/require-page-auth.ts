@@ -110,6 +110,9 @@ export default createRule<Options, MessageIds>({
         if (declared.length > 0 && matchesAnyGlob(prefix, declared)) return true;
       }
       if (declared.length > 0) return false;
+      // A layout or template also wraps child routes the middleware may leave public (`/org/[slug]/join`): only
+      // the `protected` option declares them protected.
+      if (fileKind === 'layout' || fileKind === 'template') return false;
       const parsing = crossFileParsing(context, (setup as NonNullable<typeof setup>).settings);
       if (parsing === undefined) return false;
       // Intent, not coverage: a route the middleware protects for plain values is meant to be protected.

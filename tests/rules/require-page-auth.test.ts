@@ -120,6 +120,24 @@ export default function Page() {
       filename: middlewareProject('none', 'app/dashboard/page.tsx'),
       code: FETCHING_PAGE,
     },
+    {
+      name: 'no options: a layout under protecting middleware is not checked (it also wraps public children)',
+      filename: middlewareProject('protect-all', 'app/org/[slug]/layout.tsx'),
+      code: `export default async function OrgLayout({ children, params }) {
+  const org = await db.org.findUnique({ where: { slug: (await params).slug } })
+  return <section><h1>{org.name}</h1>{children}</section>
+}`,
+    },
+    {
+      name: 'next-intl translations are not work',
+      filename: fixture('app/dashboard/page.tsx'),
+      options: DASHBOARD,
+      code: `import { getTranslations } from 'next-intl/server'
+export default async function Page() {
+  const t = await getTranslations('Dashboard')
+  return <h1>{t('title')}</h1>
+}`,
+    },
   ],
   invalid: [
     {
