@@ -111,8 +111,10 @@ const EXIT_CALLS: ReadonlySet<string> = new Set(['redirect', 'permanentRedirect'
  * caller-supplied `orgId`). Checks of the ACTIVE organization do not (`has({ role })`, `auth.protect({ role |
  * permission })`, `orgRole`: clerk-api.md §1.3), unless the supplied id is also compared with the session's
  * `orgId` (the rule checks that itself). What does:
- * - a platform-level check: a `sessionClaims` guard that does not read the active org's claims (`sessionClaims
- *   .metadata.role !== 'admin'`), a configured auth function, or a same-file helper doing one of these;
+ * - a platform-level check: a configured auth function, or a guard with an exit that stops a caller without a
+ *   platform role claim (a role, roles, permissions or admin flag under `sessionClaims`, not the active org's
+ *   claims nor unsafe metadata): `if (sessionClaims?.metadata?.role !== 'admin') throw …`, directly, through a
+ *   same-file helper's result, or inside a helper that throws or redirects;
  * - a membership lookup of the session user in that organization, followed by an exit when it finds nothing:
  *   `const m = await db.membership.findFirst({ where: { orgId, userId } }); if (!m) throw …`. An exit when it
  *   finds something (`if (m) return 409` before a join) stops members, not strangers. A read by both ids is
@@ -129,16 +131,32 @@ export function orgAccessAuthorizedBefore(
   fn: FunctionNode,
   use: TSESTree.Node,
 ): boolean {
-  return platformAuthorizationBefore(sourceCode, authFunctions, fn, use.range[0]) || membershipCheckedBefore(sourceCode, refs, fn, use);
+  return platformAuthorizationBefore(sourceCode, refs, authFunctions, fn, use) || membershipCheckedBefore(sourceCode, refs, fn, use);
 }
 
+/**
+ * A platform-level check before `use`: a configured auth function, a guard that stops a caller without a
+ * platform role claim (`if (sessionClaims?.metadata?.role !== 'admin') throw …`), a same-file helper whose own
+ * guard throws or redirects, or `use` inside `if (sessionClaims?.metadata?.role === 'admin') { … }`. Claims such
+ * as an onboarding flag or a plan say nothing about who may act on an organization, and neither does a test
+ * with no exit.
+ */
 function platformAuthorizationBefore(
   sourceCode: Readonly<TSESLint.SourceCode>,
+  refs: ClerkReferences,
   authFunctions: readonly NameRef[],
   fn: FunctionNode,
-  position: number,
+  use: TSESTree.Node | undefined,
   depth = 0,
 ): boolean {
+  // Inside a helper, `return` leaves the helper, not its caller: only a throw or a redirect stops the request.
+  const inHelper = use === undefined;
+  if (use !== undefined) {
+    for (let child: TSESTree.Node = use, parent = use.parent; parent !== undefined && parent !== fn; child = parent, parent = parent.parent) {
+      if (parent.type === 'IfStatement' && parent.consequent === child && whenNoRoleClaim(sourceCode, refs, parent.test, 0) === false) return true;
+    }
+  }
+  const position = use?.range[0] ?? Number.POSITIVE_INFINITY;
   return (
     findFirst(sourceCode, fn.body, (node) => {
       if (node.range[0] >= position) return 'skip';
@@ -146,33 +164,170 @@ function platformAuthorizationBefore(
         if (calleeMatchesNameRefs(sourceCode, node.callee, authFunctions)) return true;
         if (node.callee.type === 'Identifier' && depth < 2) {
           const helper = resolveLocalFunction(sourceCode, node.callee);
-          if (helper !== undefined && helper !== fn && platformAuthorizationBefore(sourceCode, authFunctions, helper, Number.POSITIVE_INFINITY, depth + 1)) {
+          if (helper !== undefined && helper !== fn && platformAuthorizationBefore(sourceCode, refs, authFunctions, helper, undefined, depth + 1)) {
             return true;
           }
-          if (helper !== undefined && helper !== fn && mentionsPlatformClaims(sourceCode, helper)) return true;
         }
       }
-      return node.type === 'IfStatement' && mentionsPlatformClaims(sourceCode, node.test);
+      return (
+        node.type === 'IfStatement' &&
+        alwaysExits(sourceCode, refs, node.consequent, !inHelper) &&
+        whenNoRoleClaim(sourceCode, refs, node.test, 0) === true
+      );
     }) !== undefined
   );
 }
 
-/** `sessionClaims` read for something other than the active organization's claims. */
-function mentionsPlatformClaims(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node): boolean {
-  let claims = false;
-  let activeOrg = false;
-  findFirst(
-    sourceCode,
-    node,
-    (candidate) => {
-      if (candidate.type !== 'Identifier') return false;
-      if (candidate.name === 'sessionClaims') claims = true;
-      if (ACTIVE_ORG_CLAIMS.has(candidate.name)) activeOrg = true;
-      return false;
-    },
-    { enterFunctions: true },
+/**
+ * The value of a guard's test for a caller whose session carries no platform role claim (the claim reads
+ * `undefined`), or undefined when it depends on something else: `role !== 'admin'` → true, `!isAdmin` → true,
+ * `!roles?.includes('admin')` → true, `role === 'admin'` → false, `!(await isAdmin())` with a same-file
+ * `isAdmin` returning such a comparison → true.
+ */
+function whenNoRoleClaim(sourceCode: Readonly<TSESLint.SourceCode>, refs: ClerkReferences, test: TSESTree.Expression, depth: number): boolean | undefined {
+  if (depth > 3) return undefined;
+  const node = skipAwaitAndWrappers(test);
+  const isClaim = (candidate: TSESTree.Node): boolean => isPlatformRoleClaim(claimPath(sourceCode, refs, candidate as TSESTree.Expression, 0));
+  switch (node.type) {
+    case 'UnaryExpression': {
+      if (node.operator !== '!') return undefined;
+      const inner = whenNoRoleClaim(sourceCode, refs, node.argument, depth);
+      return inner === undefined ? undefined : !inner;
+    }
+    case 'LogicalExpression': {
+      const left = whenNoRoleClaim(sourceCode, refs, node.left, depth);
+      const right = whenNoRoleClaim(sourceCode, refs, node.right, depth);
+      if (node.operator === '||') return left === true || right === true ? true : left === false && right === false ? false : undefined;
+      if (node.operator === '&&') return left === false || right === false ? false : left === true && right === true ? true : undefined;
+      return undefined;
+    }
+    case 'BinaryExpression': {
+      if (!['===', '==', '!==', '!='].includes(node.operator) || node.left.type === 'PrivateIdentifier') return undefined;
+      const [claim, other] = isClaim(node.left) ? [node.left, node.right] : isClaim(node.right) ? [node.right, node.left] : [];
+      if (claim === undefined || other === undefined || !isDefinedValue(other) || isClaim(other)) return undefined;
+      return node.operator.startsWith('!');
+    }
+    case 'CallExpression': {
+      const callee = skipAwaitAndWrappers(node.callee as TSESTree.Expression);
+      // `roles?.includes('admin')`: undefined (or a TypeError) without the claim.
+      if (callee.type === 'MemberExpression' && isClaim(callee.object)) return false;
+      if (callee.type !== 'Identifier' || depth >= 2) return undefined;
+      const helper = resolveLocalFunction(sourceCode, callee);
+      if (helper === undefined) return undefined;
+      if (helper.body.type !== 'BlockStatement') return whenNoRoleClaim(sourceCode, refs, helper.body, depth + 1);
+      const result = returnedWithoutRoleClaim(sourceCode, refs, helper.body, depth + 1);
+      return result === 'none' ? undefined : result;
+    }
+    case 'Literal':
+      return typeof node.value === 'boolean' ? node.value : undefined;
+    case 'Identifier':
+    case 'MemberExpression': {
+      if (isClaim(node)) return false;
+      // `const isAdmin = await checkRole('admin')`
+      if (node.type !== 'Identifier') return undefined;
+      const definition = ASTUtils.findVariable(sourceCode.getScope(node), node)?.defs[0];
+      if (definition?.type !== 'Variable' || definition.node.id.type !== 'Identifier' || definition.node.init === null) return undefined;
+      return whenNoRoleClaim(sourceCode, refs, definition.node.init, depth + 1);
+    }
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * What a helper returns for a caller without a platform role claim, following its guards: `if (role !==
+ * 'admin') return false; return true` → false. 'none' when `statement` can finish without returning.
+ */
+function returnedWithoutRoleClaim(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  refs: ClerkReferences,
+  statement: TSESTree.Statement,
+  depth: number,
+): boolean | undefined | 'none' {
+  switch (statement.type) {
+    case 'ReturnStatement':
+      return statement.argument === null ? undefined : whenNoRoleClaim(sourceCode, refs, statement.argument, depth);
+    case 'BlockStatement':
+      for (const inner of statement.body) {
+        const result = returnedWithoutRoleClaim(sourceCode, refs, inner, depth);
+        if (result !== 'none') return result;
+      }
+      return 'none';
+    case 'IfStatement': {
+      const taken = whenNoRoleClaim(sourceCode, refs, statement.test, depth);
+      if (taken === true) return returnedWithoutRoleClaim(sourceCode, refs, statement.consequent, depth);
+      if (taken === false) return statement.alternate === null ? 'none' : returnedWithoutRoleClaim(sourceCode, refs, statement.alternate, depth);
+      break;
+    }
+    default:
+      break;
+  }
+  return findFirst(sourceCode, statement, (node) => node.type === 'ReturnStatement') === undefined ? 'none' : undefined;
+}
+
+/** A value that is not `undefined`: a literal, a template, an enum member (`Roles.Admin`), a parameter. */
+function isDefinedValue(node: TSESTree.Node): boolean {
+  const value = node.type === 'PrivateIdentifier' ? node : skipTypeWrappers(node as TSESTree.Expression);
+  if (value.type === 'Literal') return value.value !== null;
+  if (value.type === 'Identifier') return value.name !== 'undefined';
+  return value.type === 'TemplateLiteral' || value.type === 'MemberExpression';
+}
+
+/** Claim names that grant platform-wide access: `role`, `roles`, `permissions`, `isAdmin`, `superAdmin`, `platformRole`. */
+function isPlatformRoleName(name: string): boolean {
+  return /^(?:roles?|permissions?|(?:is_?)?(?:super_?)?admin)$/u.test(name.toLowerCase()) || /^[a-z]+(?:Role|_role)s?$/u.test(name);
+}
+
+/**
+ * A platform role read from the session's claims: a role-like name under `sessionClaims`, not the active
+ * organization's claims (`org_role`, `o.rol`) and not unsafe metadata, which the user writes themselves.
+ */
+function isPlatformRoleClaim(path: string[] | undefined): boolean {
+  return (
+    path !== undefined &&
+    path.some(isPlatformRoleName) &&
+    !path.some((name) => ACTIVE_ORG_CLAIMS.has(name) || /unsafe/iu.test(name))
   );
-  return claims && !activeOrg;
+}
+
+/**
+ * The property names read from the session claims: `['metadata', 'role']` for `sessionClaims?.metadata?.role`,
+ * `(await auth()).sessionClaims.metadata.role`, `role` in `const { role } = sessionClaims?.metadata ?? {}`, or
+ * `claims.metadata.role` with `const { sessionClaims: claims } = await auth()`. Undefined when `value` is not one.
+ */
+function claimPath(sourceCode: Readonly<TSESLint.SourceCode>, refs: ClerkReferences, value: TSESTree.Expression, depth: number): string[] | undefined {
+  if (depth > 3) return undefined;
+  let node = skipAwaitAndWrappers(value);
+  if (node.type === 'LogicalExpression' && node.operator === '??') node = skipAwaitAndWrappers(node.left);
+  const names: string[] = [];
+  while (node.type === 'MemberExpression') {
+    const key = node.property;
+    const name = !node.computed && key.type === 'Identifier' ? key.name : key.type === 'Literal' && typeof key.value === 'string' ? key.value : undefined;
+    if (name === undefined) return undefined;
+    if (name === 'sessionClaims') return isFromSession(sourceCode, refs, node) ? names : undefined;
+    names.unshift(name);
+    node = skipAwaitAndWrappers(node.object);
+  }
+  if (node.type !== 'Identifier') return undefined;
+  if (node.name === 'sessionClaims') return names;
+  const definition = ASTUtils.findVariable(sourceCode.getScope(node), node)?.defs[0];
+  if (definition?.type !== 'Variable' || definition.node.init === null) return undefined;
+  const pattern = definition.node.id;
+  if (pattern.type === 'Identifier') {
+    const base = claimPath(sourceCode, refs, definition.node.init, depth + 1);
+    return base === undefined ? undefined : [...base, ...names];
+  }
+  if (pattern.type !== 'ObjectPattern') return undefined;
+  const property = pattern.properties.find(
+    (candidate): candidate is TSESTree.Property =>
+      candidate.type === 'Property' &&
+      (candidate.value === definition.name || (candidate.value.type === 'AssignmentPattern' && candidate.value.left === definition.name)),
+  );
+  const key = property === undefined || property.computed ? undefined : property.key.type === 'Identifier' ? property.key.name : undefined;
+  if (key === undefined) return undefined;
+  if (key === 'sessionClaims') return names;
+  const base = claimPath(sourceCode, refs, definition.node.init, depth + 1);
+  return base === undefined ? undefined : [...base, key, ...names];
 }
 
 function membershipCheckedBefore(
@@ -548,15 +703,20 @@ function isSessionUserId(sourceCode: Readonly<TSESLint.SourceCode>, refs: ClerkR
 }
 
 /** Every path of the guard's consequent leaves: `return`, `throw`, `redirect()`, `notFound()`. */
-function alwaysExits(sourceCode: Readonly<TSESLint.SourceCode>, refs: ClerkReferences, statement: TSESTree.Statement): boolean {
+function alwaysExits(sourceCode: Readonly<TSESLint.SourceCode>, refs: ClerkReferences, statement: TSESTree.Statement, returnExits = true): boolean {
   switch (statement.type) {
     case 'ReturnStatement':
+      return returnExits;
     case 'ThrowStatement':
       return true;
     case 'BlockStatement':
-      return statement.body.some((inner) => alwaysExits(sourceCode, refs, inner));
+      return statement.body.some((inner) => alwaysExits(sourceCode, refs, inner, returnExits));
     case 'IfStatement':
-      return statement.alternate !== null && alwaysExits(sourceCode, refs, statement.consequent) && alwaysExits(sourceCode, refs, statement.alternate);
+      return (
+        statement.alternate !== null &&
+        alwaysExits(sourceCode, refs, statement.consequent, returnExits) &&
+        alwaysExits(sourceCode, refs, statement.alternate, returnExits)
+      );
     case 'ExpressionStatement': {
       const expression = skipAwaitAndWrappers(statement.expression);
       if (expression.type !== 'CallExpression') return false;

@@ -520,5 +520,156 @@ export async function GET(req: Request, { params }: { params: Promise<{ orgId: s
       },
     ],
   },
+  {
+    // An onboarding flag says nothing about which organizations the caller may read.
+    name: "a sessionClaims guard on a non-role claim does not authorise a request orgId",
+    filename: fixture("app/api/projects/route.ts"),
+    code: `import { auth } from '@clerk/nextjs/server'
+
+export async function GET(req: Request) {
+  const { userId, sessionClaims } = await auth()
+  if (!userId) return new Response('Unauthorized', { status: 401 })
+  if (!sessionClaims?.metadata?.onboardingComplete) return Response.json({ error: 'Finish onboarding' }, { status: 403 })
+  const orgId = new URL(req.url).searchParams.get('orgId')
+  return Response.json(await db.project.findMany({ where: { orgId } }))
+}
+`,
+    output: null,
+    errors: [
+      {
+        messageId: 'orgIdFromRequest',
+        line: 8,
+        column: 61,
+        suggestions: [
+          { messageId: 'useSessionOrgId', output: `import { auth } from '@clerk/nextjs/server'
+
+export async function GET(req: Request) {
+  const { userId, sessionClaims, orgId: sessionOrgId } = await auth()
+  if (!userId) return new Response('Unauthorized', { status: 401 })
+  if (!sessionClaims?.metadata?.onboardingComplete) return Response.json({ error: 'Finish onboarding' }, { status: 403 })
+  const orgId = new URL(req.url).searchParams.get('orgId')
+  return Response.json(await db.project.findMany({ where: { orgId: sessionOrgId } }))
+}
+` },
+        ],
+      },
+    ],
+  },
+  {
+    name: "a sessionClaims test without an exit, or one that only stops a deny-listed role, does not authorise",
+    filename: fixture("app/actions.ts"),
+    code: `'use server'
+import { auth } from '@clerk/nextjs/server'
+
+export async function listProjects(orgId: string) {
+  const { userId, sessionClaims } = await auth()
+  if (!userId) throw new Error('Unauthorized')
+  if (sessionClaims?.metadata?.plan === 'pro') console.log('pro user')
+  return db.project.findMany({ where: { orgId } })
+}
+
+export async function suspendOrganization(orgId: string) {
+  const { sessionClaims } = await auth.protect()
+  if (sessionClaims?.metadata?.role === 'banned') throw new Error('Banned')
+  await db.organization.update({ where: { id: orgId }, data: { suspended: true } })
+}
+`,
+    output: null,
+    errors: [
+      {
+        messageId: 'orgIdFromRequest',
+        line: 8,
+        column: 41,
+        suggestions: [
+          { messageId: 'useSessionOrgId', output: `'use server'
+import { auth } from '@clerk/nextjs/server'
+
+export async function listProjects(orgId: string) {
+  const { userId, sessionClaims, orgId: sessionOrgId } = await auth()
+  if (!userId) throw new Error('Unauthorized')
+  if (sessionClaims?.metadata?.plan === 'pro') console.log('pro user')
+  return db.project.findMany({ where: { orgId: sessionOrgId } })
+}
+
+export async function suspendOrganization(orgId: string) {
+  const { sessionClaims } = await auth.protect()
+  if (sessionClaims?.metadata?.role === 'banned') throw new Error('Banned')
+  await db.organization.update({ where: { id: orgId }, data: { suspended: true } })
+}
+` },
+        ],
+      },
+      {
+        messageId: 'orgIdFromRequest',
+        line: 14,
+        column: 47,
+        suggestions: [
+          { messageId: 'useSessionOrgId', output: `'use server'
+import { auth } from '@clerk/nextjs/server'
+
+export async function listProjects(orgId: string) {
+  const { userId, sessionClaims } = await auth()
+  if (!userId) throw new Error('Unauthorized')
+  if (sessionClaims?.metadata?.plan === 'pro') console.log('pro user')
+  return db.project.findMany({ where: { orgId } })
+}
+
+export async function suspendOrganization(orgId: string) {
+  const { orgId: sessionOrgId } = await auth()
+  if (!sessionOrgId) throw new Error('Unauthorized')
+  const { sessionClaims } = await auth.protect()
+  if (sessionClaims?.metadata?.role === 'banned') throw new Error('Banned')
+  await db.organization.update({ where: { id: sessionOrgId }, data: { suspended: true } })
+}
+` },
+        ],
+      },
+    ],
+  },
+  {
+    // The helper's `return false` leaves the helper, not the action: its result is never looked at.
+    name: "a role helper whose result is ignored does not authorise",
+    filename: fixture("app/actions.ts"),
+    code: `'use server'
+import { auth } from '@clerk/nextjs/server'
+
+async function isPlatformAdmin() {
+  const { sessionClaims } = await auth()
+  if (sessionClaims?.metadata?.role !== 'admin') return false
+  return true
+}
+
+export async function deleteOrganization(orgId: string) {
+  await isPlatformAdmin()
+  await db.organization.delete({ where: { id: orgId } })
+}
+`,
+    output: null,
+    errors: [
+      {
+        messageId: 'orgIdFromRequest',
+        line: 12,
+        column: 47,
+        suggestions: [
+          { messageId: 'useSessionOrgId', output: `'use server'
+import { auth } from '@clerk/nextjs/server'
+
+async function isPlatformAdmin() {
+  const { sessionClaims } = await auth()
+  if (sessionClaims?.metadata?.role !== 'admin') return false
+  return true
+}
+
+export async function deleteOrganization(orgId: string) {
+  const { orgId: sessionOrgId } = await auth()
+  if (!sessionOrgId) throw new Error('Unauthorized')
+  await isPlatformAdmin()
+  await db.organization.delete({ where: { id: sessionOrgId } })
+}
+` },
+        ],
+      },
+    ],
+  },
 
 ];

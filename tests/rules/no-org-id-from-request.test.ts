@@ -51,6 +51,70 @@ export async function suspendOrganization(orgId: string) {
 }`,
     },
     {
+      name: "Clerk's checkRole helper, a destructured role claim and a boolean isAdmin claim, each with an exit",
+      filename: actions,
+      code: `'use server'
+import { auth } from '@clerk/nextjs/server'
+const checkRole = async (role: string) => {
+  const { sessionClaims } = await auth()
+  return sessionClaims?.metadata.role === role
+}
+export async function deleteOrganization(orgId: string) {
+  if (!(await checkRole('admin'))) throw new Error('Forbidden')
+  await db.organization.delete({ where: { id: orgId } })
+}
+export async function suspendOrganization(orgId: string) {
+  const { sessionClaims } = await auth.protect()
+  const { role } = sessionClaims?.metadata ?? {}
+  if (role !== 'admin' && role !== 'support') throw new Error('Forbidden')
+  await db.organization.update({ where: { id: orgId }, data: { suspended: true } })
+}
+export async function restoreOrganization(orgId: string) {
+  if (!(await auth()).sessionClaims?.metadata?.isAdmin) throw new Error('Forbidden')
+  await db.organization.update({ where: { id: orgId }, data: { suspended: false } })
+}`,
+    },
+    {
+      name: 'a role helper that returns false for a non-admin, used in a guard',
+      filename: actions,
+      code: `'use server'
+import { auth } from '@clerk/nextjs/server'
+async function isPlatformAdmin() {
+  const { sessionClaims } = await auth()
+  if (sessionClaims?.metadata?.role !== 'admin') return false
+  return true
+}
+export async function deleteOrganization(orgId: string) {
+  const admin = await isPlatformAdmin()
+  if (!admin) throw new Error('Forbidden')
+  await db.organization.delete({ where: { id: orgId } })
+}`,
+    },
+    {
+      name: 'a platform role checked by a helper that redirects, or around the use',
+      filename: fixture('app/api/admin/orgs/route.ts'),
+      code: `import { auth } from '@clerk/nextjs/server'
+import { redirect } from 'next/navigation'
+async function requirePlatformAdmin() {
+  const { sessionClaims } = await auth()
+  if (!sessionClaims?.metadata?.roles?.includes('platform:admin')) redirect('/')
+}
+export async function DELETE(req: Request) {
+  await requirePlatformAdmin()
+  const { orgId } = await req.json()
+  await db.organization.delete({ where: { id: orgId } })
+  return new Response(null, { status: 204 })
+}
+export async function GET(req: Request) {
+  const { sessionClaims } = await auth()
+  const orgId = new URL(req.url).searchParams.get('orgId')
+  if (sessionClaims?.metadata?.role === 'admin') {
+    return Response.json(await db.project.findMany({ where: { orgId } }))
+  }
+  return new Response('Forbidden', { status: 403 })
+}`,
+    },
+    {
       name: 'a membership lookup by the request orgId and the session userId, with an exit when missing',
       filename: actions,
       code: `'use server'
