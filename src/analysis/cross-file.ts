@@ -5,6 +5,7 @@ import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { ASTUtils } from '@typescript-eslint/utils';
 
+import { FRESH_MS, freshCache } from '../util/fresh-cache.js';
 import { type FunctionNode, functionOfExpression } from './functions.js';
 
 const EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
@@ -62,14 +63,8 @@ interface CachedModule {
   checkedAt: number;
 }
 
-/**
- * How long a file-system answer (a module's mtime, where an import points) is trusted without asking again. A
- * CLI run resolves the same `@/lib/db` for thousands of files within seconds; an editor sees an edit to another
- * module at most this much later.
- */
-const FRESH_MS = 1000;
 /** Where an import source points from a directory: `dir + '\0' + source` → file (or undefined). */
-const resolutions = new Map<string, { readonly file: string | undefined; readonly checkedAt: number }>();
+const resolutions = freshCache<string | undefined>();
 
 /**
  * Parsed modules for the life of the process, keyed by absolute path and revalidated by mtime, so an edited
@@ -164,13 +159,7 @@ function withExtensions(base: string): string | undefined {
 
 /** The file an import source names, for relative paths and tsconfig `paths` aliases inside the project root. */
 export function resolveImportPath(fromFile: string, source: string): string | undefined {
-  const key = `${dirname(fromFile)}\0${source}`;
-  const now = Date.now();
-  const known = resolutions.get(key);
-  if (known !== undefined && now - known.checkedAt < FRESH_MS) return known.file;
-  const file = resolveUncached(fromFile, source);
-  resolutions.set(key, { file, checkedAt: now });
-  return file;
+  return resolutions.get(`${dirname(fromFile)}\0${source}`, () => resolveUncached(fromFile, source));
 }
 
 function resolveUncached(fromFile: string, source: string): string | undefined {

@@ -6,6 +6,7 @@ import { ASTUtils } from '@typescript-eslint/utils';
 
 import { MIDDLEWARE_BASENAMES } from '../clerk/index.js';
 import { perFile } from '../util/file-cache.js';
+import { freshCache } from '../util/fresh-cache.js';
 import { toPosix } from '../util/paths.js';
 import { type ClerkReferences, getClerkReferences } from './clerk-references.js';
 import { loadModule, type Parser, projectRootOf } from './cross-file.js';
@@ -53,16 +54,30 @@ export function middlewareFileFor(filename: string): { file: string; root: strin
   const match = /^(src\/)?(?:app|pages)\//u.exec(inRoot);
   if (match === null) return undefined;
   const dir = match[1] === undefined ? root : join(root, 'src');
+  const file = middlewareFiles.get(dir, () => findMiddlewareFile(root, dir));
+  return file === undefined ? undefined : { file, root };
+}
+
+/** The middleware file of an app directory (root or `src/`), asked of the file system at most once a second. */
+const middlewareFiles = freshCache<string | undefined>();
+/** Per project root: the declared Next major, and whether next.config has rewrites. */
+const projectFacts = freshCache<{ readonly nextMajor: number | undefined; readonly rewrites: boolean }>();
+
+function findMiddlewareFile(root: string, dir: string): string | undefined {
   // `proxy.*` replaced `middleware.*` in Next 16; Next 15 and earlier never load a proxy file.
-  const nextMajor = declaredNextMajor(root);
+  const nextMajor = factsOf(root).nextMajor;
   const basenames = nextMajor !== undefined && nextMajor < 16 ? MIDDLEWARE_BASENAMES.filter((base) => base !== 'proxy') : MIDDLEWARE_BASENAMES;
   for (const base of basenames) {
     for (const extension of SCRIPT_EXTENSIONS) {
       const file = join(dir, base + extension);
-      if (existsSync(file)) return { file, root };
+      if (existsSync(file)) return file;
     }
   }
   return undefined;
+}
+
+function factsOf(root: string): { readonly nextMajor: number | undefined; readonly rewrites: boolean } {
+  return projectFacts.get(root, () => ({ nextMajor: declaredNextMajor(root), rewrites: hasRewrites(root) }));
 }
 
 /** The major of `next` the project's package.json declares, if any. */
@@ -114,7 +129,7 @@ export function middlewareCoverage(
   if (verdicts.includes('public')) return { coverage: 'public', file };
   if (!verdicts.every((verdict) => verdict === 'protected')) return { coverage: 'unknown', file };
   // Middleware matches the request path before next.config rewrites map it onto this route.
-  return { coverage: hasRewrites(located.root) ? 'unknown' : 'protected', file };
+  return { coverage: factsOf(located.root).rewrites ? 'unknown' : 'protected', file };
 }
 
 /** Values a static-file matcher treats differently: a dynamic segment may well be `report.csv` or `photo.png`. */

@@ -57,8 +57,11 @@ export default createRule<Options, MessageIds>({
   },
   create(context) {
     const { sourceCode } = context;
-    // Without a Clerk import, the only finding possible is an imported async auth helper used in a condition.
-    if (!sourceCode.text.includes('@clerk/')) return { CallExpression: checkHelperCall };
+    // Without a Clerk import, the only finding possible is an auth helper imported from the project (relative path
+    // or alias) used un-awaited in a condition; files without such an import cost one text test.
+    if (!sourceCode.text.includes('@clerk/')) {
+      return PROJECT_IMPORT.test(sourceCode.text) ? { CallExpression: (call) => checkHelperCall(call, false) } : {};
+    }
     const setup = setupRule(context);
     if (setup === undefined) return {};
     const { major } = setup;
@@ -151,16 +154,16 @@ export default createRule<Options, MessageIds>({
           if (ref.kind === 'middleware' && ref.framework === 'next' && major >= 6) checkMiddlewareAuth(node);
         }
       },
-      CallExpression: checkHelperCall,
+      CallExpression: (call) => checkHelperCall(call, true),
     };
 
     /**
      * An async helper that calls Clerk, used un-awaited in a condition: `if (!checkRole('admin'))` (the bug in
      * Clerk's own RBAC guide when the `await` is dropped). Same file, or imported from the project's modules.
      */
-    function checkHelperCall(call: TSESTree.CallExpression): void {
+    function checkHelperCall(call: TSESTree.CallExpression, localHelpers: boolean): void {
       if (call.callee.type !== 'Identifier' || !inCondition(call)) return;
-      const local = resolveLocalFunction(sourceCode, call.callee);
+      const local = localHelpers ? resolveLocalFunction(sourceCode, call.callee) : undefined;
       const helper = local === undefined ? importedHelper(call.callee) : { fn: local, module: sourceCode };
       if (helper === undefined || !helper.fn.async || !callsClerk(helper.module, helper.fn)) return;
       if (promiseUse(sourceCode, call) !== 'misused') return;
@@ -221,6 +224,9 @@ export default createRule<Options, MessageIds>({
     }
   },
 });
+
+/** An import from a relative path or a common alias (`./x`, `../x`, `@/x`, `~/x`, `#x`). */
+const PROJECT_IMPORT = /\bfrom\s*['"](?:\.{1,2}\/|@\/|~\/|#)/u;
 
 /** Whether a function calls a Clerk API (resolved by import in its own module). */
 function callsClerk(sourceCode: Readonly<TSESLint.SourceCode>, fn: FunctionNode): boolean {
