@@ -188,6 +188,20 @@ function resolveUncached(fromFile: string, source: string): string | undefined {
   return undefined;
 }
 
+/** Texts of project modules, for cheap tests before parsing (`does it mention @clerk/ at all?`). */
+const moduleTexts = freshCache<string | undefined>();
+
+/** A module's text (undefined when unreadable), read at most once a second per path. */
+export function moduleText(file: string): string | undefined {
+  return moduleTexts.get(file, () => {
+    try {
+      return readFileSync(file, 'utf8');
+    } catch {
+      return undefined;
+    }
+  });
+}
+
 /** Parses a module with the file's own parser, once per path and mtime. */
 export function loadModule(file: string, parser: Parser | undefined, parserOptions: Record<string, unknown>): TSESLint.SourceCode | undefined {
   const now = Date.now();

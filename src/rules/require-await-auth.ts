@@ -11,7 +11,9 @@ import {
   getClerkReferences,
   importOf,
   loadImportedBinding,
+  moduleText,
   promiseUse,
+  resolveImportPath,
   resolveLocalFunction,
 } from '../analysis/index.js';
 import { isAsyncIn } from '../clerk/index.js';
@@ -178,6 +180,10 @@ export default createRule<Options, MessageIds>({
       if (imported === undefined) return undefined;
       const setup = setupRule(context);
       const parsing = setup === undefined ? undefined : crossFileParsing(context, setup.settings);
+      // Parse only modules that can lead to Clerk: they import it, or re-export from elsewhere (a barrel).
+      const file = parsing === undefined ? undefined : resolveImportPath(parsing.filename, imported.source);
+      const text = file === undefined ? undefined : moduleText(file);
+      if (text === undefined || !(text.includes('@clerk/') || REEXPORT.test(text))) return undefined;
       const binding =
         parsing === undefined ? undefined : loadImportedBinding(parsing.filename, imported.source, imported.imported, parsing.parser, parsing.parserOptions);
       const fn = binding === undefined ? undefined : exportedFunction(binding.module, binding.name);
@@ -226,6 +232,7 @@ export default createRule<Options, MessageIds>({
 });
 
 /** An import from a relative path or a common alias (`./x`, `../x`, `@/x`, `~/x`, `#x`). */
+const REEXPORT = /\bexport\s*(?:\*|\{[^}]*\})\s*from\b/u;
 const PROJECT_IMPORT = /\bfrom\s*['"](?:\.{1,2}\/|@\/|~\/|#)/u;
 
 /** Whether a function calls a Clerk API (resolved by import in its own module). */
