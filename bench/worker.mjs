@@ -28,6 +28,11 @@ async function configFor(name) {
     const { default: clerk } = await import('../dist/index.js');
     return withBase(clerk.configs.all);
   }
+  // The same without reading other modules (imported helpers, middleware): the cost of cross-file knowledge.
+  if (name === 'clerk-all-local') {
+    const { default: clerk } = await import('../dist/index.js');
+    return withBase(clerk.configs.all, { settings: { clerk: { crossFile: false } } });
+  }
   if (name === 'security') return withBase(require('eslint-plugin-security').configs.recommended);
   if (name === 'next') {
     const next = require('@next/eslint-plugin-next');
