@@ -105,7 +105,9 @@ export default createRule<Options, MessageIds>({
       // A Clerk webhook is public by design and authenticated by its signature: require-webhook-verification's job.
       // Another provider's webhook verifies its own signature. A file that merely imports svix or a `…/webhooks`
       // module (to send webhooks) is an ordinary route.
-      if (webhooks.fileHasClerkSignal() || webhooks.handlerHasClerkSignal(entry.fn) || webhooks.verifiesAnywhere(entry.fn)) return;
+      // (An event-type string alone marks a webhook only when the handler reads a payload to check it against.)
+      const clerkHandler = webhooks.handlerHasClerkSignal(entry.fn) && webhooks.bodyReads(entry.fn).length > 0;
+      if (webhooks.fileHasClerkSignal() || clerkHandler || webhooks.verifiesAnywhere(entry.fn)) return;
       const method = entry.name.split(' ')[0] ?? entry.name;
       if (matchesAnyGlob(entry.name, publicFunctions) || matchesAnyGlob(method, publicFunctions)) return;
       const finding = findEntryPointProblem(context, setup as NonNullable<typeof setup>, entry);

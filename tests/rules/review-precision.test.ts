@@ -461,6 +461,19 @@ export async function POST(req: Request) {
 }`),
     },
     {
+      name: 'a Clerk event-type string in a handler that reads no payload is not a webhook',
+      filename: route,
+      code: `export async function GET() {
+  return Response.json(await db.auditLog.findMany({ where: { event: 'user.deleted' } }))
+}`,
+      errors: missing('GET /api/items', `import { auth } from '@clerk/nextjs/server'
+export async function GET() {
+  const { userId } = await auth()
+  if (!userId) return Response.json({ error: 'Unauthorized' }, { status: 401 })
+  return Response.json(await db.auditLog.findMany({ where: { event: 'user.deleted' } }))
+}`),
+    },
+    {
       name: 'a svix receiver that never verifies (not a Clerk webhook, so only this rule can see it)',
       filename: route,
       code: `import { Webhook } from 'svix'
