@@ -145,7 +145,10 @@ export default createRule<Options, MessageIds>({
       return false;
     }
 
-    /** `if (body.orgId !== orgId) return …` (orgId from auth()) before the use. */
+    /**
+     * `if (body.orgId !== orgId) return …` (orgId from auth()) before the use, or the use inside
+     * `if (body.orgId === orgId) { … }`. A comparison that does not exit (`if (a === b) log()`) authorises nothing.
+     */
     function comparedWithSessionBefore(entry: EntryPoint, use: TSESTree.Node): boolean {
       const text = sourceCode.getText(use);
       return (
@@ -153,9 +156,35 @@ export default createRule<Options, MessageIds>({
           if (node.range[0] >= use.range[0]) return 'skip';
           if (node.type !== 'BinaryExpression' || !['!==', '!=', '===', '=='].includes(node.operator)) return false;
           const sides = [node.left, node.right];
-          return sides.some((side) => sourceCode.getText(side) === text) && sides.some((side) => isFromSession(sourceCode, refs, side));
+          if (!sides.some((side) => sourceCode.getText(side) === text) || !sides.some((side) => isFromSession(sourceCode, refs, side))) {
+            return false;
+          }
+          return guardsUse(node, use);
         }) !== undefined
       );
+    }
+
+    /** The comparison is the test of an `if` that exits when the ids differ, or whose equal branch holds the use. */
+    function guardsUse(comparison: TSESTree.BinaryExpression, use: TSESTree.Node): boolean {
+      const differs = comparison.operator.startsWith('!');
+      let test: TSESTree.Node = comparison;
+      // `if (!orgId || body.orgId !== orgId) throw …`: a disjunct of an exit condition still exits.
+      while (test.parent?.type === 'LogicalExpression' && test.parent.operator === (differs ? '||' : '&&')) test = test.parent;
+      const statement = test.parent;
+      if (statement?.type !== 'IfStatement' || statement.test !== test) return false;
+      const inside = (branch: TSESTree.Node | null) => branch !== null && branch.range[0] <= use.range[0] && use.range[1] <= branch.range[1];
+      if (differs) return exits(statement.consequent) || inside(statement.alternate);
+      return inside(statement.consequent) || (statement.alternate !== null && exits(statement.alternate));
+    }
+
+    /** A branch that leaves: `return`, `throw`, or a block ending in one (or in `redirect()` / `notFound()`). */
+    function exits(branch: TSESTree.Statement): boolean {
+      const last = branch.type === 'BlockStatement' ? branch.body[branch.body.length - 1] : branch;
+      if (last === undefined) return false;
+      if (last.type === 'ReturnStatement' || last.type === 'ThrowStatement') return true;
+      if (last.type !== 'ExpressionStatement' || last.expression.type !== 'CallExpression') return false;
+      const kind = refs.calls.get(last.expression)?.kind;
+      return kind === 'nextNeverReturns' || kind === 'neverReturns' || kind === 'protect';
     }
 
     /** Replaces the use with `local`, expanding a shorthand property so that its key stays (`{ orgId: local }`). */

@@ -277,6 +277,50 @@ export async function GET() {
       filename: fixture('lib/orgs.ts'),
       code: `export async function forOrg(orgId: string) { return prisma.invoice.findMany({ where: { orgId } }) }`,
     },
+    {
+      name: 'the use inside the branch where the ids are equal',
+      filename: fixture('app/actions.ts'),
+      code: `'use server'
+import { auth } from '@clerk/nextjs/server'
+export async function archive(input: { orgId: string }) {
+  const { orgId } = await auth.protect()
+  if (input.orgId === orgId) {
+    await prisma.project.updateMany({ where: { orgId: input.orgId }, data: { archived: true } })
+  }
+}`,
+    },
   ],
-  invalid,
+  invalid: [
+    ...invalid,
+    {
+      name: 'a comparison with the session that does not exit authorises nothing',
+      filename: fixture('app/actions.ts'),
+      code: `'use server'
+import { auth } from '@clerk/nextjs/server'
+export async function archive(input: { orgId: string }) {
+  const { orgId } = await auth.protect()
+  if (input.orgId === orgId) console.log('same organization')
+  await prisma.project.updateMany({ where: { orgId: input.orgId }, data: { archived: true } })
+}`,
+      errors: [
+        {
+          messageId: 'orgIdFromRequest',
+          suggestions: [
+            {
+              messageId: 'useSessionOrgId',
+              output: `'use server'
+import { auth } from '@clerk/nextjs/server'
+export async function archive(input: { orgId: string }) {
+  const { orgId: sessionOrgId } = await auth()
+  if (!sessionOrgId) throw new Error('Unauthorized')
+  const { orgId } = await auth.protect()
+  if (input.orgId === orgId) console.log('same organization')
+  await prisma.project.updateMany({ where: { orgId: sessionOrgId }, data: { archived: true } })
+}`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
 });
