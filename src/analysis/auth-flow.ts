@@ -2,6 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { ASTUtils } from '@typescript-eslint/utils';
 
 import {
+  AUTH_NEVER_RETURNS_METHODS,
   BENIGN_CALL_NAMES,
   CLIENT_FACTORY_NAMES,
   COMPUTE_ONLY_SOURCES,
@@ -15,6 +16,7 @@ import {
   SECRET_COMPARE_FUNCTIONS,
   SIGNATURE_VERIFY_FUNCTIONS,
   SIGNATURE_VERIFY_METHODS,
+  SIGNED_OUT_FALSY_KEYS,
   VALIDATION_METHODS,
 } from '../clerk/index.js';
 import type { ClerkSettings } from '../util/settings.js';
@@ -119,13 +121,10 @@ export interface AnalyzeOptions {
   readonly routeHandler: boolean;
 }
 
-/** Auth-object keys that are falsy (null, false) for anonymous callers: checking any of them turns them away. */
-const AUTH_VALUE_KEYS = new Set(['userId', 'isAuthenticated', 'sessionId', 'sessionClaims', 'user', 'orgId', 'orgRole', 'orgSlug']);
 /** Keys of a helper's result that are truthy exactly when the caller is turned away: `{ userId, error }`. */
 const REJECTION_KEYS = new Set(['error', 'err', 'errorResponse', 'response', 'unauthorized', 'redirect', 'denied']);
 /** Assertion functions that throw when their first argument is falsy. */
 const ASSERT_FUNCTIONS = new Set(['invariant', 'assert', 'ok', 'assertIsDefined', 'assertExists']);
-const NEVER_RETURNS_KEYS = new Set(['redirectToSignIn', 'redirectToSignUp']);
 const FUNCTION_AUTH_ACCESSORS = new Set(['auth', 'getAuth']);
 
 /**
@@ -549,10 +548,10 @@ export class AuthAnalyzer {
         if (key === undefined) return undefined;
         const object = this.classify(node.object);
         if (object?.kind === 'authObject') {
-          if (AUTH_VALUE_KEYS.has(key)) return { kind: 'authValue', fetch: object.fetch, key };
+          if (SIGNED_OUT_FALSY_KEYS.has(key)) return { kind: 'authValue', fetch: object.fetch, key };
           if (key === 'has') return { kind: 'hasFn', fetch: object.fetch };
           if (key === 'protect') return { kind: 'protectFn', fetch: object.fetch };
-          if (NEVER_RETURNS_KEYS.has(key)) return { kind: 'neverReturnsFn', fetch: object.fetch };
+          if (AUTH_NEVER_RETURNS_METHODS.has(key)) return { kind: 'neverReturnsFn', fetch: object.fetch };
           return undefined;
         }
         if (object?.kind === 'authValue') {
@@ -652,10 +651,10 @@ export class AuthAnalyzer {
       if (target.type !== 'Identifier') continue;
       const variable = this.variableOf(target);
       if (variable === undefined) continue;
-      if (AUTH_VALUE_KEYS.has(key)) this.bindings.set(variable, { kind: 'authValue', fetch: value.fetch, key });
+      if (SIGNED_OUT_FALSY_KEYS.has(key)) this.bindings.set(variable, { kind: 'authValue', fetch: value.fetch, key });
       else if (key === 'has' || key === 'getToken') this.bindings.set(variable, { kind: 'hasFn', fetch: value.fetch, key });
       else if (key === 'protect') this.bindings.set(variable, { kind: 'protectFn', fetch: value.fetch });
-      else if (NEVER_RETURNS_KEYS.has(key)) this.bindings.set(variable, { kind: 'neverReturnsFn', fetch: value.fetch });
+      else if (AUTH_NEVER_RETURNS_METHODS.has(key)) this.bindings.set(variable, { kind: 'neverReturnsFn', fetch: value.fetch });
     }
   }
 
@@ -858,7 +857,7 @@ export class AuthAnalyzer {
     if (callee.type === 'Identifier') return this.bindingOf(callee)?.kind === 'neverReturnsFn';
     if (callee.type === 'MemberExpression') {
       const key = propertyName(callee);
-      if (key !== undefined && NEVER_RETURNS_KEYS.has(key)) return this.classify(callee.object)?.kind === 'authObject';
+      if (key !== undefined && AUTH_NEVER_RETURNS_METHODS.has(key)) return this.classify(callee.object)?.kind === 'authObject';
       if (key === 'protect') return this.classify(callee.object)?.kind === 'authObject';
     }
     return false;

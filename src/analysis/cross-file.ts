@@ -8,7 +8,8 @@ import { ASTUtils } from '@typescript-eslint/utils';
 import { FRESH_MS, freshCache } from '../util/fresh-cache.js';
 import { type FunctionNode, functionOfExpression } from './functions.js';
 
-const EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
+/** Script extensions a module may have, TypeScript first. */
+export const SCRIPT_EXTENSIONS: readonly string[] = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
 
 type SourceCodeConstructor = new (config: Record<string, unknown>) => TSESLint.SourceCode;
 
@@ -147,13 +148,13 @@ function loadPathConfig(root: string): PathConfig | undefined {
 }
 
 function withExtensions(base: string): string | undefined {
-  if (EXTENSIONS.some((extension) => base.endsWith(extension)) && existsSync(base)) return base;
+  if (SCRIPT_EXTENSIONS.some((extension) => base.endsWith(extension)) && existsSync(base)) return base;
   // `import x from './helper.js'` in TypeScript ESM points at helper.ts.
   const stripped = base.replace(/\.[cm]?jsx?$/u, '');
   for (const candidate of [stripped, base]) {
-    for (const extension of EXTENSIONS) if (existsSync(candidate + extension)) return candidate + extension;
+    for (const extension of SCRIPT_EXTENSIONS) if (existsSync(candidate + extension)) return candidate + extension;
   }
-  for (const extension of EXTENSIONS) if (existsSync(join(base, `index${extension}`))) return join(base, `index${extension}`);
+  for (const extension of SCRIPT_EXTENSIONS) if (existsSync(join(base, `index${extension}`))) return join(base, `index${extension}`);
   return undefined;
 }
 
@@ -186,6 +187,16 @@ function resolveUncached(fromFile: string, source: string): string | undefined {
     return file;
   }
   return undefined;
+}
+
+/** Text test: the module may import from the project (`./x`, `../x`, `@/x`, `~/x`, `#x`), not only from packages. */
+export function mayImportFromProject(text: string): boolean {
+  return /\bfrom\s*['"](?:\.{1,2}\/|@\/|~\/|#)/u.test(text);
+}
+
+/** Text test: the module re-exports from another (`export * from`, `export { x } from`): a barrel. */
+export function reexports(text: string): boolean {
+  return /\bexport\s*(?:\*|\{[^}]*\})\s*from\b/u.test(text);
 }
 
 /** Texts of project modules, for cheap tests before parsing (`does it mention @clerk/ at all?`). */

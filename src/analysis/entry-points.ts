@@ -174,6 +174,18 @@ export function routeUrlPath(filePath: string): string | undefined {
   return undefined;
 }
 
+/**
+ * The URL path a segment folder serves: route groups `(x)` and parallel-route slots `@x` are not in the URL, and
+ * an intercepting route `(.)photo` / `(..)photo` serves `photo`.
+ */
+export function segmentUrlPath(folder: string): string {
+  const parts = folder
+    .split('/')
+    .filter((part) => part !== '' && !/^\([^.].*\)$/u.test(part) && !part.startsWith('@'))
+    .map((part) => part.replace(/^(?:\(\.{1,3}\))+/u, ''));
+  return `/${parts.join('/')}`;
+}
+
 /** HTTP method exports of an app-router `route.*` file. */
 export function appRouteHandlers(
   sourceCode: Readonly<TSESLint.SourceCode>,

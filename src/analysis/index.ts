@@ -7,6 +7,7 @@ import { AuthAnalyzer } from './auth-flow.js';
 import { getClerkReferences } from './clerk-references.js';
 import type { ImportedFunctionResolver } from './authorization.js';
 import { exportedFunction, importOf, loadImportedBinding, type Parser } from './cross-file.js';
+import { middlewareCoverage, type MiddlewareVerdict } from './middleware-protection.js';
 
 export * from './auth-flow.js';
 export * from './authorization.js';
@@ -60,6 +61,21 @@ export function crossFileParsing(
       ecmaVersion: context.languageOptions.ecmaVersion ?? 'latest',
     },
   };
+}
+
+/**
+ * What the app's middleware does for `urlPath` (see middlewareCoverage), read as the linted file is parsed;
+ * `unknown` when cross-file reading is off or the file is not on disk.
+ */
+export function middlewareCoverageFor(
+  context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
+  settings: ClerkSettings,
+  urlPath: string,
+  options?: { dottedValues?: boolean },
+): MiddlewareVerdict {
+  const parsing = crossFileParsing(context, settings);
+  if (parsing === undefined) return { coverage: 'unknown' };
+  return middlewareCoverage(parsing.filename, urlPath, parsing.parser, parsing.parserOptions, options);
 }
 
 /**

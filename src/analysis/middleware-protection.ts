@@ -4,12 +4,13 @@ import { join, relative } from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { ASTUtils } from '@typescript-eslint/utils';
 
-import { MIDDLEWARE_BASENAMES } from '../clerk/index.js';
+import { AUTH_NEVER_RETURNS_METHODS, MIDDLEWARE_BASENAMES, PROXY_FILE_FROM_NEXT, SIGNED_OUT_FALSY_KEYS } from '../clerk/index.js';
+import { majorOfRange } from '../util/clerk-version.js';
 import { perFile } from '../util/file-cache.js';
 import { freshCache } from '../util/fresh-cache.js';
 import { toPosix } from '../util/paths.js';
 import { type ClerkReferences, getClerkReferences } from './clerk-references.js';
-import { loadModule, type Parser, projectRootOf } from './cross-file.js';
+import { loadModule, type Parser, projectRootOf, SCRIPT_EXTENSIONS } from './cross-file.js';
 import { isFunctionNode, resolveLocalFunction, skipAwaitAndWrappers, skipTypeWrappers } from './functions.js';
 import { anyPatternMatches } from './path-matcher.js';
 import { findFirst } from './traverse.js';
@@ -39,10 +40,6 @@ export interface MiddlewareModel {
   readonly segmentValues: readonly string[];
 }
 
-const SCRIPT_EXTENSIONS = ['.ts', '.js', '.mts', '.mjs', '.tsx', '.jsx', '.cts', '.cjs'];
-/** Identifiers and properties that hold the session's identity: all falsy for an anonymous request. */
-const AUTH_STATE = new Set(['userId', 'sessionId', 'isAuthenticated', 'sessionClaims', 'orgId', 'user', 'isSignedIn']);
-const NEVER_RETURNS = new Set(['redirectToSignIn', 'redirectToSignUp']);
 
 /**
  * The middleware Next.js loads for a file of the app: `<root>/src/middleware.*` when the app lives in `src/app` or
@@ -66,7 +63,7 @@ const projectFacts = freshCache<{ readonly nextMajor: number | undefined; readon
 function findMiddlewareFile(root: string, dir: string): string | undefined {
   // `proxy.*` replaced `middleware.*` in Next 16; Next 15 and earlier never load a proxy file.
   const nextMajor = factsOf(root).nextMajor;
-  const basenames = nextMajor !== undefined && nextMajor < 16 ? MIDDLEWARE_BASENAMES.filter((base) => base !== 'proxy') : MIDDLEWARE_BASENAMES;
+  const basenames = nextMajor !== undefined && nextMajor < PROXY_FILE_FROM_NEXT ? MIDDLEWARE_BASENAMES.filter((base) => base !== 'proxy') : MIDDLEWARE_BASENAMES;
   for (const base of basenames) {
     for (const extension of SCRIPT_EXTENSIONS) {
       const file = join(dir, base + extension);
@@ -85,8 +82,7 @@ function declaredNextMajor(root: string): number | undefined {
   try {
     const json = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as Record<string, Record<string, string> | undefined>;
     const range = json.dependencies?.next ?? json.devDependencies?.next;
-    const major = range === undefined ? undefined : /(\d+)/u.exec(range)?.[1];
-    return major === undefined ? undefined : Number(major);
+    return range === undefined ? undefined : majorOfRange(range);
   } catch {
     return undefined;
   }
@@ -286,9 +282,9 @@ function handlerProtects(
   const isProtectCall = (node: TSESTree.Node): boolean => {
     if (node.type !== 'CallExpression') return false;
     const callee = skipTypeWrappers(node.callee);
-    if (callee.type === 'Identifier') return NEVER_RETURNS.has(callee.name) || refs.calls.get(node)?.kind === 'protect';
+    if (callee.type === 'Identifier') return AUTH_NEVER_RETURNS_METHODS.has(callee.name) || refs.calls.get(node)?.kind === 'protect';
     if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier') return false;
-    if (callee.property.name !== 'protect' && !NEVER_RETURNS.has(callee.property.name)) return false;
+    if (callee.property.name !== 'protect' && !AUTH_NEVER_RETURNS_METHODS.has(callee.property.name)) return false;
     const object = skipAwaitAndWrappers(callee.object);
     if (authParam === undefined) return false;
     if (object.type === 'Identifier') return object.name === authParam;
@@ -345,8 +341,8 @@ function handlerProtects(
         return { value: node.operator.startsWith('!'), auth: true };
       }
     }
-    if (node.type === 'Identifier' && AUTH_STATE.has(node.name)) return { value: false, auth: true };
-    if (node.type === 'MemberExpression' && !node.computed && node.property.type === 'Identifier' && AUTH_STATE.has(node.property.name)) {
+    if (node.type === 'Identifier' && SIGNED_OUT_FALSY_KEYS.has(node.name)) return { value: false, auth: true };
+    if (node.type === 'MemberExpression' && !node.computed && node.property.type === 'Identifier' && SIGNED_OUT_FALSY_KEYS.has(node.property.name)) {
       return { value: false, auth: true };
     }
     return { value: undefined, auth: false };
@@ -451,10 +447,10 @@ function isLiteralValue(node: TSESTree.Node): node is TSESTree.Literal {
 function readsAuthState(expression: TSESTree.Expression): boolean {
   let node: TSESTree.Node = skipAwaitAndWrappers(expression);
   while (node.type === 'MemberExpression') {
-    if (!node.computed && node.property.type === 'Identifier' && (AUTH_STATE.has(node.property.name) || node.property.name === 'orgRole')) return true;
+    if (!node.computed && node.property.type === 'Identifier' && (SIGNED_OUT_FALSY_KEYS.has(node.property.name))) return true;
     node = skipAwaitAndWrappers(node.object as TSESTree.Expression);
   }
-  return node.type === 'Identifier' && (AUTH_STATE.has(node.name) || node.name === 'orgRole');
+  return node.type === 'Identifier' && (SIGNED_OUT_FALSY_KEYS.has(node.name));
 }
 
 /** `req.nextUrl.pathname.startsWith('/api')`, `pathname === '/x'` and the like, evaluated for `path`. */

@@ -1,3 +1,4 @@
+export * from './auth-object.js';
 export * from './env.js';
 export * from './keys.js';
 export * from './middleware.js';

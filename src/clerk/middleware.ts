@@ -11,3 +11,5 @@ export const PREVIOUS_MATCHERS: readonly (readonly string[])[] = [
 ];
 /** Middleware file names: `middleware.*` up to Next 15, `proxy.*` from Next 16. */
 export const MIDDLEWARE_BASENAMES: readonly string[] = ['middleware', 'proxy'];
+/** The Next.js major from which `proxy.*` is loaded (Next 15 and earlier never load it). */
+export const PROXY_FILE_FROM_NEXT = 16;

@@ -3,8 +3,8 @@ import { ASTUtils } from '@typescript-eslint/utils';
 
 import type { ClerkReferences } from '../analysis/clerk-references.js';
 import type { EntryPoint } from '../analysis/entry-points.js';
-import { skipAwaitAndWrappers } from '../analysis/functions.js';
-import { GUARD_IMPORT_SOURCE } from '../clerk/index.js';
+import { type FunctionNode, skipAwaitAndWrappers } from '../analysis/functions.js';
+import { GUARD_IMPORT_SOURCE, PROTECT_CALL_FROM, PROTECT_MEMBER_FROM } from '../clerk/index.js';
 import { existingImport, planImport } from './imports.js';
 import { insertAfterStatement, insertAtFunctionStart } from './guard.js';
 import { freeName, namesInUse } from './names.js';
@@ -241,5 +241,29 @@ export function isAuthenticatedFix(
   return {
     replacement: '!isAuthenticated',
     fix: (fixer) => [fixer.insertTextAfter(last, ', isAuthenticated'), fixer.replaceText(test, '!isAuthenticated')],
+  };
+}
+
+/**
+ * A fix inserting `await auth.protect()` (v6+) or `auth().protect()` (v5) at the top of a function, adding the
+ * `auth` import once and making the function async when it needs `await`; undefined before v5 (no `protect()`).
+ */
+export function insertProtectFix(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  fn: FunctionNode,
+  major: number,
+): { fix: Fix; call: string } | undefined {
+  if (major < PROTECT_CALL_FROM) return undefined;
+  const awaited = major >= PROTECT_MEMBER_FROM;
+  const end = statementEnd(codeStyle(sourceCode));
+  return {
+    call: awaited ? 'await auth.protect()' : 'auth().protect()',
+    fix: (fixer) => {
+      const imported = planImport(sourceCode, GUARD_IMPORT_SOURCE.next, 'auth', [GUARD_IMPORT_SOURCE.next]);
+      const line = awaited ? `await ${imported.local}.protect()${end}` : `${imported.local}().protect()${end}`;
+      const body = insertAtFunctionStart(fixer, sourceCode, fn, [line], awaited);
+      if (body === undefined) return null;
+      return imported.fix === undefined ? body : [imported.fix(fixer), ...body];
+    },
   };
 }

@@ -11,8 +11,10 @@ import {
   getClerkReferences,
   importOf,
   loadImportedBinding,
+  mayImportFromProject,
   moduleText,
   promiseUse,
+  reexports,
   resolveImportPath,
   resolveLocalFunction,
 } from '../analysis/index.js';
@@ -62,7 +64,7 @@ export default createRule<Options, MessageIds>({
     // Without a Clerk import, the only finding possible is an auth helper imported from the project (relative path
     // or alias) used un-awaited in a condition; files without such an import cost one text test.
     if (!sourceCode.text.includes('@clerk/')) {
-      return PROJECT_IMPORT.test(sourceCode.text) ? { CallExpression: (call) => checkHelperCall(call, false) } : {};
+      return mayImportFromProject(sourceCode.text) ? { CallExpression: (call) => checkHelperCall(call, false) } : {};
     }
     const setup = setupRule(context);
     if (setup === undefined) return {};
@@ -183,7 +185,7 @@ export default createRule<Options, MessageIds>({
       // Parse only modules that can lead to Clerk: they import it, or re-export from elsewhere (a barrel).
       const file = parsing === undefined ? undefined : resolveImportPath(parsing.filename, imported.source);
       const text = file === undefined ? undefined : moduleText(file);
-      if (text === undefined || !(text.includes('@clerk/') || REEXPORT.test(text))) return undefined;
+      if (text === undefined || !(text.includes('@clerk/') || reexports(text))) return undefined;
       const binding =
         parsing === undefined ? undefined : loadImportedBinding(parsing.filename, imported.source, imported.imported, parsing.parser, parsing.parserOptions);
       const fn = binding === undefined ? undefined : exportedFunction(binding.module, binding.name);
@@ -231,9 +233,6 @@ export default createRule<Options, MessageIds>({
   },
 });
 
-/** An import from a relative path or a common alias (`./x`, `../x`, `@/x`, `~/x`, `#x`). */
-const REEXPORT = /\bexport\s*(?:\*|\{[^}]*\})\s*from\b/u;
-const PROJECT_IMPORT = /\bfrom\s*['"](?:\.{1,2}\/|@\/|~\/|#)/u;
 
 /** Whether a function calls a Clerk API (resolved by import in its own module). */
 function callsClerk(sourceCode: Readonly<TSESLint.SourceCode>, fn: FunctionNode): boolean {

@@ -3,18 +3,16 @@ import { relative } from 'node:path';
 import type { TSESLint } from '@typescript-eslint/utils';
 
 import {
-  crossFileParsing,
   exportedValues,
+  type FunctionNode,
   getAuthAnalyzer,
   getFileKind,
-  middlewareCoverage,
+  middlewareCoverageFor,
   projectRootOf,
   resolveEntryFunction,
+  segmentUrlPath,
 } from '../analysis/index.js';
-import { GUARD_IMPORT_SOURCE } from '../clerk/index.js';
-import { insertAtFunctionStart } from '../fixes/guard.js';
-import { planImport } from '../fixes/imports.js';
-import { codeStyle, statementEnd } from '../fixes/style.js';
+import { insertProtectFix } from '../fixes/auth-guard.js';
 import { createRule } from '../util/create-rule.js';
 import { matchesAnyGlob } from '../util/glob.js';
 import { isVirtualFilename, toPosix } from '../util/paths.js';
@@ -113,35 +111,14 @@ export default createRule<Options, MessageIds>({
       // A layout or template also wraps child routes the middleware may leave public (`/org/[slug]/join`): only
       // the `protected` option declares them protected.
       if (fileKind === 'layout' || fileKind === 'template') return false;
-      const parsing = crossFileParsing(context, (setup as NonNullable<typeof setup>).settings);
-      if (parsing === undefined) return false;
       // Intent, not coverage: a route the middleware protects for plain values is meant to be protected.
-      const coverage = middlewareCoverage(parsing.filename, urlPath, parsing.parser, parsing.parserOptions, { dottedValues: false });
-      return coverage.coverage === 'protected';
+      const settings = (setup as NonNullable<typeof setup>).settings;
+      return middlewareCoverageFor(context, settings, urlPath, { dottedValues: false }).coverage === 'protected';
     }
 
-    function protectSuggestion(
-      fn: Parameters<typeof insertAtFunctionStart>[2],
-    ): TSESLint.SuggestionReportDescriptor<MessageIds>[] {
-      const major = (setup as NonNullable<typeof setup>).major;
-      // `auth.protect()` arrived in v6 (`auth().protect()` in v5); v4 has neither.
-      if (major <= 4) return [];
-      const awaited = major >= 6;
-      const end = statementEnd(codeStyle(sourceCode));
-      const call = awaited ? 'await auth.protect()' : 'auth().protect()';
-      return [
-        {
-          messageId: 'addProtect',
-          data: { call },
-          fix: (fixer) => {
-            const imported = planImport(sourceCode, GUARD_IMPORT_SOURCE.next, 'auth', [GUARD_IMPORT_SOURCE.next]);
-            const line = awaited ? `await ${imported.local}.protect()${end}` : `${imported.local}().protect()${end}`;
-            const body = insertAtFunctionStart(fixer, sourceCode, fn, [line], awaited);
-            if (body === undefined) return null;
-            return imported.fix === undefined ? body : [imported.fix(fixer), ...body];
-          },
-        },
-      ];
+    function protectSuggestion(fn: FunctionNode): TSESLint.SuggestionReportDescriptor<MessageIds>[] {
+      const repair = insertProtectFix(sourceCode, fn, (setup as NonNullable<typeof setup>).major);
+      return repair === undefined ? [] : [{ messageId: 'addProtect', data: { call: repair.call }, fix: repair.fix }];
     }
   },
 });
@@ -152,16 +129,4 @@ function folderPrefixes(folder: string): string[] {
   const prefixes: string[] = [];
   for (let length = parts.length; length >= 0; length -= 1) prefixes.push(parts.slice(0, length).join('/'));
   return prefixes;
-}
-
-/**
- * The URL path a segment folder serves: route groups `(x)` and parallel-route slots `@x` are not in the URL, and
- * an intercepting route `(.)photo` / `(..)photo` serves `photo`.
- */
-export function segmentUrlPath(folder: string): string {
-  const parts = folder
-    .split('/')
-    .filter((part) => part !== '' && !/^\([^.].*\)$/u.test(part) && !part.startsWith('@'))
-    .map((part) => part.replace(/^(?:\(\.{1,3}\))+/u, ''));
-  return `/${parts.join('/')}`;
 }

@@ -2,12 +2,11 @@ import type { TSESTree } from '@typescript-eslint/utils';
 
 import {
   appRouteHandlers,
-  crossFileParsing,
   type EntryPoint,
   WebhookAnalyzer,
   getClerkReferences,
   getFileKind,
-  middlewareCoverage,
+  middlewareCoverageFor,
   type MiddlewareVerdict,
   nodeRouteHandler,
   pagesApiHandler,
@@ -90,12 +89,9 @@ export default createRule<Options, MessageIds>({
     /** What the app's middleware does for this route's path; read once per file, only when a finding needs it. */
     const coverage = (): MiddlewareVerdict => {
       if (middlewareVerdict !== undefined) return middlewareVerdict;
-      const parsing = crossFileParsing(context, (setup as NonNullable<typeof setup>).settings);
       const url = routeUrlPath(kind.path);
       middlewareVerdict =
-        parsing === undefined || url === undefined
-          ? { coverage: 'unknown' }
-          : middlewareCoverage(parsing.filename, url, parsing.parser, parsing.parserOptions);
+        url === undefined ? { coverage: 'unknown' } : middlewareCoverageFor(context, (setup as NonNullable<typeof setup>).settings, url);
       return middlewareVerdict;
     };
 

@@ -1,0 +1,24 @@
+/** The auth object `auth()` / `getAuth()` return (clerk-api.md section 1.2–1.3), as data. */
+
+/**
+ * Auth-object keys that are falsy (`null`, `false`) for a signed-out caller, so a check on any of them turns
+ * anonymous callers away: `userId`, `orgId` (null without an active organization too), `isAuthenticated`, …
+ */
+export const SIGNED_OUT_FALSY_KEYS: ReadonlySet<string> = new Set([
+  'userId',
+  'isAuthenticated',
+  'isSignedIn',
+  'sessionId',
+  'sessionClaims',
+  'user',
+  'orgId',
+  'orgRole',
+  'orgSlug',
+]);
+
+/** Auth-object methods that end the request for a signed-out caller (they throw a redirect). */
+export const AUTH_NEVER_RETURNS_METHODS: ReadonlySet<string> = new Set(['redirectToSignIn', 'redirectToSignUp']);
+
+/** `await auth.protect()` from this `@clerk/nextjs` major on; `auth().protect()` (sync) in v5; none before. */
+export const PROTECT_MEMBER_FROM = 6;
+export const PROTECT_CALL_FROM = 5;
