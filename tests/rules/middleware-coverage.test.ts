@@ -63,6 +63,43 @@ ruleTester.run('require-route-handler-auth with middleware coverage', rule, {
       code: UNGUARDED,
     },
     {
+      name: 'a pages/api route under protect-all middleware',
+      filename: project('protect-all', 'pages/api/invoices.ts'),
+      code: `export default async function handler(req, res) {
+  res.json(await db.invoice.findMany())
+}`,
+    },
+    {
+      name: 'a route on the protect list',
+      filename: project('protect-list', 'src/app/dashboard/export/route.ts'),
+      code: UNGUARDED,
+    },
+    {
+      name: 'v4 authMiddleware also covers app-router routes it does not list as public',
+      filename: project('v4', 'app/api/invoices/route.ts'),
+      code: UNGUARDED,
+    },
+    {
+      name: 'a Clerk webhook on the public list is verified by signature, not by a session',
+      filename: project('protect-all', 'app/api/webhooks/clerk/route.ts'),
+      code: `import { verifyWebhook } from '@clerk/nextjs/webhooks'
+export async function POST(req: Request) {
+  const evt = await verifyWebhook(req)
+  if (evt.type === 'user.deleted') await db.user.delete({ where: { id: evt.data.id } })
+  return new Response('ok')
+}`,
+    },
+    {
+      name: 'a public route with its own check is fine',
+      filename: project('protect-all', 'app/api/public/invoices/route.ts'),
+      code: GUARDED,
+    },
+    {
+      name: 'a Next 15 app with proxy.ts and its own check',
+      filename: project('proxy-next15', 'app/api/invoices/route.ts'),
+      code: GUARDED,
+    },
+    {
       name: 'strict: a handler with its own check is fine under protecting middleware',
       filename: project('protect-all', 'app/api/invoices/route.ts'),
       code: GUARDED,
@@ -96,60 +133,25 @@ ruleTester.run('require-route-handler-auth with middleware coverage', rule, {
         },
       ],
     },
-    {
-      name: 'a route on the public list stays an error',
-      filename: project('protect-all', 'app/api/public/invoices/route.ts'),
+    // Routes the middleware leaves public, or protects in ways the rule cannot read: reported as before.
+    ...(
+      [
+        ['a route on the public list stays an error', 'protect-all', 'app/api/public/invoices', '/api/public/invoices'],
+        ['a route outside the protect list (the root middleware.ts is not loaded for src/app)', 'protect-list', 'src/app/api/invoices', '/api/invoices'],
+        ['clerkMiddleware() without a handler protects nothing', 'none', 'app/api/invoices', '/api/invoices'],
+        ["a path the proxy's matcher leaves out", 'proxy', 'app/api/internal/jobs', '/api/internal/jobs'],
+        ["a dynamic segment outside /api: Clerk's matcher skips file-like values such as /exports/report.csv", 'protect-all', 'app/exports/[...key]', '/exports/[...key]'],
+        ['a dynamic segment that can take a public value: /api/[table] serves /api/webhooks', 'protect-all', 'app/api/[table]', '/api/[table]'],
+        ['Next 15 does not load proxy.ts', 'proxy-next15', 'app/api/invoices', '/api/invoices'],
+        ['next.config rewrites can map a public path onto the route after middleware ran', 'rewrites', 'app/api/invoices', '/api/invoices'],
+        ['middleware logic the rule cannot read counts as no protection', 'unknown', 'app/api/invoices', '/api/invoices'],
+      ] as const
+    ).map(([name, fixtureName, folder, url]) => ({
+      name,
+      filename: project(fixtureName, `${folder}/route.ts`),
       code: UNGUARDED,
-      errors: [{ messageId: 'missingAuth', suggestions: guardSuggestion('GET /api/public/invoices') }],
-    },
-    {
-      name: 'a route outside the protect list stays an error (the root middleware.ts is not loaded for src/app)',
-      filename: project('protect-list', 'src/app/api/invoices/route.ts'),
-      code: UNGUARDED,
-      errors: [{ messageId: 'missingAuth', suggestions: guardSuggestion('GET /api/invoices') }],
-    },
-    {
-      name: 'clerkMiddleware() without a handler protects nothing',
-      filename: project('none', 'app/api/invoices/route.ts'),
-      code: UNGUARDED,
-      errors: [{ messageId: 'missingAuth', suggestions: guardSuggestion('GET /api/invoices') }],
-    },
-    {
-      name: "a path the proxy's matcher leaves out",
-      filename: project('proxy', 'app/api/internal/jobs/route.ts'),
-      code: UNGUARDED,
-      errors: [{ messageId: 'missingAuth', suggestions: guardSuggestion('GET /api/internal/jobs') }],
-    },
-    {
-      name: "a dynamic segment outside /api: Clerk's matcher skips file-like values such as /exports/report.csv",
-      filename: project('protect-all', 'app/exports/[...key]/route.ts'),
-      code: UNGUARDED,
-      errors: [{ messageId: 'missingAuth', suggestions: guardSuggestion('GET /exports/[...key]') }],
-    },
-    {
-      name: 'a dynamic segment that can take a public value: /api/[table] serves /api/webhooks',
-      filename: project('protect-all', 'app/api/[table]/route.ts'),
-      code: UNGUARDED,
-      errors: [{ messageId: 'missingAuth', suggestions: guardSuggestion('GET /api/[table]') }],
-    },
-    {
-      name: 'Next 15 does not load proxy.ts',
-      filename: project('proxy-next15', 'app/api/invoices/route.ts'),
-      code: UNGUARDED,
-      errors: [{ messageId: 'missingAuth', suggestions: guardSuggestion('GET /api/invoices') }],
-    },
-    {
-      name: 'next.config rewrites can map a public path onto the route after middleware ran',
-      filename: project('rewrites', 'app/api/invoices/route.ts'),
-      code: UNGUARDED,
-      errors: [{ messageId: 'missingAuth', suggestions: guardSuggestion('GET /api/invoices') }],
-    },
-    {
-      name: 'middleware logic the rule cannot read counts as no protection',
-      filename: project('unknown', 'app/api/invoices/route.ts'),
-      code: UNGUARDED,
-      errors: [{ messageId: 'missingAuth', suggestions: guardSuggestion('GET /api/invoices') }],
-    },
+      errors: [{ messageId: 'missingAuth' as const, suggestions: guardSuggestion(`GET ${url}`) }],
+    })),
     {
       name: 'settings.clerk.crossFile: false does not read middleware',
       filename: project('protect-all', 'app/api/invoices/route.ts'),

@@ -246,7 +246,117 @@ export async function POST(req: Request) {
 const missing = (name: string, output: string) => [{ messageId: 'missingAuth' as const, data: { name }, suggestions: [{ messageId: 'addAuthGuard' as const, output }] }];
 
 ruleTester.run('require-server-action-auth: checks that never trip for anonymous callers', actionRule, {
-  valid: [],
+  // The same code written so that anonymous callers are turned away.
+  valid: [
+    {
+      name: "a helper that returns an error for anonymous callers, checked with 'if (error)'",
+      filename: actions,
+      code: `'use server'
+import { auth } from '@clerk/nextjs/server'
+async function getSession() {
+  const { userId, orgId } = await auth()
+  if (!userId) return { error: 'Unauthorized' }
+  return { userId, orgId, error: null }
+}
+export async function purge() {
+  const session = await getSession()
+  if (session.error) throw new Error(session.error)
+  await db.invoice.deleteMany({ where: { orgId: session.orgId } })
+}`,
+    },
+    {
+      name: 'userId === null',
+      filename: actions,
+      code: `'use server'
+import { auth } from '@clerk/nextjs/server'
+export async function f() {
+  const { userId } = await auth()
+  if (userId === null) throw new Error('Unauthorized')
+  await db.x.deleteMany()
+}`,
+    },
+    {
+      name: 'userId == undefined (loose: null too)',
+      filename: actions,
+      code: `'use server'
+import { auth } from '@clerk/nextjs/server'
+export async function f() {
+  const { userId } = await auth()
+  if (userId == undefined) throw new Error('Unauthorized')
+  await db.x.deleteMany()
+}`,
+    },
+    {
+      name: 'assert.ok(userId) from node:assert',
+      filename: actions,
+      code: `'use server'
+import assert from 'node:assert'
+import { auth } from '@clerk/nextjs/server'
+export async function f() {
+  const { userId } = await auth()
+  assert.ok(userId, 'Unauthorized')
+  await db.x.deleteMany()
+}`,
+    },
+    {
+      name: 'a guard inside try whose catch rethrows',
+      filename: actions,
+      code: `'use server'
+import { auth } from '@clerk/nextjs/server'
+export async function f() {
+  try {
+    const session = await auth()
+    if (!session.userId) throw new Error('Unauthorized')
+  } catch (error) {
+    console.warn(error)
+    throw error
+  }
+  return db.x.findMany()
+}`,
+    },
+    {
+      name: 'auth.protect() awaited without .catch()',
+      filename: actions,
+      code: `'use server'
+import { auth } from '@clerk/nextjs/server'
+export async function f() {
+  const session = await auth.protect()
+  await db.x.deleteMany({ where: { userId: session.userId } })
+}`,
+    },
+    {
+      name: 'a bulk delete through map after the check',
+      filename: actions,
+      code: `'use server'
+import { auth } from '@clerk/nextjs/server'
+export async function removeAll(ids: string[]) {
+  await auth.protect()
+  await Promise.all(ids.map((id) => db.invoice.delete({ where: { id } })))
+}`,
+    },
+    {
+      name: 'a callback that only builds data is not work',
+      filename: actions,
+      code: `'use server'
+export async function preview(ids: string[]) {
+  return ids.map((id) => id.trim()).filter(Boolean)
+}`,
+    },
+    {
+      name: 'a wrapper that throws on the anonymous branch',
+      filename: actions,
+      code: `'use server'
+import { auth } from '@clerk/nextjs/server'
+const withUser = (handler: (userId: string) => Promise<void>) => async () => {
+  const { userId } = await auth()
+  if (!userId) throw new Error('Unauthorized')
+  return handler(userId)
+}
+export const purge = withUser(async (userId) => {
+  await db.note.deleteMany({ where: { userId } })
+})`,
+    },
+  ],
   invalid: [
     {
       name: "an error from a helper that is not about anonymous callers (the helper returns null for them)",
@@ -437,7 +547,44 @@ export const purge = withUser(async () => {
 });
 
 ruleTester.run('require-route-handler-auth: only real webhooks are left to the webhook rule', routeRule, {
-  valid: [],
+  valid: [
+    {
+      name: "a Clerk webhook (verifyWebhook) is the webhook rule's",
+      filename: route,
+      code: `import { verifyWebhook } from '@clerk/nextjs/webhooks'
+export async function POST(req: Request) {
+  const evt = await verifyWebhook(req)
+  await db.user.upsert({ where: { id: evt.data.id }, create: { id: evt.data.id }, update: {} })
+  return new Response('ok')
+}`,
+    },
+    {
+      name: 'a svix receiver that verifies the signature',
+      filename: route,
+      code: `import { Webhook } from 'svix'
+const wh = new Webhook(process.env.RESEND_WEBHOOK_SECRET!)
+export async function POST(req: Request) {
+  const payload = await req.text()
+  const event = wh.verify(payload, Object.fromEntries(req.headers)) as { type: string; data: { email_id: string } }
+  await db.email.update({ where: { id: event.data.email_id }, data: { status: event.type } })
+  return new Response('ok')
+}`,
+    },
+    {
+      name: 'a route sending webhooks, with its own check',
+      filename: route,
+      code: `import { auth } from '@clerk/nextjs/server'
+import { sendWebhook } from '@/lib/webhooks'
+export async function POST(req: Request) {
+  const { userId } = await auth()
+  if (!userId) return new Response('Unauthorized', { status: 401 })
+  const body = await req.json()
+  await db.item.create({ data: { ...body, userId } })
+  await sendWebhook('item.created', body)
+  return Response.json({ ok: true })
+}`,
+    },
+  ],
   invalid: [
     {
       name: 'a route that imports a module named …/webhooks to send webhooks is an ordinary route',
