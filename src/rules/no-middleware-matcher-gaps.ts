@@ -8,7 +8,7 @@ import {
   getFileKind,
   matcherPatterns,
   matcherProperty,
-  skipAwaitAndWrappers,
+  middlewareModel,
 } from '../analysis/index.js';
 import { MIDDLEWARE_BASENAMES, RECOMMENDED_MATCHER } from '../clerk/index.js';
 import { codeStyle, quoted } from '../fixes/style.js';
@@ -147,17 +147,16 @@ export default createRule<Options, MessageIds>({
           }
         }
       } else if (usage === 'protect' && entries.length > 0 && entries.length === elements.length) {
-        const coversApi = entries.some(({ pattern }) => anyPatternMatches([pattern], '/api/users') === true);
-        if (!coversApi) {
+        // The shared middleware model answers, so an `else` or a later unconditional protect() counts too.
+        if (middlewareModel(sourceCode, context.filename).protects('/api/users') === false) {
           report(call, 'apiNotProtected', { patterns: entries.map(({ pattern }) => `\`${pattern}\``).join(', ') });
         }
       }
     }
 
     /**
-     * Whether a route list decides what is public (`if (!isPublic(req)) protect`) or what is protected. A
-     * protect-list whose `else`, or the code after it, protects unconditionally is not the only protection
-     * (`if (isAdmin(req)) await auth.protect({ role }) else await auth.protect()`): it only narrows the check.
+     * Whether a route list decides what is public (`if (!isPublic(req)) protect`) or what is protected. Whether the
+     * protect-list is the only protection (no `else` or later unconditional protect()) is the middleware model's call.
      */
     function listUsage(call: TSESTree.CallExpression, refs: ReturnType<typeof getClerkReferences>): 'public' | 'protect' | undefined {
       const declarator = call.parent;
@@ -179,38 +178,9 @@ export default createRule<Options, MessageIds>({
         if (statement?.type !== 'IfStatement' || statement.test !== test) continue;
         if (findFirst(sourceCode, statement.consequent, isProtect) === undefined) continue;
         if (negated) return 'public';
-        if (protectsOtherwise(statement, isProtect)) return undefined;
         usage = 'protect';
       }
       return usage;
-    }
-
-    /** The `else` branch, or a statement after the `if` (up to the enclosing function), protects on every request. */
-    function protectsOtherwise(statement: TSESTree.IfStatement, isProtect: (node: TSESTree.Node) => boolean): boolean {
-      const protectStatement = (candidate: TSESTree.Node): boolean => {
-        const expression =
-          candidate.type === 'ExpressionStatement'
-            ? candidate.expression
-            : candidate.type === 'ReturnStatement'
-              ? candidate.argument
-              : candidate.type === 'VariableDeclaration'
-                ? candidate.declarations[0]?.init
-                : undefined;
-        return expression != null && isProtect(skipAwaitAndWrappers(expression));
-      };
-      const alternate = statement.alternate;
-      if (alternate !== null && (protectStatement(alternate) || (alternate.type === 'BlockStatement' && alternate.body.some(protectStatement)))) {
-        return true;
-      }
-      let child: TSESTree.Node = statement;
-      for (let parent: TSESTree.Node | undefined = statement.parent; parent !== undefined; parent = parent.parent) {
-        if (parent.type === 'ArrowFunctionExpression' || parent.type === 'FunctionExpression' || parent.type === 'FunctionDeclaration') return false;
-        const body: readonly TSESTree.Node[] | undefined =
-          parent.type === 'BlockStatement' || parent.type === 'Program' ? parent.body : parent.type === 'SwitchCase' ? parent.consequent : undefined;
-        if (body?.slice(body.indexOf(child) + 1).some(protectStatement)) return true;
-        child = parent;
-      }
-      return false;
     }
 
     function checkIgnoredRoutes(call: TSESTree.CallExpression): void {
