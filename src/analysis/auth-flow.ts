@@ -140,6 +140,8 @@ export class AuthAnalyzer {
   private readonly visiting = new Set<FunctionNode>();
 
   private readonly importedAnalyzers = new Map<TSESLint.SourceCode, AuthAnalyzer>();
+  /** What each `source` + imported name resolved to, for this file (many calls name the same import). */
+  private readonly importedBindings = new Map<string, ReturnType<typeof loadImportedBinding>>();
 
   constructor(
     readonly sourceCode: Readonly<TSESLint.SourceCode>,
@@ -168,7 +170,12 @@ export class AuthAnalyzer {
     if (crossFile === undefined || crossFile.depth >= MAX_IMPORT_DEPTH || this.referencesOf === undefined) return undefined;
     const imported = importOf(this.sourceCode, identifier);
     if (imported === undefined) return undefined;
-    const binding = loadImportedBinding(crossFile.filename, imported.source, imported.imported, crossFile.parser, crossFile.parserOptions);
+    const key = `${imported.source}\0${imported.imported}`;
+    let binding = this.importedBindings.get(key);
+    if (binding === undefined && !this.importedBindings.has(key)) {
+      binding = loadImportedBinding(crossFile.filename, imported.source, imported.imported, crossFile.parser, crossFile.parserOptions);
+      this.importedBindings.set(key, binding);
+    }
     if (binding === undefined) return undefined;
     const { file, module } = binding;
     let analyzer = this.importedAnalyzers.get(module);

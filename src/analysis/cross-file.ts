@@ -73,6 +73,15 @@ const resolutions = freshCache<string | undefined>();
  * cached as `undefined`: unknown, never a crash.
  */
 const modules = new Map<string, CachedModule>();
+/**
+ * At most this many parsed modules are kept (least recently used go first). A project's auth helpers, barrels and
+ * middleware are a handful; without a bound, a run over a large codebase whose files import each other would keep
+ * every parsed module (AST, tokens, scopes) alive to the end.
+ */
+const MAX_MODULES = 128;
+/** …and at most this much parsed source text in all (an AST with tokens and scopes is 10–20 times its text). */
+const MAX_MODULE_TEXT = 1_000_000;
+let moduleTextTotal = 0;
 /** `paths` / `baseUrl` of each project root's tsconfig.json or jsconfig.json (following `extends`). */
 const pathConfigs = new Map<string, PathConfig | undefined>();
 /** Nearest directory with a package.json, per directory. */
@@ -94,20 +103,28 @@ export interface Parser {
 
 export function projectRootOf(file: string): string {
   const start = dirname(file);
-  const cached = projectRoots.get(start);
-  if (cached !== undefined) return cached;
+  // Every folder passed on the way up shares the answer, so sibling folders stop one level up. '' records
+  // "no package.json at or above this folder", where the file's own folder is the root.
+  const visited: string[] = [];
   let dir = start;
+  let root = '';
   for (;;) {
-    if (existsSync(join(dir, 'package.json'))) break;
-    const parent = dirname(dir);
-    if (parent === dir) {
-      dir = start;
+    const known = projectRoots.get(dir);
+    if (known !== undefined) {
+      root = known;
       break;
     }
+    visited.push(dir);
+    if (existsSync(join(dir, 'package.json'))) {
+      root = dir;
+      break;
+    }
+    const parent = dirname(dir);
+    if (parent === dir) break;
     dir = parent;
   }
-  projectRoots.set(start, dir);
-  return dir;
+  for (const folder of visited) projectRoots.set(folder, root);
+  return root === '' ? start : root;
 }
 
 function readJson(file: string): Record<string, unknown> | undefined {
@@ -160,7 +177,10 @@ function withExtensions(base: string): string | undefined {
 
 /** The file an import source names, for relative paths and tsconfig `paths` aliases inside the project root. */
 export function resolveImportPath(fromFile: string, source: string): string | undefined {
-  return resolutions.get(`${dirname(fromFile)}\0${source}`, () => resolveUncached(fromFile, source));
+  // A relative source depends on the importing folder; an alias (`@/lib/auth`) or a package only on the project.
+  const relativeSource = source.startsWith('./') || source.startsWith('../');
+  const key = relativeSource ? `${dirname(fromFile)}\0${source}` : `${projectRootOf(fromFile)}\0${source}`;
+  return resolutions.get(key, () => resolveUncached(fromFile, source));
 }
 
 function resolveUncached(fromFile: string, source: string): string | undefined {
@@ -199,16 +219,21 @@ export function reexports(text: string): boolean {
   return /\bexport\s*(?:\*|\{[^}]*\})\s*from\b/u.test(text);
 }
 
-/** Texts of project modules, for cheap tests before parsing (`does it mention @clerk/ at all?`). */
-const moduleTexts = freshCache<string | undefined>();
+/**
+ * Whether a project module can lead to Clerk (it mentions `@clerk/`, or re-exports from elsewhere: a barrel), read
+ * at most once a second per path. Only the answer is kept, never the text: a run over thousands of files that
+ * import each other would otherwise hold every imported module's text for the life of the process.
+ */
+const clerkLeads = freshCache<boolean>();
 
-/** A module's text (undefined when unreadable), read at most once a second per path. */
-export function moduleText(file: string): string | undefined {
-  return moduleTexts.get(file, () => {
+/** Text test on another module before parsing it: can anything it exports reach a Clerk API? */
+export function mayLeadToClerk(file: string): boolean {
+  return clerkLeads.get(file, () => {
     try {
-      return readFileSync(file, 'utf8');
+      const text = readFileSync(file, 'utf8');
+      return text.includes('@clerk/') || reexports(text);
     } catch {
-      return undefined;
+      return false;
     }
   });
 }
@@ -217,7 +242,12 @@ export function moduleText(file: string): string | undefined {
 export function loadModule(file: string, parser: Parser | undefined, parserOptions: Record<string, unknown>): TSESLint.SourceCode | undefined {
   const now = Date.now();
   const recent = modules.get(file);
-  if (recent !== undefined && now - recent.checkedAt < FRESH_MS) return recent.sourceCode;
+  if (recent !== undefined) {
+    // Most recently used last: Map keeps insertion order, so the first key is the one to evict.
+    modules.delete(file);
+    modules.set(file, recent);
+    if (now - recent.checkedAt < FRESH_MS) return recent.sourceCode;
+  }
   let mtimeMs: number;
   try {
     mtimeMs = statSync(file).mtimeMs;
@@ -260,8 +290,16 @@ export function loadModule(file: string, parser: Parser | undefined, parserOptio
   } catch {
     sourceCode = undefined;
   }
+  forget(file);
   modules.set(file, { mtimeMs, sourceCode, checkedAt: now });
+  moduleTextTotal += sourceCode?.text.length ?? 0;
+  while (modules.size > 1 && (modules.size > MAX_MODULES || moduleTextTotal > MAX_MODULE_TEXT)) forget(modules.keys().next().value as string);
   return sourceCode;
+}
+
+function forget(file: string): void {
+  moduleTextTotal -= modules.get(file)?.sourceCode?.text.length ?? 0;
+  modules.delete(file);
 }
 
 function setParents(root: TSESTree.Node, visitorKeys: Record<string, readonly string[]>): void {

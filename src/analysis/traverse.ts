@@ -18,25 +18,24 @@ export function findFirst(
     const verdict = predicate(node);
     if (verdict === true) return node;
     if (verdict === 'skip') continue;
+    // Children pushed last-first (so popped in source order), without building a list per node.
     const keys = sourceCode.visitorKeys[node.type] ?? [];
-    const children: TSESTree.Node[] = [];
-    for (const key of keys) {
-      const value = (node as unknown as Record<string, unknown>)[key];
+    for (let k = keys.length - 1; k >= 0; k -= 1) {
+      const value = (node as unknown as Record<string, unknown>)[keys[k] as string];
       if (Array.isArray(value)) {
-        for (const child of value) if (isNode(child)) children.push(child);
-      } else if (isNode(value)) children.push(value);
-    }
-    for (let index = children.length - 1; index >= 0; index -= 1) {
-      const child = children[index] as TSESTree.Node;
-      if (isFunctionNode(child) || child.type === 'ClassBody') {
-        if (options.enterFunctions !== true) continue;
-      } else if (child.type.startsWith('TS') && !isRuntimeTsWrapper(child)) {
-        continue;
-      }
-      stack.push(child);
+        for (let index = value.length - 1; index >= 0; index -= 1) {
+          const child: unknown = value[index];
+          if (isNode(child) && shouldEnter(child, options.enterFunctions === true)) stack.push(child);
+        }
+      } else if (isNode(value) && shouldEnter(value, options.enterFunctions === true)) stack.push(value);
     }
   }
   return undefined;
+}
+
+function shouldEnter(child: TSESTree.Node, enterFunctions: boolean): boolean {
+  if (isFunctionNode(child) || child.type === 'ClassBody') return enterFunctions;
+  return !child.type.startsWith('TS') || isRuntimeTsWrapper(child);
 }
 
 /** TypeScript nodes that wrap runtime expressions (`x as T`, `x!`) must still be entered. */

@@ -46,7 +46,7 @@ function* allStatements(body: readonly TSESTree.Node[]): Generator<TSESTree.Node
   const stack = [...body];
   let seen = 0;
   let visited = 0;
-  while (stack.length > 0 && seen < 200 && visited < 20_000) {
+  while (stack.length > 0 && seen < 50 && visited < 5_000) {
     visited += 1;
     const node = stack.pop() as TSESTree.Node;
     if (isDirective(node)) continue;

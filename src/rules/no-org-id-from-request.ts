@@ -60,8 +60,8 @@ export default createRule<Options, MessageIds>({
   },
   create(context, [options]) {
     const { sourceCode } = context;
-    const names = new Set([...ORG_ID_NAMES, ...(options.orgIdNames ?? [])]);
-    if (![...names].some((name) => sourceCode.text.includes(name))) return {};
+    const { names, mention } = orgIdNames(options.orgIdNames ?? []);
+    if (!mention.test(sourceCode.text)) return {};
     const setup = setupRule(context);
     if (setup === undefined) return {};
     const refs = getClerkReferences(sourceCode);
@@ -258,3 +258,16 @@ export default createRule<Options, MessageIds>({
     }
   },
 });
+
+/** The names that hold a tenant id, and one pattern that finds any of them in a file's text (one pass). */
+const namesByOption = new WeakMap<readonly string[], { readonly names: ReadonlySet<string>; readonly mention: RegExp }>();
+function orgIdNames(extra: readonly string[]): { readonly names: ReadonlySet<string>; readonly mention: RegExp } {
+  let known = namesByOption.get(extra);
+  if (known === undefined) {
+    const names = new Set([...ORG_ID_NAMES, ...extra]);
+    const escaped = [...names].map((name) => name.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&'));
+    known = { names, mention: new RegExp(escaped.join('|'), 'u') };
+    namesByOption.set(extra, known);
+  }
+  return known;
+}

@@ -12,9 +12,8 @@ import {
   importOf,
   loadImportedBinding,
   mayImportFromProject,
-  moduleText,
+  mayLeadToClerk,
   promiseUse,
-  reexports,
   resolveImportPath,
   resolveLocalFunction,
 } from '../analysis/index.js';
@@ -184,8 +183,7 @@ export default createRule<Options, MessageIds>({
       const parsing = setup === undefined ? undefined : crossFileParsing(context, setup.settings);
       // Parse only modules that can lead to Clerk: they import it, or re-export from elsewhere (a barrel).
       const file = parsing === undefined ? undefined : resolveImportPath(parsing.filename, imported.source);
-      const text = file === undefined ? undefined : moduleText(file);
-      if (text === undefined || !(text.includes('@clerk/') || reexports(text))) return undefined;
+      if (file === undefined || !mayLeadToClerk(file)) return undefined;
       const binding =
         parsing === undefined ? undefined : loadImportedBinding(parsing.filename, imported.source, imported.imported, parsing.parser, parsing.parserOptions);
       const fn = binding === undefined ? undefined : exportedFunction(binding.module, binding.name);

@@ -17,9 +17,12 @@ export const docsUrl = (name: string): string => `${REPO_DOCS}/${name}.md`;
 export function createRule<Options extends readonly unknown[], MessageIds extends string>(
   rule: Readonly<ESLintUtils.RuleWithMetaAndName<Options, MessageIds, ClerkRuleDocs>>,
 ): TSESLint.RuleModule<MessageIds, Options, ClerkRuleDocs> & { name: string } {
-  const defaults = (rule.meta.defaultOptions ?? []) as Options;
+  const defaults = deepFreeze((rule.meta.defaultOptions ?? []) as Options);
   const merged = new Map<string, Options>();
+  // The configuration most recently seen: ESLint builds a fresh options array per file, equal in content.
+  let last: { readonly options: readonly unknown[]; readonly value: Options } | undefined;
   const optionsFor = (options: readonly unknown[]): Options => {
+    if (last !== undefined && sameJson(last.options, options)) return last.value;
     const key = JSON.stringify(options);
     let value = merged.get(key);
     if (value === undefined) {
@@ -27,13 +30,32 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
       value = deepFreeze(ESLintUtils.applyDefault(defaults, options as Options) as Options);
       if (merged.size < 64) merged.set(key, value);
     }
+    last = { options: structuredClone(options), value };
     return value;
   };
   return {
     name: rule.name,
-    meta: { ...rule.meta, docs: { ...rule.meta.docs, url: docsUrl(rule.name) } },
+    meta: { ...rule.meta, defaultOptions: defaults, docs: { ...rule.meta.docs, url: docsUrl(rule.name) } },
     create: (context) => rule.create(context, optionsFor(context.options)),
   };
+}
+
+/** Structural equality of JSON-shaped values (what validated rule options are). */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let index = 0; index < a.length; index += 1) if (!sameJson(a[index], b[index])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const keysA = Object.keys(a);
+  if (keysA.length !== Object.keys(b).length) return false;
+  for (const key of keysA) {
+    if (!Object.hasOwn(b, key) || !sameJson((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])) return false;
+  }
+  return true;
 }
 
 function deepFreeze<T>(value: T): T {

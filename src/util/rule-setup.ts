@@ -31,5 +31,7 @@ export function setupRule(
     }
     return undefined;
   }
-  return { settings: result.settings, major: clerkMajor(context, result.settings) };
+  // The same for every rule that lints this file (settings and file name are), so worked out once per file.
+  const settings = result.settings;
+  return perFile(context.sourceCode, 'ruleSetup', () => ({ settings, major: clerkMajor(context, settings) }));
 }

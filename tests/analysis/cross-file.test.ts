@@ -1,0 +1,85 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import * as parser from '@typescript-eslint/parser';
+import { afterAll, describe, expect, it } from 'vitest';
+
+import { loadModule, mayLeadToClerk, projectRootOf, resolveImportPath } from '../../src/analysis/cross-file.js';
+
+const root = mkdtempSync(join(tmpdir(), 'clerk-cross-file-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+function write(path: string, text: string): string {
+  const file = join(root, path);
+  mkdirSync(join(file, '..'), { recursive: true });
+  writeFileSync(file, text);
+  return file;
+}
+
+describe('loadModule cache', () => {
+  it('returns the same parse for a path while it is cached, and evicts the least recently used beyond its bound', () => {
+    const files = Array.from({ length: 140 }, (_, index) => write(`lru/m${index}.ts`, `export const value${index} = ${index};\n`));
+    const load = (file: string) => loadModule(file, parser, {});
+    const first = load(files[0] as string);
+    const kept = load(files[1] as string);
+    expect(first).toBeDefined();
+    expect(load(files[0] as string)).toBe(first);
+    // Touch files[1] between the others so that it stays recently used; files[0] is not touched again.
+    for (const file of files.slice(2)) {
+      load(file);
+      expect(load(files[1] as string)).toBe(kept);
+    }
+    // 138 more modules went through a cache of 128: the untouched first one was parsed again, the touched one was not.
+    const again = load(files[0] as string);
+    expect(again).toBeDefined();
+    expect(again).not.toBe(first);
+    expect(load(files[1] as string)).toBe(kept);
+  });
+
+  it('bounds the parsed text kept in all, not only the number of modules', () => {
+    const big = `export const data = ${JSON.stringify('x'.repeat(400_000))};\n`;
+    const a = write('big/a.ts', big);
+    const b = write('big/b.ts', big);
+    const c = write('big/c.ts', big);
+    const parsedA = loadModule(a, parser, {});
+    loadModule(b, parser, {});
+    loadModule(c, parser, {});
+    // 1.2 MB of text exceeds the 1 MB budget: the oldest parse was dropped.
+    expect(loadModule(a, parser, {})).not.toBe(parsedA);
+  });
+});
+
+describe('mayLeadToClerk', () => {
+  it('is true for modules that import Clerk or re-export, false otherwise and for missing files', () => {
+    expect(mayLeadToClerk(write('lead/clerk.ts', "import { auth } from '@clerk/nextjs/server';\n"))).toBe(true);
+    expect(mayLeadToClerk(write('lead/barrel.ts', "export * from './clerk';\n"))).toBe(true);
+    expect(mayLeadToClerk(write('lead/plain.ts', 'export const x = 1;\n'))).toBe(false);
+    expect(mayLeadToClerk(join(root, 'lead/missing.ts'))).toBe(false);
+  });
+});
+
+describe('projectRootOf', () => {
+  it('gives every folder under a package.json that folder, also for siblings resolved after the first', () => {
+    write('proj/package.json', '{}');
+    const deep = write('proj/app/api/a/route.ts', '');
+    const sibling = write('proj/app/api/b/route.ts', '');
+    const nested = write('proj/packages/inner/package.json', '{}');
+    const inner = write('proj/packages/inner/src/x.ts', '');
+    expect(projectRootOf(deep)).toBe(join(root, 'proj'));
+    expect(projectRootOf(sibling)).toBe(join(root, 'proj'));
+    expect(projectRootOf(inner)).toBe(join(nested, '..'));
+  });
+
+  it('resolves a tsconfig alias once per project, the same from every folder', () => {
+    write('alias/package.json', '{}');
+    write('alias/tsconfig.json', '{ "compilerOptions": { "paths": { "@/*": ["./src/*"] } } }');
+    const helper = write('alias/src/lib/auth.ts', 'export async function requireUser() {}\n');
+    const from1 = write('alias/src/app/a/page.tsx', '');
+    const from2 = write('alias/src/app/b/c/page.tsx', '');
+    expect(resolveImportPath(from1, '@/lib/auth')).toBe(helper);
+    expect(resolveImportPath(from2, '@/lib/auth')).toBe(helper);
+    expect(resolveImportPath(from2, '../../lib/auth')).toBeUndefined();
+    expect(resolveImportPath(from2, '../../../lib/auth')).toBe(helper);
+  });
+});
