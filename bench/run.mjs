@@ -17,7 +17,9 @@ const REPS = option('reps', 5);
 const FILES = option('files', 2000);
 const TARGETS = { overheadA: 0.05, overheadB: 0.15, perRuleA: 0.02, memory: 0.1 };
 // `noop` is one rule that registers nothing: the cost ESLint itself adds as soon as any rule is configured.
-const CONFIGS = ['baseline', 'noop', 'clerk-all', 'security', 'next'];
+// `clerk-all` right after `baseline`: with the order reversed every other repetition, the two always run back to
+// back, so each repetition gives a paired ratio that slow drifts of a shared machine mostly cancel out of.
+const CONFIGS = ['baseline', 'clerk-all', 'noop', 'security', 'next'];
 const results = join(root, 'bench/results');
 mkdirSync(results, { recursive: true });
 
@@ -49,7 +51,7 @@ console.log(`corpus (a): ${real.length} files from ${packages.join(', ')}; corpu
 function run(config, corpus, stats = false) {
   const output = execFileSync(
     process.execPath,
-    [join(root, 'bench/worker.mjs'), config, join(results, `corpus-${corpus}.json`), ...(stats ? ['--stats'] : [])],
+    ['--expose-gc', join(root, 'bench/worker.mjs'), config, join(results, `corpus-${corpus}.json`), ...(stats ? ['--stats'] : [])],
     { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
   );
   return JSON.parse(output);
@@ -80,8 +82,6 @@ let failed = false;
 for (const corpus of Object.keys(corpora)) {
   const base = samples[`${corpus}/baseline`];
   const baseMs = median(base.map((s) => s.ms));
-  const baseRss = median(base.map((s) => s.maxRssKb));
-  const floorMs = median(samples[`${corpus}/noop`].map((s) => s.ms));
   const stats = run('clerk-all', corpus, true);
   const perRule = Object.fromEntries(
     Object.entries(stats.perRule)
@@ -94,14 +94,22 @@ for (const corpus of Object.keys(corpora)) {
     const list = samples[`${corpus}/${config}`];
     const ms = median(list.map((s) => s.ms));
     const rss = median(list.map((s) => s.maxRssKb));
+    // Per repetition, against the baseline of the same repetition; then the median of those ratios.
+    const ratio = (pick) => median(list.map((s, rep) => pick(s) / pick(base[rep]) - 1));
+    const floorRatio = (pick) => median(list.map((s, rep) => pick(s) / pick(samples[`${corpus}/noop`][rep]) - 1));
     configs[config] = {
       medianMs: Number(ms.toFixed(1)),
+      medianCpuMs: Number(median(list.map((s) => s.cpuMs)).toFixed(1)),
       filesPerSecond: Math.round((list[0].files / ms) * 1000),
-      overhead: Number(((ms - baseMs) / baseMs).toFixed(4)),
-      overFloor: Number(((ms - floorMs) / floorMs).toFixed(4)),
+      overhead: Number(ratio((s) => s.ms).toFixed(4)),
+      cpuOverhead: Number(ratio((s) => s.cpuMs).toFixed(4)),
+      overFloor: Number(floorRatio((s) => s.ms).toFixed(4)),
+      overheadOfMedians: Number(((ms - baseMs) / baseMs).toFixed(4)),
       peakRssMb: Number((rss / 1024).toFixed(1)),
-      memoryOverhead: Number(((rss - baseRss) / baseRss).toFixed(4)),
+      memoryOverhead: Number(ratio((s) => s.maxRssKb).toFixed(4)),
+      retainedHeapMb: Number((median(list.map((s) => s.retainedKb)) / 1024).toFixed(1)),
       clerkFindings: list[0].messages,
+      samplesMs: list.map((s) => Math.round(s.ms)),
     };
   }
   summary.corpora[corpus] = { files: corpora[corpus].length, configs, perRule };
@@ -122,9 +130,16 @@ for (const corpus of Object.keys(corpora)) {
 writeFileSync(join(results, 'results.json'), `${JSON.stringify(summary, null, 2)}\n`);
 const lines = [];
 for (const [corpus, data] of Object.entries(summary.corpora)) {
-  lines.push(`\ncorpus (${corpus}), ${data.files} files`, '| config | median ms | files/s | overhead vs baseline | vs no-op floor | peak RSS MB | memory overhead | clerk findings |', '| --- | --- | --- | --- | --- | --- | --- | --- |');
+  lines.push(
+    `\ncorpus (${corpus}), ${data.files} files; overheads are medians of per-repetition ratios against the run next to it`,
+    '| config | median ms | files/s | overhead vs baseline | vs no-op floor | CPU overhead | peak RSS MB | memory overhead | retained heap MB | clerk findings | samples ms |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+  );
   for (const [config, c] of Object.entries(data.configs)) {
-    lines.push(`| ${config} | ${c.medianMs} | ${c.filesPerSecond} | ${(c.overhead * 100).toFixed(1)}% | ${(c.overFloor * 100).toFixed(1)}% | ${c.peakRssMb} | ${(c.memoryOverhead * 100).toFixed(1)}% | ${c.clerkFindings} |`);
+    const pct = (value) => `${(value * 100).toFixed(1)}%`;
+    lines.push(
+      `| ${config} | ${c.medianMs} | ${c.filesPerSecond} | ${pct(c.overhead)} | ${pct(c.overFloor)} | ${pct(c.cpuOverhead)} | ${c.peakRssMb} | ${pct(c.memoryOverhead)} | ${c.retainedHeapMb} | ${c.clerkFindings} | ${c.samplesMs.join(' / ')} |`,
+    );
   }
   lines.push('per rule (share of baseline time):', ...Object.entries(data.perRule).map(([rule, r]) => `  ${rule}: ${r.ms} ms (${(r.shareOfBaseline * 100).toFixed(2)}%)`));
   lines.push(...data.checks.map((check) => `${check.ok ? 'PASS' : 'FAIL'} ${check.text}`));

@@ -19,6 +19,7 @@ import {
   SIGNED_OUT_FALSY_KEYS,
   VALIDATION_METHODS,
 } from '../clerk/index.js';
+import { FRESH_MS } from '../util/fresh-cache.js';
 import type { ClerkSettings } from '../util/settings.js';
 import type { ClerkReferences } from './clerk-references.js';
 import {
@@ -128,6 +129,33 @@ const ASSERT_FUNCTIONS = new Set(['invariant', 'assert', 'ok', 'assertIsDefined'
 const FUNCTION_AUTH_ACCESSORS = new Set(['auth', 'getAuth']);
 
 /**
+ * Analyzers of imported project modules (auth helpers, action clients), shared by every linted file that imports
+ * them: what a helper does depends on its module (and the modules it imports), never on the importer. Kept per
+ * parsed module, settings and import depth, and for FRESH_MS at most, like the parses and resolutions they rest on,
+ * so an edit to a helper two imports away is seen as soon as a re-read would see it.
+ */
+const moduleAnalyzers = new WeakMap<object, WeakMap<ClerkSettings, Map<number, { readonly analyzer: AuthAnalyzer; readonly createdAt: number }>>>();
+
+function sharedModuleAnalyzer(module: TSESLint.SourceCode, settings: ClerkSettings, depth: number, create: () => AuthAnalyzer): AuthAnalyzer {
+  let bySettings = moduleAnalyzers.get(module);
+  if (bySettings === undefined) {
+    bySettings = new WeakMap();
+    moduleAnalyzers.set(module, bySettings);
+  }
+  let byDepth = bySettings.get(settings);
+  if (byDepth === undefined) {
+    byDepth = new Map();
+    bySettings.set(settings, byDepth);
+  }
+  const now = Date.now();
+  const known = byDepth.get(depth);
+  if (known !== undefined && now - known.createdAt < FRESH_MS) return known.analyzer;
+  const analyzer = create();
+  byDepth.set(depth, { analyzer, createdAt: now });
+  return analyzer;
+}
+
+/**
  * Decides whether functions establish authentication before doing work. One analyzer serves a whole file: it
  * remembers what it learned about variables and same-file helpers.
  */
@@ -180,7 +208,10 @@ export class AuthAnalyzer {
     const { file, module } = binding;
     let analyzer = this.importedAnalyzers.get(module);
     if (analyzer === undefined) {
-      analyzer = new AuthAnalyzer(module, this.referencesOf(module), this.settings, { ...crossFile, filename: file, depth: crossFile.depth + 1 }, this.referencesOf);
+      const referencesOf = this.referencesOf;
+      analyzer = sharedModuleAnalyzer(module, this.settings, crossFile.depth + 1, () =>
+        new AuthAnalyzer(module, referencesOf(module), this.settings, { ...crossFile, filename: file, depth: crossFile.depth + 1 }, referencesOf),
+      );
       this.importedAnalyzers.set(module, analyzer);
     }
     return { analyzer, name: binding.name };

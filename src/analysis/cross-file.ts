@@ -178,8 +178,11 @@ function withExtensions(base: string): string | undefined {
 /** The file an import source names, for relative paths and tsconfig `paths` aliases inside the project root. */
 export function resolveImportPath(fromFile: string, source: string): string | undefined {
   // A relative source depends on the importing folder; an alias (`@/lib/auth`) or a package only on the project.
+  // A relative source names one path (the same from every folder at that depth); an alias (`@/lib/auth`) or a
+  // package depends only on the project. Either way the answer is shared by many importing folders.
+  const root = projectRootOf(fromFile);
   const relativeSource = source.startsWith('./') || source.startsWith('../');
-  const key = relativeSource ? `${dirname(fromFile)}\0${source}` : `${projectRootOf(fromFile)}\0${source}`;
+  const key = relativeSource ? `${root}\0${resolve(dirname(fromFile), source)}` : `${root}\0${source}`;
   return resolutions.get(key, () => resolveUncached(fromFile, source));
 }
 

@@ -20,7 +20,7 @@ export function codeStyle(sourceCode: Readonly<TSESLint.SourceCode>): CodeStyle 
     const quote = firstString?.startsWith('"') === true ? '"' : "'";
     let withSemi = 0;
     let without = 0;
-    for (const statement of allStatements(ast.body)) {
+    for (const statement of allStatements(ast.body, sourceCode.visitorKeys)) {
       const last = sourceCode.getLastToken(statement);
       if (last === null) continue;
       if (last.value === ';') withSemi += 1;
@@ -42,8 +42,8 @@ const STYLE_STATEMENTS = new Set([
 ]);
 
 /** Statements whose last token shows the semicolon style (directives and block-ending ones excluded). */
-function* allStatements(body: readonly TSESTree.Node[]): Generator<TSESTree.Node> {
-  const stack = [...body];
+function* allStatements(body: readonly TSESTree.Node[], visitorKeys: TSESLint.SourceCode.VisitorKeys): Generator<TSESTree.Node> {
+  const stack = [...body].reverse();
   let seen = 0;
   let visited = 0;
   while (stack.length > 0 && seen < 50 && visited < 5_000) {
@@ -54,8 +54,9 @@ function* allStatements(body: readonly TSESTree.Node[]): Generator<TSESTree.Node
       seen += 1;
       yield node;
     }
-    for (const value of Object.values(node)) {
-      if (value === node.parent) continue;
+    // Only the children that can hold statements (bodies, blocks, functions), by the parser's visitor keys.
+    for (const key of visitorKeys[node.type] ?? []) {
+      const value = (node as unknown as Record<string, unknown>)[key];
       if (Array.isArray(value)) {
         for (const child of value) if (isStatementHolder(child)) stack.push(child);
       } else if (isStatementHolder(value)) stack.push(value);

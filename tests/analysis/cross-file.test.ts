@@ -82,4 +82,16 @@ describe('projectRootOf', () => {
     expect(resolveImportPath(from2, '../../lib/auth')).toBeUndefined();
     expect(resolveImportPath(from2, '../../../lib/auth')).toBe(helper);
   });
+
+  it('resolves the same relative source from folders at different depths to different files', () => {
+    write('rel/package.json', '{}');
+    const top = write('rel/lib/auth.ts', 'export const a = 1;\n');
+    const nested = write('rel/app/lib/auth.ts', 'export const b = 1;\n');
+    const shallow = write('rel/app/x.ts', '');
+    const deep = write('rel/app/y/z.ts', '');
+    expect(resolveImportPath(shallow, '../lib/auth')).toBe(top);
+    expect(resolveImportPath(deep, '../lib/auth')).toBe(nested);
+    expect(resolveImportPath(write('rel/app/w/v.ts', ''), '../lib/auth')).toBe(nested);
+    expect(resolveImportPath(write('rel/q.ts', ''), './lib/auth')).toBe(top);
+  });
 });

@@ -33,7 +33,7 @@ describe('createRule options memo', () => {
 
   it('hands rules frozen options, so one file cannot change them for the next', () => {
     const rule = plugin.rules['no-hardcoded-keys'];
-    expect(Object.isFrozen(rule.meta.defaultOptions)).toBe(true);
-    expect(Object.isFrozen(rule.meta.defaultOptions?.[0])).toBe(true);
+    expect(Object.isFrozen(rule.meta?.defaultOptions)).toBe(true);
+    expect(Object.isFrozen(rule.meta?.defaultOptions?.[0])).toBe(true);
   });
 });
