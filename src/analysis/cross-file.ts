@@ -6,6 +6,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { ASTUtils } from '@typescript-eslint/utils';
 
 import { FRESH_MS, freshCache } from '../util/fresh-cache.js';
+import { hasPackageJson } from '../util/package-json.js';
 import { type FunctionNode, functionOfExpression } from './functions.js';
 
 /** Script extensions a module may have, TypeScript first. */
@@ -115,7 +116,7 @@ export function projectRootOf(file: string): string {
       break;
     }
     visited.push(dir);
-    if (existsSync(join(dir, 'package.json'))) {
+    if (hasPackageJson(dir)) {
       root = dir;
       break;
     }

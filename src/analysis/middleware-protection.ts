@@ -91,10 +91,13 @@ function declaredNextMajor(root: string): number | undefined {
 /** `rewrites` in next.config: a public source path may be rewritten onto the route after middleware ran. */
 function hasRewrites(root: string): boolean {
   for (const name of ['next.config.js', 'next.config.mjs', 'next.config.ts', 'next.config.cjs', 'next.config.mts']) {
+    // Asked before reading: a failed read builds an error with a stack, far dearer than the existence check.
+    const file = join(root, name);
+    if (!existsSync(file)) continue;
     try {
-      if (/\brewrites\b/u.test(readFileSync(join(root, name), 'utf8'))) return true;
+      if (/\brewrites\b/u.test(readFileSync(file, 'utf8'))) return true;
     } catch {
-      // no such config
+      // unreadable config
     }
   }
   return false;

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 import { OTHER_SDKS, PRIMARY_SDK } from '../clerk/index.js';
+import { hasPackageJson } from './package-json.js';
 
 export interface DetectedVersions {
   /** Major of `@clerk/nextjs`, else of the first other Clerk SDK found; undefined when none is declared. */
@@ -52,8 +53,8 @@ export function detectClerkVersions(path: string, isDirectory = false): Detected
 }
 
 function readPackage(dir: string): DetectedVersions | undefined {
+  if (!hasPackageJson(dir)) return undefined;
   const file = join(dir, 'package.json');
-  if (!existsSync(file)) return undefined;
   let json: Record<string, unknown>;
   try {
     json = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
@@ -89,8 +90,10 @@ export function verifyReturnsNothing(version: string): boolean {
 }
 
 function installedVersion(dir: string, name: string): string | undefined {
+  const file = join(dir, 'node_modules', name, 'package.json');
+  if (!existsSync(file)) return undefined;
   try {
-    const json = JSON.parse(readFileSync(join(dir, 'node_modules', name, 'package.json'), 'utf8')) as { version?: unknown };
+    const json = JSON.parse(readFileSync(file, 'utf8')) as { version?: unknown };
     return typeof json.version === 'string' ? json.version : undefined;
   } catch {
     return undefined;
@@ -98,14 +101,8 @@ function installedVersion(dir: string, name: string): string | undefined {
 }
 
 function installedMajor(dir: string, name: string): number | undefined {
-  try {
-    const json = JSON.parse(readFileSync(join(dir, 'node_modules', name, 'package.json'), 'utf8')) as {
-      version?: unknown;
-    };
-    return typeof json.version === 'string' ? majorOfRange(json.version) : undefined;
-  } catch {
-    return undefined;
-  }
+  const version = installedVersion(dir, name);
+  return version === undefined ? undefined : majorOfRange(version);
 }
 
 /** `^6.3.0` → 6, `~5.7` → 5, `>=6 <8` → 6, `npm:@clerk/nextjs@6` → 6; `latest`, `*`, `workspace:*` → undefined. */
