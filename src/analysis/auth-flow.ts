@@ -168,6 +168,8 @@ export class AuthAnalyzer {
   private readonly visiting = new Set<FunctionNode>();
 
   private readonly importedAnalyzers = new Map<TSESLint.SourceCode, AuthAnalyzer>();
+  private readonly variables = new Map<TSESTree.Identifier, Variable | null>();
+  private readonly helpers = new Map<TSESTree.Identifier, { fn: FunctionNode; analyzer: AuthAnalyzer } | undefined>();
   /** What each `source` + imported name resolved to, for this file (many calls name the same import). */
   private readonly importedBindings = new Map<string, ReturnType<typeof loadImportedBinding>>();
 
@@ -184,6 +186,14 @@ export class AuthAnalyzer {
    * MAX_IMPORT_DEPTH modules away) one imported from a relative path or a tsconfig `paths` alias.
    */
   private resolveHelper(callee: TSESTree.Identifier): { fn: FunctionNode; analyzer: AuthAnalyzer } | undefined {
+    // The same callee is asked about by several scans (establishing call, work, fetch): resolved once.
+    if (this.helpers.has(callee)) return this.helpers.get(callee);
+    const helper = this.resolveHelperUncached(callee);
+    this.helpers.set(callee, helper);
+    return helper;
+  }
+
+  private resolveHelperUncached(callee: TSESTree.Identifier): { fn: FunctionNode; analyzer: AuthAnalyzer } | undefined {
     const local = resolveLocalFunction(this.sourceCode, callee);
     if (local !== undefined) return { fn: local, analyzer: this };
     const imported = this.importedModule(callee);
@@ -738,8 +748,14 @@ export class AuthAnalyzer {
     );
   }
 
+  /** The variable an identifier refers to; asked many times per identifier by the scans, looked up once. */
   private variableOf(identifier: TSESTree.Identifier): Variable | undefined {
-    return ASTUtils.findVariable(this.sourceCode.getScope(identifier), identifier) ?? undefined;
+    let variable = this.variables.get(identifier);
+    if (variable === undefined) {
+      variable = ASTUtils.findVariable(this.sourceCode.getScope(identifier), identifier);
+      this.variables.set(identifier, variable);
+    }
+    return variable ?? undefined;
   }
 
   private bindingOf(identifier: TSESTree.Identifier): Classified | undefined {

@@ -80,8 +80,11 @@ const modules = new Map<string, CachedModule>();
  * every parsed module (AST, tokens, scopes) alive to the end.
  */
 const MAX_MODULES = 128;
-/** …and at most this much parsed source text in all (an AST with tokens and scopes is 10–20 times its text). */
-const MAX_MODULE_TEXT = 1_000_000;
+/**
+ * …and at most this much parsed source text in all: an AST with tokens, locations and scopes holds about 100 times
+ * its text in heap (measured: 124 KB of modules, 12 MB retained). Auth helpers, barrels and middleware are small.
+ */
+const MAX_MODULE_TEXT = 200_000;
 let moduleTextTotal = 0;
 /** `paths` / `baseUrl` of each project root's tsconfig.json or jsconfig.json (following `extends`). */
 const pathConfigs = new Map<string, PathConfig | undefined>();
@@ -278,6 +281,8 @@ export function loadModule(file: string, parser: Parser | undefined, parserOptio
         comment: true,
         project: undefined,
         projectService: undefined,
+        // No type information is used for other modules: do not keep the TypeScript AST alongside (half the memory).
+        preserveNodeMaps: false,
       });
       if (result.scopeManager !== undefined) {
         // ESLint links each node to its parent while it lints; a module parsed here needs the same links.
@@ -287,7 +292,7 @@ export function loadModule(file: string, parser: Parser | undefined, parserOptio
           ast: result.ast,
           scopeManager: result.scopeManager,
           visitorKeys: result.visitorKeys,
-          parserServices: result.services ?? {},
+          parserServices: {},
         });
       }
     }

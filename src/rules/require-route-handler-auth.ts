@@ -95,19 +95,24 @@ export default createRule<Options, MessageIds>({
       return middlewareVerdict;
     };
 
-    const webhooks = new WebhookAnalyzer(sourceCode, getClerkReferences(sourceCode), setup.settings.webhookVerifiers);
+    let webhookAnalyzer: WebhookAnalyzer | undefined;
+    const webhooks = (): WebhookAnalyzer =>
+      (webhookAnalyzer ??= new WebhookAnalyzer(sourceCode, getClerkReferences(sourceCode), (setup as NonNullable<typeof setup>).settings.webhookVerifiers));
 
     function check(entry: EntryPoint): void {
       // A Clerk webhook is public by design and authenticated by its signature: require-webhook-verification's job.
       // Another provider's webhook verifies its own signature. A file that merely imports svix or a `…/webhooks`
       // module (to send webhooks) is an ordinary route.
       // (An event-type string alone marks a webhook only when the handler reads a payload to check it against.)
-      const clerkHandler = webhooks.handlerHasClerkSignal(entry.fn) && webhooks.bodyReads(entry.fn).length > 0;
-      if (webhooks.fileHasClerkSignal() || clerkHandler || webhooks.verifiesAnywhere(entry.fn)) return;
+      // Asked only of handlers with a finding (most handlers check the session and have none): same answer, less work.
+      const isWebhook = (): boolean =>
+        webhooks().fileHasClerkSignal() ||
+        (webhooks().handlerHasClerkSignal(entry.fn) && webhooks().bodyReads(entry.fn).length > 0) ||
+        webhooks().verifiesAnywhere(entry.fn);
       const method = entry.name.split(' ')[0] ?? entry.name;
       if (matchesAnyGlob(entry.name, publicFunctions) || matchesAnyGlob(method, publicFunctions)) return;
       const finding = findEntryPointProblem(context, setup as NonNullable<typeof setup>, entry);
-      if (finding === undefined) return;
+      if (finding === undefined || isWebhook()) return;
       let messageId: MessageIds = finding.messageId;
       let data = finding.data;
       const middleware = entry.kind === 'nodeRoute' || !MIDDLEWARE_ANSWERS.has(messageId) ? undefined : coverage();

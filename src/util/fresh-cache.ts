@@ -6,20 +6,34 @@
  */
 export const FRESH_MS = 1000;
 
+/** Past this many entries, a miss first drops every entry older than FRESH_MS (at most once per FRESH_MS). */
+const SWEEP_ABOVE = 512;
+
 export interface FreshCache<T> {
   get(key: string, compute: () => T): T;
+  /** Entries held, expired ones included until the next sweep. */
+  readonly size: number;
 }
 
 export function freshCache<T>(): FreshCache<T> {
   const entries = new Map<string, { readonly value: T; readonly checkedAt: number }>();
+  let sweptAt = 0;
   return {
     get(key, compute) {
       const now = Date.now();
       const known = entries.get(key);
       if (known !== undefined && now - known.checkedAt < FRESH_MS) return known.value;
+      // Expired answers are never read again: without a sweep, a long run would keep one per path it ever asked.
+      if (entries.size > SWEEP_ABOVE && now - sweptAt >= FRESH_MS) {
+        sweptAt = now;
+        for (const [entryKey, entry] of entries) if (now - entry.checkedAt >= FRESH_MS) entries.delete(entryKey);
+      }
       const value = compute();
       entries.set(key, { value, checkedAt: now });
       return value;
+    },
+    get size() {
+      return entries.size;
     },
   };
 }

@@ -38,14 +38,14 @@ describe('loadModule cache', () => {
   });
 
   it('bounds the parsed text kept in all, not only the number of modules', () => {
-    const big = `export const data = ${JSON.stringify('x'.repeat(400_000))};\n`;
+    const big = `export const data = ${JSON.stringify('x'.repeat(100_000))};\n`;
     const a = write('big/a.ts', big);
     const b = write('big/b.ts', big);
     const c = write('big/c.ts', big);
     const parsedA = loadModule(a, parser, {});
     loadModule(b, parser, {});
     loadModule(c, parser, {});
-    // 1.2 MB of text exceeds the 1 MB budget: the oldest parse was dropped.
+    // 240 KB of text exceeds the 200 KB budget: the oldest parse was dropped.
     expect(loadModule(a, parser, {})).not.toBe(parsedA);
   });
 });
