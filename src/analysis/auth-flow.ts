@@ -287,8 +287,10 @@ export class AuthAnalyzer {
   }
 
   analyze(fn: FunctionNode, options: AnalyzeOptions): AuthVerdict {
-    if (options.routeHandler && this.verifiesSignature(fn)) return { kind: 'signatureVerified' };
     const flow = this.scanFunction(fn, options);
+    // A handler that checks the session (or does no work) needs no signature; only a finding asks about one.
+    const clean = flow.established ? flow.work === undefined && flow.nullOnly === undefined : flow.work === undefined;
+    if (!clean && options.routeHandler && this.verifiesSignature(fn)) return { kind: 'signatureVerified' };
     if (flow.established) {
       if (flow.work !== undefined) return { kind: 'afterWork', work: flow.work, guard: flow.lateGuard ?? fn };
       if (flow.nullOnly !== undefined) return { kind: 'nullOnly', ...flow.nullOnly };
