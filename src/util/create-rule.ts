@@ -35,7 +35,11 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
   };
   return {
     name: rule.name,
-    meta: { ...rule.meta, defaultOptions: defaults, docs: { ...rule.meta.docs, url: docsUrl(rule.name) } },
+    meta: {
+      ...rule.meta,
+      ...(rule.meta.defaultOptions === undefined ? {} : { defaultOptions: defaults }),
+      docs: { ...rule.meta.docs, url: docsUrl(rule.name) },
+    },
     create: (context) => rule.create(context, optionsFor(context.options)),
   };
 }
