@@ -141,6 +141,8 @@ for (const [corpus, data] of Object.entries(summary.corpora)) {
       `| ${config} | ${c.medianMs} | ${c.filesPerSecond} | ${pct(c.overhead)} | ${pct(c.overFloor)} | ${pct(c.cpuOverhead)} | ${c.peakRssMb} | ${pct(c.memoryOverhead)} | ${c.retainedHeapMb} | ${c.clerkFindings} | ${c.samplesMs.join(' / ')} |`,
     );
   }
+  const ownMs = Object.values(data.perRule).reduce((sum, rule) => sum + rule.ms, 0);
+  lines.push(`plugin's own time (sum of ESLint's per-rule times, one --stats run): ${ownMs.toFixed(0)} ms, ${((ownMs / data.configs.baseline.medianMs) * 100).toFixed(1)}% of baseline`);
   lines.push('per rule (share of baseline time):', ...Object.entries(data.perRule).map(([rule, r]) => `  ${rule}: ${r.ms} ms (${(r.shareOfBaseline * 100).toFixed(2)}%)`));
   lines.push(...data.checks.map((check) => `${check.ok ? 'PASS' : 'FAIL'} ${check.text}`));
 }
