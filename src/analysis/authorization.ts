@@ -122,7 +122,9 @@ const EXIT_CALLS: ReadonlySet<string> = new Set(['redirect', 'permanentRedirect'
  * - a membership list of the session user checked against that organization with an exit:
  *   `const { data } = await client.users.getOrganizationMembershipList({ userId });
  *   if (!data.some((m) => m.organization.id === orgId)) throw …`, or the organization's member list checked
- *   against the session user.
+ *   against the session user;
+ * - either lookup as the test of an `if` whose branch holding `use` runs only when it found something:
+ *   `if (membership) { … }`, `if (membership && …) { … }`, `if (!membership) … else { … }`.
  */
 export function orgAccessAuthorizedBefore(
   sourceCode: Readonly<TSESLint.SourceCode>,
@@ -373,18 +375,29 @@ function membershipCheckedBefore(
     return undefined;
   };
 
+  const inside = (outer: TSESTree.Node | null): boolean => outer !== null && outer.range[0] <= use.range[0] && use.range[1] <= outer.range[1];
+  const vouches = (lookups: TSESTree.CallExpression[]): boolean => lookups.some((lookup) => evidence(lookup) !== undefined);
   let covered = false;
   findFirst(sourceCode, fn.body, (node) => {
     if (covered) return 'skip';
-    if (node.type !== 'IfStatement' || !alwaysExits(sourceCode, refs, node.consequent)) return false;
-    for (const lookup of new Set(trueWhenMissing(sourceCode, node.test))) {
+    if (node.type !== 'IfStatement') return false;
+    // `if (!m) throw …` (or `if (m) { … } else throw …`): the uses after the guard, and those inside the lookup it guards.
+    const exitWhenMissing = alwaysExits(sourceCode, refs, node.consequent)
+      ? trueWhenMissing(sourceCode, node.test)
+      : node.alternate !== null && alwaysExits(sourceCode, refs, node.alternate)
+        ? falseWhenMissing(sourceCode, node.test)
+        : [];
+    for (const lookup of new Set(exitWhenMissing)) {
       const nodes = evidence(lookup);
-      if (nodes === undefined) continue;
-      // Uses after the guard, and the uses inside the lookup it guards.
-      if (use.range[0] > node.range[1] || nodes.some((inner) => inner.range[0] <= use.range[0] && use.range[1] <= inner.range[1])) {
+      if (nodes !== undefined && (use.range[0] > node.range[1] || nodes.some(inside))) {
         covered = true;
         return true;
       }
+    }
+    // `if (m) { use }`, `if (m && …) { use }`, `if (!m) … else { use }`: the branch runs only when the lookup found something.
+    if ((inside(node.consequent) && vouches(falseWhenMissing(sourceCode, node.test))) || (inside(node.alternate) && vouches(trueWhenMissing(sourceCode, node.test)))) {
+      covered = true;
+      return true;
     }
     return false;
   });

@@ -196,7 +196,7 @@ export default createRule<Options, MessageIds>({
       return fixer.replaceText(use, local);
     }
 
-    /** Replace the value with `orgId` from an existing `auth()` destructuring, or insert one with an exit. */
+    /** Replace the value with `orgId` from an existing `auth()` / `auth.protect()` destructuring, or insert one with an exit. */
     function sessionOrgIdSuggestion(entry: EntryPoint, use: TSESTree.Node): TSESLint.SuggestionReportDescriptor<MessageIds>[] {
       if (entry.kind !== 'serverAction' && entry.kind !== 'appRoute') return [];
       const existing = authDestructuring(entry);
@@ -248,7 +248,9 @@ export default createRule<Options, MessageIds>({
       findFirst(sourceCode, entry.fn.body, (node) => {
         if (node.type !== 'VariableDeclarator' || node.id.type !== 'ObjectPattern' || node.init === null) return false;
         const init = skipAwaitAndWrappers(node.init);
-        if (init.type === 'CallExpression' && refs.calls.get(init)?.kind === 'authObject') {
+        // `auth.protect()` returns the same auth object as `auth()`.
+        const kind = init.type === 'CallExpression' ? refs.calls.get(init)?.kind : undefined;
+        if (kind === 'authObject' || kind === 'protect') {
           pattern = node.id;
           return true;
         }

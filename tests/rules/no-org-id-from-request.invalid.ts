@@ -382,9 +382,7 @@ export async function listInvoices(orgId: string, shareToken?: string) {
 import { auth } from '@clerk/nextjs/server'
 
 export async function listInvoices(orgId: string, shareToken?: string) {
-  const { orgId: sessionOrgId } = await auth()
-  if (!sessionOrgId) throw new Error('Unauthorized')
-  const { userId } = await auth.protect()
+  const { userId, orgId: sessionOrgId } = await auth.protect()
   const membership = await db.membership.findFirst({ where: { orgId, userId } })
   if (!membership && !shareToken) throw new Error('Forbidden')
   return db.invoice.findMany({ where: { orgId: sessionOrgId } })
@@ -615,9 +613,7 @@ export async function listProjects(orgId: string) {
 }
 
 export async function suspendOrganization(orgId: string) {
-  const { orgId: sessionOrgId } = await auth()
-  if (!sessionOrgId) throw new Error('Unauthorized')
-  const { sessionClaims } = await auth.protect()
+  const { sessionClaims, orgId: sessionOrgId } = await auth.protect()
   if (sessionClaims?.metadata?.role === 'banned') throw new Error('Banned')
   await db.organization.update({ where: { id: sessionOrgId }, data: { suspended: true } })
 }
@@ -671,5 +667,152 @@ export async function deleteOrganization(orgId: string) {
       },
     ],
   },
+  {
+    name: "`if (membership)` on a lookup of another organization id does not authorise the use inside",
+    filename: fixture("app/actions.ts"),
+    code: `'use server'
+import { auth, clerkClient } from '@clerk/nextjs/server'
 
+export async function addProject(orgId: string, parentId: string, name: string) {
+  const { userId } = await auth.protect()
+  const client = await clerkClient()
+  const { data } = await client.users.getOrganizationMembershipList({ userId })
+  const membership = data.find((m) => m.organization.id === parentId)
+  if (membership) {
+    await db.project.create({ data: { orgId, name } })
+  }
+}
+`,
+    output: null,
+    errors: [
+      {
+        messageId: 'orgIdFromRequest',
+        line: 10,
+        column: 39,
+        suggestions: [
+          { messageId: 'useSessionOrgId', output: `'use server'
+import { auth, clerkClient } from '@clerk/nextjs/server'
+
+export async function addProject(orgId: string, parentId: string, name: string) {
+  const { userId, orgId: sessionOrgId } = await auth.protect()
+  const client = await clerkClient()
+  const { data } = await client.users.getOrganizationMembershipList({ userId })
+  const membership = data.find((m) => m.organization.id === parentId)
+  if (membership) {
+    await db.project.create({ data: { orgId: sessionOrgId, name } })
+  }
+}
+` },
+        ],
+      },
+    ],
+  },
+  {
+    name: "the use inside `if (!membership)` or `if (membership || isPublic)` can run for a non-member",
+    filename: fixture("app/actions.ts"),
+    code: `'use server'
+import { auth } from '@clerk/nextjs/server'
+
+export async function requestAccess(orgId: string) {
+  const { userId } = await auth.protect()
+  const membership = await db.membership.findFirst({ where: { orgId, userId } })
+  if (!membership) {
+    await db.accessRequest.create({ data: { orgId, userId } })
+  }
+}
+
+export async function listProjects(orgId: string, isPublic: boolean) {
+  const { userId } = await auth.protect()
+  const membership = await db.membership.findFirst({ where: { orgId, userId } })
+  if (membership || isPublic) {
+    return db.project.findMany({ where: { orgId } })
+  }
+}
+`,
+    output: null,
+    errors: [
+      {
+        messageId: 'orgIdFromRequest',
+        line: 8,
+        column: 45,
+        suggestions: [
+          { messageId: 'useSessionOrgId', output: `'use server'
+import { auth } from '@clerk/nextjs/server'
+
+export async function requestAccess(orgId: string) {
+  const { userId, orgId: sessionOrgId } = await auth.protect()
+  const membership = await db.membership.findFirst({ where: { orgId, userId } })
+  if (!membership) {
+    await db.accessRequest.create({ data: { orgId: sessionOrgId, userId } })
+  }
+}
+
+export async function listProjects(orgId: string, isPublic: boolean) {
+  const { userId } = await auth.protect()
+  const membership = await db.membership.findFirst({ where: { orgId, userId } })
+  if (membership || isPublic) {
+    return db.project.findMany({ where: { orgId } })
+  }
+}
+` },
+        ],
+      },
+      {
+        messageId: 'orgIdFromRequest',
+        line: 16,
+        column: 43,
+        suggestions: [
+          { messageId: 'useSessionOrgId', output: `'use server'
+import { auth } from '@clerk/nextjs/server'
+
+export async function requestAccess(orgId: string) {
+  const { userId } = await auth.protect()
+  const membership = await db.membership.findFirst({ where: { orgId, userId } })
+  if (!membership) {
+    await db.accessRequest.create({ data: { orgId, userId } })
+  }
+}
+
+export async function listProjects(orgId: string, isPublic: boolean) {
+  const { userId, orgId: sessionOrgId } = await auth.protect()
+  const membership = await db.membership.findFirst({ where: { orgId, userId } })
+  if (membership || isPublic) {
+    return db.project.findMany({ where: { orgId: sessionOrgId } })
+  }
+}
+` },
+        ],
+      },
+    ],
+  },
+  {
+    name: "suggestion adds orgId to an existing auth.protect() destructuring, keeping semicolons",
+    filename: fixture("app/actions.ts"),
+    code: `"use server";
+import { auth } from "@clerk/nextjs/server";
+
+export async function renameProject(body: { orgId: string; name: string }) {
+  const { userId } = await auth.protect();
+  await prisma.project.updateMany({ where: { orgId: body.orgId, ownerId: userId }, data: { name: body.name } });
+}
+`,
+    output: null,
+    errors: [
+      {
+        messageId: 'orgIdFromRequest',
+        line: 6,
+        column: 53,
+        suggestions: [
+          { messageId: 'useSessionOrgId', output: `"use server";
+import { auth } from "@clerk/nextjs/server";
+
+export async function renameProject(body: { orgId: string; name: string }) {
+  const { userId, orgId } = await auth.protect();
+  await prisma.project.updateMany({ where: { orgId: orgId, ownerId: userId }, data: { name: body.name } });
+}
+` },
+        ],
+      },
+    ],
+  },
 ];

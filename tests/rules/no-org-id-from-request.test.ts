@@ -289,6 +289,75 @@ export async function archive(input: { orgId: string }) {
   }
 }`,
     },
+    {
+      name: "the use inside `if (membership)` after a find() in the session user's membership list",
+      filename: actions,
+      code: `'use server'
+import { auth, clerkClient } from '@clerk/nextjs/server'
+export async function addProject(orgId: string, name: string) {
+  const { userId } = await auth()
+  if (!userId) throw new Error('Unauthorized')
+  const client = await clerkClient()
+  const { data } = await client.users.getOrganizationMembershipList({ userId })
+  const membership = data.find((m) => m.organization.id === orgId)
+  if (membership) {
+    await db.project.create({ data: { orgId, name } })
+  }
+}`,
+    },
+    {
+      name: 'the use inside `if (membership && membership.role === …)` after a lookup by both ids, and inside `if (data.some(…))`',
+      filename: actions,
+      code: `'use server'
+import { auth, clerkClient } from '@clerk/nextjs/server'
+export async function deleteProject(orgId: string, projectId: string) {
+  const { userId } = await auth.protect()
+  const membership = await db.membership.findFirst({ where: { orgId, userId } })
+  if (membership && membership.role === 'admin') {
+    await db.project.delete({ where: { id: projectId, orgId } })
+  }
+}
+export async function archiveProject(orgId: string, projectId: string) {
+  const { userId } = await auth.protect()
+  const client = await clerkClient()
+  const { data } = await client.users.getOrganizationMembershipList({ userId })
+  if (data.some((m) => m.organization.id === orgId)) await db.project.update({ where: { id: projectId, orgId }, data: { archived: true } })
+}`,
+    },
+    {
+      name: 'the use in the else branch of `if (!membership)`, whose consequent does not exit',
+      filename: actions,
+      code: `'use server'
+import { auth } from '@clerk/nextjs/server'
+export async function listProjects(orgId: string) {
+  const { userId } = await auth.protect()
+  const membership = await prisma.membership.findUnique({ where: { orgId_userId: { orgId, userId } } })
+  if (!membership) {
+    console.warn('not a member', orgId)
+  } else {
+    return prisma.project.findMany({ where: { orgId } })
+  }
+  return []
+}`,
+    },
+    {
+      name: 'the use after `if (membership) { … } else throw …`',
+      filename: actions,
+      code: `'use server'
+import { auth, clerkClient } from '@clerk/nextjs/server'
+export async function addProject(orgId: string, name: string) {
+  const { userId } = await auth.protect()
+  const client = await clerkClient()
+  const { data } = await client.users.getOrganizationMembershipList({ userId })
+  const membership = data.find((m) => m.organization.id === orgId)
+  if (membership) {
+    console.log('member of', membership.organization.name)
+  } else {
+    throw new Error('Forbidden')
+  }
+  await db.project.create({ data: { orgId, name } })
+}`,
+    },
   ],
   invalid: [
     ...invalid,
@@ -311,11 +380,9 @@ export async function archive(input: { orgId: string }) {
               output: `'use server'
 import { auth } from '@clerk/nextjs/server'
 export async function archive(input: { orgId: string }) {
-  const { orgId: sessionOrgId } = await auth()
-  if (!sessionOrgId) throw new Error('Unauthorized')
   const { orgId } = await auth.protect()
   if (input.orgId === orgId) console.log('same organization')
-  await prisma.project.updateMany({ where: { orgId: sessionOrgId }, data: { archived: true } })
+  await prisma.project.updateMany({ where: { orgId: orgId }, data: { archived: true } })
 }`,
             },
           ],
