@@ -23,9 +23,12 @@ import { stringListOption } from '../util/schema.js';
 export type Options = [{ protected?: string[]; public?: string[] }];
 export type MessageIds = 'missingAuth' | 'uncheckedAuth' | 'authAfterWork' | 'addProtect' | 'invalidSettings';
 
-/** App-router files that render a route segment on the server. */
-const SEGMENT_BASENAME = /(?:^|[\\/])(?:page|layout|template|default)\.[cm]?[jt]sx?$/u;
-const SEGMENT_FILE = /^(?:src\/)?app\/(?:(.*)\/)?(page|layout|template|default)\.[cm]?[jt]sx?$/u;
+/**
+ * App-router files that render a route segment on the server, and the image routes Next.js generates per segment
+ * (`opengraph-image.tsx` can render a private record's title for whoever asks for `/docs/42/opengraph-image`).
+ */
+const SEGMENT_BASENAME = /(?:^|[\\/])(?:page|layout|template|default|opengraph-image|twitter-image|icon|apple-icon)\.[cm]?[jt]sx?$/u;
+const SEGMENT_FILE = /^(?:src\/)?app\/(?:(.*)\/)?(page|layout|template|default|opengraph-image|twitter-image|icon|apple-icon)\.[cm]?[jt]sx?$/u;
 
 export default createRule<Options, MessageIds>({
   name: 'require-page-auth',

@@ -138,8 +138,81 @@ export default async function Page() {
   return <h1>{t('title')}</h1>
 }`,
     },
+    {
+      name: 'an opengraph-image route in a protected folder that checks the session',
+      filename: fixture('app/dashboard/[id]/opengraph-image.tsx'),
+      options: DASHBOARD,
+      code: `import { ImageResponse } from 'next/og'
+import { auth } from '@clerk/nextjs/server'
+export default async function Image({ params }: { params: Promise<{ id: string }> }) {
+  await auth.protect()
+  const invoice = await db.invoice.findUnique({ where: { id: (await params).id } })
+  return new ImageResponse(<div>{invoice.title}</div>)
+}`,
+    },
+    {
+      name: 'a static icon in a protected folder does no work',
+      filename: fixture('app/dashboard/icon.tsx'),
+      options: DASHBOARD,
+      code: `import { ImageResponse } from 'next/og'
+export const size = { width: 32, height: 32 }
+export default function Icon() {
+  return new ImageResponse(<div style={{ background: 'black' }}>A</div>, size)
+}`,
+    },
+    {
+      name: 'an opengraph-image route in a folder carved out as public',
+      filename: fixture('app/dashboard/help/opengraph-image.tsx'),
+      options: DASHBOARD,
+      code: `import { ImageResponse } from 'next/og'
+export default async function Image() {
+  const article = await db.article.findFirst()
+  return new ImageResponse(<div>{article.title}</div>)
+}`,
+    },
+    {
+      name: 'a twitter-image route outside the protected folders',
+      filename: fixture('app/blog/[slug]/twitter-image.tsx'),
+      options: DASHBOARD,
+      code: `import { ImageResponse } from 'next/og'
+export default async function Image({ params }: { params: Promise<{ slug: string }> }) {
+  const post = await db.post.findUnique({ where: { slug: (await params).slug } })
+  return new ImageResponse(<div>{post.title}</div>)
+}`,
+    },
   ],
   invalid: [
+    {
+      name: 'an opengraph-image route in a protected folder renders a record without checking the session',
+      filename: fixture('app/dashboard/[id]/opengraph-image.tsx'),
+      options: DASHBOARD,
+      code: `import { ImageResponse } from 'next/og'
+export default async function Image({ params }: { params: Promise<{ id: string }> }) {
+  const invoice = await db.invoice.findUnique({ where: { id: (await params).id } })
+  return new ImageResponse(<div>{invoice.title}</div>)
+}`,
+      errors: [
+        {
+          messageId: 'missingAuth',
+          data: { file: 'opengraph-image', route: '/dashboard/[id]' },
+          line: 2,
+          column: 31,
+          suggestions: [
+            {
+              messageId: 'addProtect',
+              data: { call: 'await auth.protect()' },
+              output: `import { ImageResponse } from 'next/og'
+import { auth } from '@clerk/nextjs/server'
+export default async function Image({ params }: { params: Promise<{ id: string }> }) {
+  await auth.protect()
+  const invoice = await db.invoice.findUnique({ where: { id: (await params).id } })
+  return new ImageResponse(<div>{invoice.title}</div>)
+}`,
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'intent from the middleware ignores file-like values: /docs/[slug] is meant to be protected',
       filename: middlewareProject('protect-all', 'app/docs/[slug]/page.tsx'),
