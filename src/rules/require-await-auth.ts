@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { ASTUtils } from '@typescript-eslint/utils';
 
@@ -20,6 +22,7 @@ import {
 import { isAsyncIn } from '../clerk/index.js';
 import { makeAsync } from '../fixes/guard.js';
 import { createRule } from '../util/create-rule.js';
+import { freshCache } from '../util/fresh-cache.js';
 import { INVALID_SETTINGS_MESSAGE, setupRule } from '../util/rule-setup.js';
 
 export type Options = [];
@@ -166,28 +169,59 @@ export default createRule<Options, MessageIds>({
      */
     function checkHelperCall(call: TSESTree.CallExpression, localHelpers: boolean): void {
       if (call.callee.type !== 'Identifier' || !inCondition(call)) return;
-      const local = localHelpers ? resolveLocalFunction(sourceCode, call.callee) : undefined;
-      const helper = local === undefined ? importedHelper(call.callee) : { fn: local, module: sourceCode };
-      if (helper === undefined || !helper.fn.async || !callsClerk(helper.module, helper.fn)) return;
       if (promiseUse(sourceCode, call) !== 'misused') return;
+      const local = localHelpers ? resolveLocalFunction(sourceCode, call.callee) : undefined;
+      const file = crossFile()?.filename;
+      const helper = local === undefined ? importedHelper(sourceCode, file, call.callee, CLERK_HOPS) : { fn: local, module: sourceCode, file };
+      if (helper === undefined || !helper.fn.async || !reachesClerk(helper)) return;
       reportMissingAwait(call, 'helperNotAwaited', {
         name: call.callee.name,
         text: sourceCode.getText(conditionRoot(call)),
       });
     }
 
-    function importedHelper(callee: TSESTree.Identifier): { fn: FunctionNode; module: Readonly<TSESLint.SourceCode> } | undefined {
-      const imported = importOf(sourceCode, callee);
-      if (imported === undefined) return undefined;
+    function crossFile(): ReturnType<typeof crossFileParsing> {
       const setup = setupRule(context);
-      const parsing = setup === undefined ? undefined : crossFileParsing(context, setup.settings);
-      // Parse only modules that can lead to Clerk: they import it, or re-export from elsewhere (a barrel).
-      const file = parsing === undefined ? undefined : resolveImportPath(parsing.filename, imported.source);
-      if (file === undefined || !mayLeadToClerk(file)) return undefined;
-      const binding =
-        parsing === undefined ? undefined : loadImportedBinding(parsing.filename, imported.source, imported.imported, parsing.parser, parsing.parserOptions);
+      return setup === undefined ? undefined : crossFileParsing(context, setup.settings);
+    }
+
+    /**
+     * The function `callee` imports from a project module (`fromFile` imports it), parsed only if that module can
+     * lead to Clerk within `hopsLeft` further calls: it mentions `@clerk/` or re-exports, or, with hops left, it
+     * imports from the project itself. Modules with neither are never parsed.
+     */
+    function importedHelper(module: Readonly<TSESLint.SourceCode>, fromFile: string | undefined, callee: TSESTree.Identifier, hopsLeft: number): Helper | undefined {
+      const parsing = crossFile();
+      if (parsing === undefined || fromFile === undefined) return undefined;
+      const imported = importOf(module, callee);
+      if (imported === undefined) return undefined;
+      const file = resolveImportPath(fromFile, imported.source);
+      if (file === undefined || !(mayLeadToClerk(file) || (hopsLeft > 0 && importsFromProject(file)))) return undefined;
+      const binding = loadImportedBinding(fromFile, imported.source, imported.imported, parsing.parser, parsing.parserOptions);
       const fn = binding === undefined ? undefined : exportedFunction(binding.module, binding.name);
-      return fn === undefined || binding === undefined ? undefined : { fn, module: binding.module };
+      return fn === undefined || binding === undefined ? undefined : { fn, module: binding.module, file: binding.file };
+    }
+
+    /**
+     * Whether the helper calls a Clerk API, directly or through at most CLERK_HOPS further calls of functions in
+     * its own module or imported by it from the project. `seen` keeps the fewest hops each function was reached
+     * with, so cycles end and a longer path never hides a shorter one.
+     */
+    function reachesClerk(helper: Helper, hops = 0, seen = new Map<FunctionNode, number>()): boolean {
+      const { fn, module, file } = helper;
+      const before = seen.get(fn);
+      if (before !== undefined && before <= hops) return false;
+      seen.set(fn, hops);
+      if (callsClerk(module, fn)) return true;
+      if (hops >= CLERK_HOPS) return false;
+      return (
+        findFirst(module, fn.body, (node) => {
+          if (node.type !== 'CallExpression' || node.callee.type !== 'Identifier') return false;
+          const local = resolveLocalFunction(module, node.callee);
+          const next = local === undefined ? importedHelper(module, file, node.callee, CLERK_HOPS - hops - 1) : { fn: local, module, file };
+          return next !== undefined && reachesClerk(next, hops + 1, seen);
+        }) !== undefined
+      );
     }
 
     /** `clerkClient.users…` (v5 object form) on v6+. */
@@ -231,6 +265,27 @@ export default createRule<Options, MessageIds>({
   },
 });
 
+/** How many calls beyond an async helper are followed to find its Clerk call (helper → f → g → `auth()`). */
+const CLERK_HOPS = 2;
+
+interface Helper {
+  readonly fn: FunctionNode;
+  readonly module: Readonly<TSESLint.SourceCode>;
+  /** The module's path, to resolve its imports; undefined when cross-file reading is off. */
+  readonly file: string | undefined;
+}
+
+/** Whether a module imports from the project (relative path or alias), by its text: read once a second at most. */
+const projectImporters = freshCache<boolean>();
+function importsFromProject(file: string): boolean {
+  return projectImporters.get(file, () => {
+    try {
+      return mayImportFromProject(readFileSync(file, 'utf8'));
+    } catch {
+      return false;
+    }
+  });
+}
 
 /** Whether a function calls a Clerk API (resolved by import in its own module). */
 function callsClerk(sourceCode: Readonly<TSESLint.SourceCode>, fn: FunctionNode): boolean {

@@ -106,6 +106,59 @@ export default async function Page() {
   return <p>admin</p>
 }`,
     },
+    {
+      name: 'a helper reaching Clerk through another project module, awaited',
+      filename: fixture('app/admin/actions.ts'),
+      code: `import { isAdmin, isStaff } from '@/lib/chain/roles'
+export async function f() {
+  if (!(await isAdmin())) throw new Error('Forbidden')
+  if (!(await isStaff())) throw new Error('Forbidden')
+}`,
+    },
+    {
+      name: 'a sync helper in a condition, even when the functions it calls reach Clerk',
+      filename: file,
+      code: `import { auth } from '@clerk/nextjs/server'
+async function getSession() { return auth() }
+function hasSessionHelper() { void getSession(); return true }
+export async function f() { if (!hasSessionHelper()) return null }`,
+    },
+    {
+      name: 'async helper chains that never reach Clerk, in this file and across modules',
+      filename: fixture('app/admin/actions.ts'),
+      code: `import { auth } from '@clerk/nextjs/server'
+import { isBetaEnabled } from '@/lib/chain/roles'
+async function loadFlag() { return true }
+async function isFeatureOn() { return loadFlag() }
+export async function f() {
+  const { userId } = await auth()
+  if (!isBetaEnabled()) return null
+  if (!isFeatureOn()) return null
+  return userId
+}`,
+    },
+    {
+      name: 'chains longer than two calls beyond the helper are not followed (documented bound)',
+      filename: fixture('app/admin/actions.ts'),
+      code: `import { auth } from '@clerk/nextjs/server'
+import { hasBetaAccess } from '@/lib/chain/roles'
+async function a() { return auth() }
+async function b() { return a() }
+async function c() { return b() }
+async function helper() { return c() }
+export async function f() {
+  if (!hasBetaAccess()) return null
+  if (!helper()) return null
+}`,
+    },
+    {
+      name: 'mutually recursive async helpers that never reach Clerk',
+      filename: file,
+      code: `import { auth } from '@clerk/nextjs/server'
+async function ping(n: number): Promise<boolean> { return n > 0 && pong(n - 1) }
+async function pong(n: number): Promise<boolean> { return ping(n) }
+export async function f() { await auth(); if (!ping(3)) return null }`,
+    },
   ],
   invalid: [
     ...invalid,
@@ -140,6 +193,77 @@ export default async function AdminDashboard() {
   return <p>admin</p>
 }`,
       errors: [{ messageId: 'helperNotAwaited' }],
+    },
+    {
+      name: 'an imported helper that reaches Clerk only through a helper in another project module',
+      filename: fixture('app/admin/actions.ts'),
+      code: `import { isAdmin } from '@/lib/chain/roles'
+export async function f() { if (!isAdmin()) throw new Error('Forbidden') }`,
+      output: `import { isAdmin } from '@/lib/chain/roles'
+export async function f() { if (!await isAdmin()) throw new Error('Forbidden') }`,
+      errors: [
+        {
+          messageId: 'helperNotAwaited',
+          data: { name: 'isAdmin', text: '!isAdmin()' },
+          line: 2,
+          column: 34,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: 'two calls beyond the helper (same module, then an import), in a sync function: suggestion',
+      filename: fixture('app/admin/actions.ts'),
+      code: `import { isStaff } from '../../lib/chain/roles'
+export function f() { return isStaff() ? 'staff' : 'guest' }`,
+      output: null,
+      errors: [
+        {
+          messageId: 'helperNotAwaited',
+          data: { name: 'isStaff', text: 'isStaff()' },
+          line: 2,
+          column: 30,
+          suggestions: [
+            {
+              messageId: 'addAwait',
+              output: `import { isStaff } from '../../lib/chain/roles'
+export async function f() { return await isStaff() ? 'staff' : 'guest' }`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a local async helper that calls another local async helper that calls auth()',
+      filename: file,
+      code: `import { auth } from '@clerk/nextjs/server'
+async function getSession() { return auth() }
+const isAdmin = async () => (await getSession()).sessionClaims?.metadata?.role === 'admin'
+export async function f() {
+  if (!isAdmin() || !getSession()) return null
+}`,
+      output: `import { auth } from '@clerk/nextjs/server'
+async function getSession() { return auth() }
+const isAdmin = async () => (await getSession()).sessionClaims?.metadata?.role === 'admin'
+export async function f() {
+  if (!await isAdmin() || !await getSession()) return null
+}`,
+      errors: [
+        {
+          messageId: 'helperNotAwaited',
+          data: { name: 'isAdmin', text: '!isAdmin() || !getSession()' },
+          line: 5,
+          column: 8,
+          suggestions: [],
+        },
+        {
+          messageId: 'helperNotAwaited',
+          data: { name: 'getSession', text: '!isAdmin() || !getSession()' },
+          line: 5,
+          column: 22,
+          suggestions: [],
+        },
+      ],
     },
   ],
 });
