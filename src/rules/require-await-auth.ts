@@ -196,7 +196,7 @@ export default createRule<Options, MessageIds>({
       const imported = importOf(module, callee);
       if (imported === undefined) return undefined;
       const file = resolveImportPath(fromFile, imported.source);
-      if (file === undefined || !(mayLeadToClerk(file) || (hopsLeft > 0 && importsFromProject(file)))) return undefined;
+      if (file === undefined || !(mayLeadToClerk(file) || (hopsLeft > 0 && asyncProjectHelper(file, imported.imported)))) return undefined;
       const binding = loadImportedBinding(fromFile, imported.source, imported.imported, parsing.parser, parsing.parserOptions);
       const fn = binding === undefined ? undefined : exportedFunction(binding.module, binding.name);
       return fn === undefined || binding === undefined ? undefined : { fn, module: binding.module, file: binding.file };
@@ -275,15 +275,25 @@ interface Helper {
   readonly file: string | undefined;
 }
 
-/** Whether a module imports from the project (relative path or alias), by its text: read once a second at most. */
-const projectImporters = freshCache<boolean>();
-function importsFromProject(file: string): boolean {
-  return projectImporters.get(file, () => {
+/**
+ * Whether a module that does not mention Clerk may still hold an async helper `name` that reaches Clerk through
+ * the project: it imports from the project (relative path or alias) and declares `name` async
+ * (`async function name`, `name = async`, `export default async`). A text test, so that compiled code whose
+ * modules all import each other is not parsed module by module; read once a second at most per module and name.
+ */
+const asyncHelpers = freshCache<boolean>();
+function asyncProjectHelper(file: string, name: string): boolean {
+  return asyncHelpers.get(`${file}\0${name}`, () => {
+    let text: string;
     try {
-      return mayImportFromProject(readFileSync(file, 'utf8'));
+      text = readFileSync(file, 'utf8');
     } catch {
       return false;
     }
+    if (!mayImportFromProject(text)) return false;
+    if (name === 'default') return /\bexport\s+default\s+async\b/u.test(text);
+    const escaped = name.replace(/[$]/gu, '\\$&');
+    return new RegExp(`\\basync\\s+function\\s*\\*?\\s*${escaped}\\b|(?<![\\w$])${escaped}\\s*=\\s*async\\b`, 'u').test(text);
   });
 }
 
