@@ -3,7 +3,7 @@ import { ASTUtils } from '@typescript-eslint/utils';
 
 import type { NameRef } from '../util/settings.js';
 import type { ClerkReferences } from './clerk-references.js';
-import { type FunctionNode, resolveLocalFunction, rootIdentifier, skipAwaitAndWrappers, skipTypeWrappers } from './functions.js';
+import { calledName, type FunctionNode, resolveLocalFunction, rootIdentifier, skipAwaitAndWrappers, skipTypeWrappers } from './functions.js';
 import { calleeMatchesNameRefs } from './name-refs.js';
 import { findFirst } from './traverse.js';
 
@@ -448,14 +448,7 @@ function callChain(call: TSESTree.CallExpression): TSESTree.CallExpression[] {
 
 /** A call that writes (`create`, `upsert`, `insert`, …): a write is no membership check, even if guarded. */
 function isWrite(call: TSESTree.CallExpression): boolean {
-  const callee = call.callee;
-  const name =
-    callee.type === 'Identifier'
-      ? callee.name
-      : callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier'
-        ? callee.property.name
-        : '';
-  return /^(?:create|insert|upsert|update|delete|remove|destroy|add|set|save|put|patch|join|invite|accept|connect)/iu.test(name);
+  return /^(?:create|insert|upsert|update|delete|remove|destroy|add|set|save|put|patch|join|invite|accept|connect)/iu.test(calledName(call.callee));
 }
 
 /**
@@ -525,13 +518,7 @@ const LIST_QUERIES: ReadonlySet<string> = new Set([
 ]);
 
 function resultShape(call: TSESTree.CallExpression): Shape | undefined {
-  const callee = skipAwaitAndWrappers(call.callee as TSESTree.Expression);
-  const name =
-    callee.type === 'Identifier'
-      ? callee.name
-      : callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier'
-        ? callee.property.name
-        : '';
+  const name = calledName(skipAwaitAndWrappers(call.callee as TSESTree.Expression));
   const first = call.arguments[0];
   const callback = first !== undefined && (first.type === 'ArrowFunctionExpression' || first.type === 'FunctionExpression');
   if (name === 'every') return undefined;

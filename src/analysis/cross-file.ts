@@ -236,13 +236,35 @@ const clerkLeads = freshCache<boolean>();
 /** Text test on another module before parsing it: can anything it exports reach a Clerk API? */
 export function mayLeadToClerk(file: string): boolean {
   return clerkLeads.get(file, () => {
-    try {
-      const text = readFileSync(file, 'utf8');
-      return text.includes('@clerk/') || reexports(text);
-    } catch {
-      return false;
-    }
+    const text = readText(file);
+    return text !== undefined && (text.includes('@clerk/') || reexports(text));
   });
+}
+
+/**
+ * Whether a module that does not mention Clerk may still hold an async helper `name` reaching Clerk through the
+ * project: it imports from the project and declares `name` async (`async function name`, `name = async`,
+ * `export default async`). A text test, so that compiled code whose modules all import each other is not parsed
+ * module by module; the answer (never the text) is kept a second per module and name.
+ */
+const asyncHelpers = freshCache<boolean>();
+
+export function mayHoldAsyncProjectHelper(file: string, name: string): boolean {
+  return asyncHelpers.get(`${file}\0${name}`, () => {
+    const text = readText(file);
+    if (text === undefined || !mayImportFromProject(text)) return false;
+    if (name === 'default') return /\bexport\s+default\s+async\b/u.test(text);
+    const escaped = name.replace(/[$]/gu, '\\$&');
+    return new RegExp(`\\basync\\s+function\\s*\\*?\\s*${escaped}\\b|(?<![\\w$])${escaped}\\s*=\\s*async\\b`, 'u').test(text);
+  });
+}
+
+function readText(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
 }
 
 /** Parses a module with the file's own parser, once per path and mtime. */

@@ -155,3 +155,10 @@ export function functionDisplayName(fn: FunctionNode): string | undefined {
   if (parent?.type === 'Property' && parent.key.type === 'Identifier') return parent.key.name;
   return undefined;
 }
+
+/** The name a call is made by: `f` for `f()`, `m` for `x.y.m()`; '' for computed or other callees. */
+export function calledName(callee: TSESTree.Node): string {
+  if (callee.type === 'Identifier') return callee.name;
+  if (callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier') return callee.property.name;
+  return '';
+}

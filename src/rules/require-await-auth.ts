@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { ASTUtils } from '@typescript-eslint/utils';
 
@@ -13,6 +11,7 @@ import {
   getClerkReferences,
   importOf,
   loadImportedBinding,
+  mayHoldAsyncProjectHelper,
   mayImportFromProject,
   mayLeadToClerk,
   promiseUse,
@@ -22,7 +21,6 @@ import {
 import { isAsyncIn } from '../clerk/index.js';
 import { makeAsync } from '../fixes/guard.js';
 import { createRule } from '../util/create-rule.js';
-import { freshCache } from '../util/fresh-cache.js';
 import { INVALID_SETTINGS_MESSAGE, setupRule } from '../util/rule-setup.js';
 
 export type Options = [];
@@ -196,7 +194,7 @@ export default createRule<Options, MessageIds>({
       const imported = importOf(module, callee);
       if (imported === undefined) return undefined;
       const file = resolveImportPath(fromFile, imported.source);
-      if (file === undefined || !(mayLeadToClerk(file) || (hopsLeft > 0 && asyncProjectHelper(file, imported.imported)))) return undefined;
+      if (file === undefined || !(mayLeadToClerk(file) || (hopsLeft > 0 && mayHoldAsyncProjectHelper(file, imported.imported)))) return undefined;
       const binding = loadImportedBinding(fromFile, imported.source, imported.imported, parsing.parser, parsing.parserOptions);
       const fn = binding === undefined ? undefined : exportedFunction(binding.module, binding.name);
       return fn === undefined || binding === undefined ? undefined : { fn, module: binding.module, file: binding.file };
@@ -273,28 +271,6 @@ interface Helper {
   readonly module: Readonly<TSESLint.SourceCode>;
   /** The module's path, to resolve its imports; undefined when cross-file reading is off. */
   readonly file: string | undefined;
-}
-
-/**
- * Whether a module that does not mention Clerk may still hold an async helper `name` that reaches Clerk through
- * the project: it imports from the project (relative path or alias) and declares `name` async
- * (`async function name`, `name = async`, `export default async`). A text test, so that compiled code whose
- * modules all import each other is not parsed module by module; read once a second at most per module and name.
- */
-const asyncHelpers = freshCache<boolean>();
-function asyncProjectHelper(file: string, name: string): boolean {
-  return asyncHelpers.get(`${file}\0${name}`, () => {
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch {
-      return false;
-    }
-    if (!mayImportFromProject(text)) return false;
-    if (name === 'default') return /\bexport\s+default\s+async\b/u.test(text);
-    const escaped = name.replace(/[$]/gu, '\\$&');
-    return new RegExp(`\\basync\\s+function\\s*\\*?\\s*${escaped}\\b|(?<![\\w$])${escaped}\\s*=\\s*async\\b`, 'u').test(text);
-  });
 }
 
 /** Whether a function calls a Clerk API (resolved by import in its own module). */

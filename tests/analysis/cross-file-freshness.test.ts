@@ -1,5 +1,3 @@
-import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -8,21 +6,12 @@ import { Linter } from 'eslint';
 import { afterAll, describe, expect, it } from 'vitest';
 
 import plugin from '../../src/index.js';
+import { tempProject } from '../temp-project.js';
 
 // What the linter learned about imported helpers is shared between files for at most a second (FRESH_MS), so an
 // editor sees an edit to a helper, also one two imports away, on the next lint after that.
-const root = mkdtempSync(join(tmpdir(), 'clerk-fresh-'));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
-
-function write(path: string, text: string): string {
-  const file = join(root, path);
-  mkdirSync(join(file, '..'), { recursive: true });
-  writeFileSync(file, text);
-  // A new mtime even when the write lands in the same clock tick as the last one.
-  const later = new Date(Date.now() + Math.floor(Math.random() * 1000) + 1000);
-  utimesSync(file, later, later);
-  return file;
-}
+const { root, write, remove } = tempProject('clerk-fresh-');
+afterAll(remove);
 
 const action = `'use server'
 import { requireUser } from '../../lib/guard'

@@ -1,21 +1,13 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import * as parser from '@typescript-eslint/parser';
 import { afterAll, describe, expect, it } from 'vitest';
 
-import { loadModule, mayLeadToClerk, projectRootOf, resolveImportPath } from '../../src/analysis/cross-file.js';
+import { loadModule, mayHoldAsyncProjectHelper, mayLeadToClerk, projectRootOf, resolveImportPath } from '../../src/analysis/cross-file.js';
+import { tempProject } from '../temp-project.js';
 
-const root = mkdtempSync(join(tmpdir(), 'clerk-cross-file-'));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
-
-function write(path: string, text: string): string {
-  const file = join(root, path);
-  mkdirSync(join(file, '..'), { recursive: true });
-  writeFileSync(file, text);
-  return file;
-}
+const { root, write, remove } = tempProject('clerk-cross-file-');
+afterAll(remove);
 
 describe('loadModule cache', () => {
   it('returns the same parse for a path while it is cached, and evicts the least recently used beyond its bound', () => {
@@ -56,6 +48,20 @@ describe('mayLeadToClerk', () => {
     expect(mayLeadToClerk(write('lead/barrel.ts', "export * from './clerk';\n"))).toBe(true);
     expect(mayLeadToClerk(write('lead/plain.ts', 'export const x = 1;\n'))).toBe(false);
     expect(mayLeadToClerk(join(root, 'lead/missing.ts'))).toBe(false);
+  });
+});
+
+describe('mayHoldAsyncProjectHelper', () => {
+  it('is true only for a module that imports from the project and declares the name async', () => {
+    const roles = write('async/roles.ts', "import { getSession } from './session'\nexport async function isAdmin() { return getSession() }\nexport const isStaff = async () => getSession()\nexport function isOwner() { return getSession() }\nexport default async function check() {}\n");
+    expect(mayHoldAsyncProjectHelper(roles, 'isAdmin')).toBe(true);
+    expect(mayHoldAsyncProjectHelper(roles, 'isStaff')).toBe(true);
+    expect(mayHoldAsyncProjectHelper(roles, 'default')).toBe(true);
+    expect(mayHoldAsyncProjectHelper(roles, 'isOwner')).toBe(false);
+    expect(mayHoldAsyncProjectHelper(roles, 'Admin')).toBe(false);
+    const standalone = write('async/flags.ts', 'export async function isBeta() { return true }\n');
+    expect(mayHoldAsyncProjectHelper(standalone, 'isBeta')).toBe(false);
+    expect(mayHoldAsyncProjectHelper(join(root, 'async/missing.ts'), 'isAdmin')).toBe(false);
   });
 });
 
