@@ -5,6 +5,7 @@ import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { ASTUtils } from '@typescript-eslint/utils';
 
+import { markLongLived } from '../util/file-cache.js';
 import { FRESH_MS, freshCache } from '../util/fresh-cache.js';
 import { hasPackageJson } from '../util/package-json.js';
 import { type FunctionNode, functionOfExpression } from './functions.js';
@@ -316,6 +317,7 @@ export function loadModule(file: string, parser: Parser | undefined, parserOptio
           visitorKeys: result.visitorKeys,
           parserServices: {},
         });
+        markLongLived(sourceCode);
       }
     }
   } catch {
