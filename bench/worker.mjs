@@ -47,9 +47,13 @@ async function configFor(name) {
     return withBase(clerk.configs.all, { settings: { clerk: { crossFile: false } } });
   }
   if (name === 'security') return withBase(require('eslint-plugin-security').configs.recommended);
-  if (name === 'next') {
+  if (name === 'next' || name === 'next+clerk-all') {
     const next = require('@next/eslint-plugin-next');
-    return withBase({ plugins: { '@next/next': next }, rules: next.configs.recommended.rules });
+    const nextConfig = { plugins: { '@next/next': next }, rules: next.configs.recommended.rules };
+    if (name === 'next') return withBase(nextConfig);
+    // What a Next.js project that already lints with @next/next pays for adding the plugin.
+    const { default: clerk } = await import('../dist/index.js');
+    return withBase(nextConfig, clerk.configs.all);
   }
   throw new Error(`unknown config ${name}`);
 }
