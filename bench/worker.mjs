@@ -14,7 +14,7 @@ const stats = statsFlag === '--stats';
 // (FileContext#extend: `Object.create(fileContext)`) turns each file's context into a prototype as soon as one rule
 // is enabled, and V8 then keeps that object, and the AST, tokens and scopes it reaches, through young-generation
 // collections until the next full one. That, not rule work, is the "no-op floor": with one rule that does nothing,
-// scavenges take ~70% longer (README, Performance). `:flat` measures the plugin without that floor.
+// scavenges take 60–90% longer (README, Performance). `:flat` measures the plugin without that floor.
 const [configName, variant] = configArg.split(':');
 if (variant === 'flat') {
   const { FileContext } = createRequire(createRequire(import.meta.url).resolve('eslint'))('./linter/file-context.js');
