@@ -9,6 +9,8 @@ import { createRequire } from 'node:module';
 import { constants, PerformanceObserver } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 
+import { useFlatRuleContexts } from './flat-contexts.mjs';
+
 const args = process.argv.slice(2);
 const variantIndex = args.indexOf('--variant');
 
@@ -28,13 +30,8 @@ if (variantIndex === -1) {
   const require = createRequire(import.meta.url);
   const { Linter } = require('eslint');
   const parser = require('@typescript-eslint/parser');
-  if (variant === 'noop-flat') {
-    // The change proposed upstream: copy the file context's fields instead of inheriting from it.
-    const { FileContext } = createRequire(require.resolve('eslint'))('./linter/file-context.js');
-    FileContext.prototype.extend = function extend(extension) {
-      return Object.freeze(Object.assign(Object.create(FileContext.prototype), this, extension));
-    };
-  }
+  // The change proposed upstream: copy the file context's fields instead of inheriting from it.
+  if (variant === 'noop-flat') useFlatRuleContexts();
   const files = JSON.parse(readFileSync(list, 'utf8')).map((entry) => (typeof entry === 'string' ? entry : entry.path));
   const rule = { meta: { type: 'problem', schema: [] }, create: () => ({}) };
   const config = [

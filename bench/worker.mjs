@@ -8,6 +8,8 @@ import { constants, PerformanceObserver } from 'node:perf_hooks';
 import * as parser from '@typescript-eslint/parser';
 import { ESLint } from 'eslint';
 
+import { useFlatRuleContexts } from './flat-contexts.mjs';
+
 const [, , configArg, listFile, statsFlag] = process.argv;
 const stats = statsFlag === '--stats';
 // `<config>:flat` runs ESLint with rule contexts that do not inherit from a per-file object. Stock ESLint 9/10
@@ -17,10 +19,7 @@ const stats = statsFlag === '--stats';
 // scavenges take 60–90% longer (README, Performance). `:flat` measures the plugin without that floor.
 const [configName, variant] = configArg.split(':');
 if (variant === 'flat') {
-  const { FileContext } = createRequire(createRequire(import.meta.url).resolve('eslint'))('./linter/file-context.js');
-  FileContext.prototype.extend = function extend(extension) {
-    return Object.freeze(Object.assign(Object.create(FileContext.prototype), this, extension));
-  };
+  useFlatRuleContexts();
 } else if (variant !== undefined) throw new Error(`unknown variant ${variant}`);
 const files = JSON.parse(readFileSync(listFile, 'utf8')).map((entry) => (typeof entry === 'string' ? entry : entry.path));
 const require = createRequire(import.meta.url);
