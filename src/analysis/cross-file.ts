@@ -222,9 +222,13 @@ export function mayImportFromProject(text: string): boolean {
   return /\bfrom\s*['"](?:\.{1,2}\/|@\/|~\/|#)/u.test(text);
 }
 
-/** Text test: the module re-exports from another (`export * from`, `export { x } from`): a barrel. */
+/**
+ * Text test: the module re-exports from another (`export * from`, `export { x } from`): a barrel. The statement
+ * must start a line (or follow `;`, as in minified code), so that a comment quoting one (next's 108 KB
+ * `webpack-config.js` has `// \`export { a } from '…'`) does not make a module a barrel.
+ */
 export function reexports(text: string): boolean {
-  return /\bexport\s*(?:\*|\{[^}]*\})\s*from\b/u.test(text);
+  return /(?:^|;)[ \t]*export\s*(?:\*|\{[^}]*\})\s*from\b/mu.test(text);
 }
 
 /**
@@ -257,6 +261,30 @@ export function mayHoldAsyncProjectHelper(file: string, name: string): boolean {
     if (name === 'default') return /\bexport\s+default\s+async\b/u.test(text);
     const escaped = name.replace(/[$]/gu, '\\$&');
     return new RegExp(`\\basync\\s+function\\s*\\*?\\s*${escaped}\\b|(?<![\\w$])${escaped}\\s*=\\s*async\\b`, 'u').test(text);
+  });
+}
+
+/**
+ * Whether a module that does not mention Clerk can still reach it through the project: one of its imports names a
+ * project module that may lead to Clerk (`mayLeadToClerk`), or, with `hops` left, one whose own imports do. The
+ * callers' bound, as a text test: a function of this module can reach Clerk only by calling into an imported
+ * module, one call per module passed. Without it, a compiled package whose modules import each other had its
+ * largest modules parsed (corpus (a): next's 108 KB `webpack-config.js`, ~10 MB of AST kept in the module cache)
+ * only to find no Clerk behind them. Sources are read with the same `from '…'` test as `mayImportFromProject`,
+ * and each is resolved like any import (tsconfig `paths` included); the answer is kept a second per module and bound.
+ */
+const clerkBehindImports = freshCache<boolean>();
+
+export function importsMayLeadToClerk(file: string, hops: number): boolean {
+  return clerkBehindImports.get(`${file}\0${hops}`, () => {
+    const text = readText(file);
+    if (text === undefined) return false;
+    for (const match of text.matchAll(/\bfrom\s*['"]([^'"\n]+)['"]/gu)) {
+      const target = resolveImportPath(file, match[1] as string);
+      if (target === undefined || target === file) continue;
+      if (mayLeadToClerk(target) || (hops > 0 && importsMayLeadToClerk(target, hops - 1))) return true;
+    }
+    return false;
   });
 }
 
@@ -328,6 +356,11 @@ export function loadModule(file: string, parser: Parser | undefined, parserOptio
   moduleTextTotal += sourceCode?.text.length ?? 0;
   while (modules.size > 1 && (modules.size > MAX_MODULES || moduleTextTotal > MAX_MODULE_TEXT)) forget(modules.keys().next().value as string);
   return sourceCode;
+}
+
+/** Whether a parse of `file` is in the module cache (read-only; lets tests check what was parsed). */
+export function isModuleCached(file: string): boolean {
+  return modules.get(file)?.sourceCode !== undefined;
 }
 
 function forget(file: string): void {

@@ -11,6 +11,7 @@ import {
   getClerkReferences,
   importOf,
   loadImportedBinding,
+  importsMayLeadToClerk,
   mayHoldAsyncProjectHelper,
   mayImportFromProject,
   mayLeadToClerk,
@@ -186,7 +187,8 @@ export default createRule<Options, MessageIds>({
     /**
      * The function `callee` imports from a project module (`fromFile` imports it), parsed only if that module can
      * lead to Clerk within `hopsLeft` further calls: it mentions `@clerk/` or re-exports, or, with hops left, it
-     * imports from the project itself. Modules with neither are never parsed.
+     * declares the helper async and imports a project module that may lead to Clerk within the hops after that.
+     * Other modules are never parsed.
      */
     function importedHelper(module: Readonly<TSESLint.SourceCode>, fromFile: string | undefined, callee: TSESTree.Identifier, hopsLeft: number): Helper | undefined {
       const parsing = crossFile();
@@ -194,7 +196,13 @@ export default createRule<Options, MessageIds>({
       const imported = importOf(module, callee);
       if (imported === undefined) return undefined;
       const file = resolveImportPath(fromFile, imported.source);
-      if (file === undefined || !(mayLeadToClerk(file) || (hopsLeft > 0 && mayHoldAsyncProjectHelper(file, imported.imported)))) return undefined;
+      if (file === undefined) return undefined;
+      // A module without Clerk is parsed only when it declares the helper async and, within the hops left, some
+      // project module it imports may lead to Clerk: text tests, far cheaper than a parse that finds nothing.
+      const worthParsing =
+        mayLeadToClerk(file) ||
+        (hopsLeft > 0 && mayHoldAsyncProjectHelper(file, imported.imported) && importsMayLeadToClerk(file, hopsLeft - 1));
+      if (!worthParsing) return undefined;
       const binding = loadImportedBinding(fromFile, imported.source, imported.imported, parsing.parser, parsing.parserOptions);
       const fn = binding === undefined ? undefined : exportedFunction(binding.module, binding.name);
       return fn === undefined || binding === undefined ? undefined : { fn, module: binding.module, file: binding.file };

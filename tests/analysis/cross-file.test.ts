@@ -1,9 +1,19 @@
 import { join } from 'node:path';
 
 import * as parser from '@typescript-eslint/parser';
+import { Linter } from 'eslint';
 import { afterAll, describe, expect, it } from 'vitest';
 
-import { loadModule, mayHoldAsyncProjectHelper, mayLeadToClerk, projectRootOf, resolveImportPath } from '../../src/analysis/cross-file.js';
+import {
+  importsMayLeadToClerk,
+  isModuleCached,
+  loadModule,
+  mayHoldAsyncProjectHelper,
+  mayLeadToClerk,
+  projectRootOf,
+  resolveImportPath,
+} from '../../src/analysis/cross-file.js';
+import plugin from '../../src/index.js';
 import { tempProject } from '../temp-project.js';
 
 const { root, write, remove } = tempProject('clerk-cross-file-');
@@ -46,6 +56,10 @@ describe('mayLeadToClerk', () => {
   it('is true for modules that import Clerk or re-export, false otherwise and for missing files', () => {
     expect(mayLeadToClerk(write('lead/clerk.ts', "import { auth } from '@clerk/nextjs/server';\n"))).toBe(true);
     expect(mayLeadToClerk(write('lead/barrel.ts', "export * from './clerk';\n"))).toBe(true);
+    expect(mayLeadToClerk(write('lead/named-barrel.ts', "import x from './x'\nexport {\n  auth,\n  currentUser,\n} from './clerk'\n"))).toBe(true);
+    expect(mayLeadToClerk(write('lead/minified.js', 'var a=1;export{b as c}from"./clerk";'))).toBe(true);
+    // A comment quoting a re-export (as in next's webpack-config.js) does not make a barrel.
+    expect(mayLeadToClerk(write('lead/comment.js', "// turns `export { a } from 'x'` into a reference\n/*\n * export * from './y'\n */\nexport const z = 1;\n"))).toBe(false);
     expect(mayLeadToClerk(write('lead/plain.ts', 'export const x = 1;\n'))).toBe(false);
     expect(mayLeadToClerk(join(root, 'lead/missing.ts'))).toBe(false);
   });
@@ -99,5 +113,41 @@ describe('projectRootOf', () => {
     expect(resolveImportPath(deep, '../lib/auth')).toBe(nested);
     expect(resolveImportPath(write('rel/app/w/v.ts', ''), '../lib/auth')).toBe(nested);
     expect(resolveImportPath(write('rel/q.ts', ''), './lib/auth')).toBe(top);
+  });
+});
+
+describe('importsMayLeadToClerk', () => {
+  it('follows project imports up to the given number of further modules, and ends on cycles', () => {
+    write('behind/package.json', '{}');
+    write('behind/session.ts', "import { auth } from '@clerk/nextjs/server'\nexport async function getSession() { return auth() }\n");
+    write('behind/flags.ts', 'export async function loadFlags() { return {} }\n');
+    const direct = write('behind/roles.ts', "import { getSession } from './session'\nexport async function isAdmin() { return getSession() }\n");
+    const twoAway = write('behind/gate.ts', "import { isAdmin } from './roles'\nexport async function canEdit() { return isAdmin() }\n");
+    const plain = write('behind/beta.ts', "import { loadFlags } from './flags'\nimport { z } from 'zod'\nexport async function isBeta() { return loadFlags() }\n");
+    const cycleA = write('behind/cycle-a.ts', "import { b } from './cycle-b'\nexport async function a() { return b() }\n");
+    write('behind/cycle-b.ts', "import { a } from './cycle-a'\nexport async function b() { return a() }\n");
+    expect(importsMayLeadToClerk(direct, 0)).toBe(true);
+    expect(importsMayLeadToClerk(twoAway, 0)).toBe(false);
+    expect(importsMayLeadToClerk(twoAway, 1)).toBe(true);
+    expect(importsMayLeadToClerk(plain, 1)).toBe(false);
+    expect(importsMayLeadToClerk(cycleA, 1)).toBe(false);
+    expect(importsMayLeadToClerk(join(root, 'behind/missing.ts'), 1)).toBe(false);
+  });
+
+  it('lets require-await-auth skip parsing an async helper with no Clerk behind it, and still parse one with Clerk', () => {
+    write('gated/package.json', JSON.stringify({ dependencies: { '@clerk/nextjs': '^6.0.0' } }));
+    write('gated/lib/session.ts', "import { auth } from '@clerk/nextjs/server'\nexport async function getSession() { return auth() }\n");
+    write('gated/lib/flags.ts', 'export async function loadFlags() { return { beta: true } }\n');
+    const roles = write('gated/lib/roles.ts', "import { getSession } from './session'\nexport async function isAdmin() { return (await getSession()).userId !== null }\n");
+    const beta = write('gated/lib/beta.ts', "import { loadFlags } from './flags'\nexport async function isBeta() { return (await loadFlags()).beta }\n");
+    const code = "import { isAdmin } from '../../lib/roles'\nimport { isBeta } from '../../lib/beta'\nexport async function GET() {\n  if (!isBeta()) return null\n  if (!isAdmin()) return null\n}\n";
+    const messages = new Linter({ cwd: join(root, 'gated') }).verify(
+      code,
+      [{ files: ['**/*.ts'], plugins: { clerk: plugin }, languageOptions: { parser }, rules: { 'clerk/require-await-auth': 'error' } }],
+      join(root, 'gated/app/api/route.ts'),
+    );
+    expect(messages.map((message) => [message.messageId, message.line])).toEqual([['helperNotAwaited', 5]]);
+    expect(isModuleCached(roles)).toBe(true);
+    expect(isModuleCached(beta)).toBe(false);
   });
 });
