@@ -1,7 +1,7 @@
 // Self-contained reproduction of ESLint's per-file floor for an upstream report: only `eslint` is needed (default
-// parser, generated source, no files, no plugin). Lints the same generated modules (2,000 by default) three ways, each in its own
-// process: no rules; one rule whose `create` returns `{}`; that rule with FileContext#extend copying the file
-// context's fields instead of inheriting from it. Prints wall time and young-generation GC (scavenge) time.
+// parser, generated source, no files, no plugin). Lints the same generated modules (2,000 by default) three ways,
+// each in its own process: no rules; one rule whose `create` returns `{}`; that rule with FileContext#extend copying
+// the file context's fields instead of inheriting from it. Prints wall time and young-generation GC (scavenge) time.
 // Usage: node bench/eslint-floor-standalone.mjs [modules=2000]   (about 2.5 minutes on 2 cores)
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
