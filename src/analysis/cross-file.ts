@@ -270,8 +270,9 @@ export function mayHoldAsyncProjectHelper(file: string, name: string): boolean {
  * callers' bound, as a text test: a function of this module can reach Clerk only by calling into an imported
  * module, one call per module passed. Without it, a compiled package whose modules import each other had its
  * largest modules parsed (corpus (a): next's 108 KB `webpack-config.js`, ~10 MB of AST kept in the module cache)
- * only to find no Clerk behind them. Sources are read with the same `from '…'` test as `mayImportFromProject`,
- * and each is resolved like any import (tsconfig `paths` included); the answer is kept a second per module and bound.
+ * only to find no Clerk behind them. Import sources are found by a `from '…'` text test and resolved like any
+ * import (relative paths, tsconfig `paths`; packages resolve to nothing); the answer is kept a second per module
+ * and bound.
  */
 const clerkBehindImports = freshCache<boolean>();
 
