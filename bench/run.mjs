@@ -3,11 +3,11 @@
 // recommended configs of eslint-plugin-security and @next/eslint-plugin-next. Alternating runs, medians.
 // Exit code 1 when a target is missed. Usage: node bench/run.mjs [--reps 5] [--files 2000]
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 
-const root = fileURLToPath(new URL('../', import.meta.url));
+import { buildCorpora, corpusFile, median, REAL_PACKAGES, resultsDir as results, root } from './corpora.mjs';
+
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
   const index = args.indexOf(`--${name}`);
@@ -25,48 +25,21 @@ const TARGETS = { overheadA: 0.05, overheadB: 0.15, perRuleA: 0.02, memory: 0.1 
 // `next+clerk-all`: the plugin added to @next/next's recommended rules, against `next` alone: what adding it to a
 // project that already lints costs (ESLint's floor is paid by any enabled rule).
 const CONFIGS = ['baseline', 'clerk-all', 'noop', 'clerk-all:flat', 'security', 'next', 'next+clerk-all'];
-const results = join(root, 'bench/results');
-mkdirSync(results, { recursive: true });
 
 if (!existsSync(join(root, 'dist/index.js'))) execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
 
-function walk(dir, out = []) {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) walk(path, out);
-    else if (/\.(?:[cm]?js|jsx|tsx?)$/u.test(entry.name) && !entry.name.endsWith('.d.ts') && statSync(path).size < 100_000) out.push(path);
-  }
-  return out;
-}
-
-// (a) real code: the compiled sources of `next` and the Clerk SDKs installed as devDependencies.
-const packages = ['next/dist', '@clerk/nextjs/dist', '@clerk/backend/dist', '@clerk/shared/dist', 'svix/dist'];
-const real = packages
-  .flatMap((pkg) => (existsSync(join(root, 'node_modules', pkg)) ? walk(join(root, 'node_modules', pkg)) : []))
-  .sort()
-  .slice(0, FILES)
-  .map((path) => ({ path, as: join(root, 'bench/corpus-real', relative(join(root, 'node_modules'), path)) }));
-// (b) generated Clerk-heavy Next.js files.
-execFileSync(process.execPath, [join(root, 'bench/generate-corpus.mjs'), String(FILES)], { stdio: 'inherit' });
-const generated = walk(join(root, 'bench/corpus-generated')).sort();
-const corpora = { a: real, b: generated };
-for (const [name, files] of Object.entries(corpora)) writeFileSync(join(results, `corpus-${name}.json`), JSON.stringify(files));
-console.log(`corpus (a): ${real.length} files from ${packages.join(', ')}; corpus (b): ${generated.length} generated files; ${REPS} repetitions`);
+const corpora = buildCorpora(FILES);
+const { a: real, b: generated } = corpora;
+console.log(`corpus (a): ${real.length} files from ${REAL_PACKAGES.join(', ')}; corpus (b): ${generated.length} generated files; ${REPS} repetitions`);
 
 function run(config, corpus, stats = false) {
   const output = execFileSync(
     process.execPath,
-    ['--expose-gc', join(root, 'bench/worker.mjs'), config, join(results, `corpus-${corpus}.json`), ...(stats ? ['--stats'] : [])],
+    ['--expose-gc', join(root, 'bench/worker.mjs'), config, corpusFile(corpus), ...(stats ? ['--stats'] : [])],
     { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
   );
   return JSON.parse(output);
 }
-
-const median = (values) => {
-  const sorted = [...values].sort((x, y) => x - y);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
 
 const samples = {};
 for (let rep = 0; rep < REPS; rep += 1) {

@@ -1,6 +1,8 @@
 // Lints one corpus with one configuration through the ESLint class (as the CLI does: config computed once and
 // cached), in its own process, and prints JSON: wall time, peak RSS, and (with --stats) per-rule times.
-// Usage: node bench/worker.mjs <config> <file-list.json> [--stats]
+// Usage: node bench/worker.mjs <config> <file-list.json> [--stats] [--warmup-only]
+// `--warmup-only` stops after the warm-up: bench/instructions.mjs subtracts such a run's instruction count from a
+// full one to count the instructions of linting the list alone (start-up, module loading and warm-up cancel out).
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { constants, PerformanceObserver } from 'node:perf_hooks';
@@ -10,8 +12,9 @@ import { ESLint } from 'eslint';
 
 import { useFlatRuleContexts } from './flat-contexts.mjs';
 
-const [, , configArg, listFile, statsFlag] = process.argv;
-const stats = statsFlag === '--stats';
+const [, , configArg, listFile, ...flags] = process.argv;
+const stats = flags.includes('--stats');
+const warmupOnly = flags.includes('--warmup-only');
 // `<config>:flat` runs ESLint with rule contexts that do not inherit from a per-file object. Stock ESLint 9/10
 // (FileContext#extend: `Object.create(fileContext)`) turns each file's context into a prototype as soon as one rule
 // is enabled, and V8 then keeps that object, and the AST, tokens and scopes it reaches, through young-generation
@@ -68,6 +71,10 @@ const eslint = new ESLint({
 });
 // Warm up parser and rule code paths on a slice, outside the measurement.
 await eslint.lintFiles(files.slice(0, 50));
+if (warmupOnly) {
+  process.stdout.write(JSON.stringify({ config: configArg, files: 0, warmupOnly: true }));
+  process.exit(0);
+}
 
 // Time spent in garbage collection during the measured run, young generation (scavenges) and the rest.
 const gc = { scavengeMs: 0, otherMs: 0 };

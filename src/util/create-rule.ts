@@ -19,10 +19,14 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
 ): TSESLint.RuleModule<MessageIds, Options, ClerkRuleDocs> & { name: string } {
   const defaults = deepFreeze((rule.meta.defaultOptions ?? []) as Options);
   const merged = new Map<string, Options>();
-  // The configuration most recently seen: ESLint builds a fresh options array per file, equal in content.
-  let last: { readonly options: readonly unknown[]; readonly value: Options } | undefined;
+  // The configuration most recently seen. ESLint passes the rule's own (frozen) `meta.defaultOptions` when a rule is
+  // configured by severity alone, a fresh `[]` when it has no defaults, and a fresh merged array per file otherwise:
+  // the first is answered by identity, the second by length, the third by structure.
+  let last: { readonly given: readonly unknown[]; readonly options: readonly unknown[]; readonly value: Options } | undefined;
+  let forNone: Options | undefined;
   const optionsFor = (options: readonly unknown[]): Options => {
-    if (last !== undefined && sameJson(last.options, options)) return last.value;
+    if (options.length === 0) return (forNone ??= deepFreeze(ESLintUtils.applyDefault(defaults, [] as unknown as Options) as Options));
+    if (last !== undefined && (last.given === options || sameJson(last.options, options))) return last.value;
     const key = JSON.stringify(options);
     let value = merged.get(key);
     if (value === undefined) {
@@ -30,7 +34,7 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
       value = deepFreeze(ESLintUtils.applyDefault(defaults, options as Options) as Options);
       if (merged.size < 64) merged.set(key, value);
     }
-    last = { options: structuredClone(options), value };
+    last = { given: options, options: structuredClone(options), value };
     return value;
   };
   return {

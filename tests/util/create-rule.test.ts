@@ -7,8 +7,9 @@ import plugin from '../../src/index.js';
 // A development publishable key hardcoded in the provider: reported only with `checkPublishableKeys`.
 const code = `const el = <ClerkProvider publishableKey="pk_test_bGVhZGluZy1kb2Jlcm1hbi00MC5jbGVyay5hY2NvdW50cy5kZXYk" />\n`;
 
-function lint(linter: Linter, options: Record<string, unknown> | undefined): number {
-  const rule = options === undefined ? 'error' : ['error', options];
+function lint(linter: Linter, options: Record<string, unknown> | null | undefined): number {
+  // undefined: severity alone (ESLint passes the rule's frozen defaults); null: `['error']` (a fresh merged copy).
+  const rule = options === undefined ? 'error' : options === null ? ['error'] : ['error', options];
   return linter.verify(
     code,
     [
@@ -26,8 +27,8 @@ function lint(linter: Linter, options: Record<string, unknown> | undefined): num
 describe('createRule options memo', () => {
   it('gives each file the options of its own configuration when configurations alternate', () => {
     const linter = new Linter();
-    const sequence = [true, false, undefined, true, true, false, true, undefined];
-    const found = sequence.map((check) => lint(linter, check === undefined ? undefined : { checkPublishableKeys: check }));
+    const sequence = [true, false, undefined, true, true, null, false, true, undefined, null, true];
+    const found = sequence.map((check) => lint(linter, check === undefined || check === null ? check : { checkPublishableKeys: check }));
     expect(found).toEqual(sequence.map((check) => (check === true ? 1 : 0)));
   });
 
