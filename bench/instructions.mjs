@@ -124,6 +124,10 @@ for (const corpus of Object.keys(corpora)) {
       memoryOverhead: Number((mem.maxRssKb / baseMemory.maxRssKb - 1).toFixed(4)),
       retainedHeapMb: Number((mem.retainedKb / 1024).toFixed(1)),
       clerkFindings: full.result.messages,
+      // Under valgrind: the share of the measured run's time spent collecting garbage, and how often.
+      gcShare: Number(((full.result.scavengeMs + full.result.otherGcMs) / full.result.ms).toFixed(4)),
+      scavenges: full.result.scavenges,
+      fullCollections: full.result.fullCollections,
     };
   }
   const clerk = configs['clerk-all'];
@@ -136,11 +140,11 @@ for (const corpus of Object.keys(corpora)) {
   summary.corpora[corpus] = { files: corpora[corpus].files, configs, checks };
   lines.push(
     `\ncorpus (${corpus}), ${corpora[corpus].files} files (instructions of linting them, warm-up and start-up subtracted)`,
-    '| config | instructions (millions) | over baseline | over one no-op rule | peak RSS MB | memory over baseline | retained heap MB | clerk findings |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| config | instructions (millions) | over baseline | over one no-op rule | time in GC | scavenges / full GCs | peak RSS MB | memory over baseline | retained heap MB | clerk findings |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ...Object.entries(configs).map(
       ([config, c]) =>
-        `| ${config} | ${(c.lintInstructions / 1e6).toFixed(0)} | ${pct(c.overhead)} | ${c.overNoop === undefined ? '' : pct(c.overNoop)} | ${c.peakRssMb} | ${pct(c.memoryOverhead)} | ${c.retainedHeapMb} | ${c.clerkFindings} |`,
+        `| ${config} | ${(c.lintInstructions / 1e6).toFixed(0)} | ${pct(c.overhead)} | ${c.overNoop === undefined ? '' : pct(c.overNoop)} | ${pct(c.gcShare)} | ${c.scavenges} / ${c.fullCollections} | ${c.peakRssMb} | ${pct(c.memoryOverhead)} | ${c.retainedHeapMb} | ${c.clerkFindings} |`,
     ),
     ...checks.map((check) => `${check.ok ? 'PASS' : 'FAIL'} ${check.text}`),
   );

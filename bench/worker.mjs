@@ -77,11 +77,16 @@ if (warmupOnly) {
 }
 
 // Time spent in garbage collection during the measured run, young generation (scavenges) and the rest.
-const gc = { scavengeMs: 0, otherMs: 0 };
+const gc = { scavengeMs: 0, otherMs: 0, scavenges: 0, fullCollections: 0 };
 const gcObserver = new PerformanceObserver((list) => {
   for (const entry of list.getEntries()) {
-    if (entry.detail?.kind === constants.NODE_PERFORMANCE_GC_MINOR) gc.scavengeMs += entry.duration;
-    else gc.otherMs += entry.duration;
+    if (entry.detail?.kind === constants.NODE_PERFORMANCE_GC_MINOR) {
+      gc.scavengeMs += entry.duration;
+      gc.scavenges += 1;
+    } else {
+      gc.otherMs += entry.duration;
+      if (entry.detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR) gc.fullCollections += 1;
+    }
   }
 });
 gcObserver.observe({ entryTypes: ['gc'] });
@@ -114,5 +119,5 @@ for (const result of results) {
   }
 }
 process.stdout.write(
-  JSON.stringify({ config: configArg, files: results.length, ms, cpuMs, scavengeMs: Math.round(gc.scavengeMs), otherGcMs: Math.round(gc.otherMs), maxRssKb: process.resourceUsage().maxRSS, retainedKb, perRule, messages, crashes: fatal, unlinted: unlinted + files.length - results.length }),
+  JSON.stringify({ config: configArg, files: results.length, ms, cpuMs, scavengeMs: Math.round(gc.scavengeMs), otherGcMs: Math.round(gc.otherMs), scavenges: gc.scavenges, fullCollections: gc.fullCollections, maxRssKb: process.resourceUsage().maxRSS, retainedKb, perRule, messages, crashes: fatal, unlinted: unlinted + files.length - results.length }),
 );

@@ -19,14 +19,15 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
 ): TSESLint.RuleModule<MessageIds, Options, ClerkRuleDocs> & { name: string } {
   const defaults = deepFreeze((rule.meta.defaultOptions ?? []) as Options);
   const merged = new Map<string, Options>();
-  // The configuration most recently seen. ESLint passes the rule's own (frozen) `meta.defaultOptions` when a rule is
-  // configured by severity alone, a fresh `[]` when it has no defaults, and a fresh merged array per file otherwise:
-  // the first is answered by identity, the second by length, the third by structure.
+  // The configuration most recently seen. ESLint builds a fresh options array per file: `[]` for a rule without
+  // defaults, else its `meta.defaultOptions` merged with the configured options, which keeps the (frozen) default
+  // objects themselves when nothing is configured and builds objects of the same values when something is. So: by
+  // length, then element by element one level deep by identity, and only then by structure.
   let last: { readonly given: readonly unknown[]; readonly options: readonly unknown[]; readonly value: Options } | undefined;
   let forNone: Options | undefined;
   const optionsFor = (options: readonly unknown[]): Options => {
     if (options.length === 0) return (forNone ??= deepFreeze(ESLintUtils.applyDefault(defaults, [] as unknown as Options) as Options));
-    if (last !== undefined && (last.given === options || sameJson(last.options, options))) return last.value;
+    if (last !== undefined && (sameValues(last.given, options) || sameJson(last.options, options))) return last.value;
     const key = JSON.stringify(options);
     let value = merged.get(key);
     if (value === undefined) {
@@ -46,6 +47,26 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
     },
     create: (context) => rule.create(context, optionsFor(context.options)),
   };
+}
+
+/** Arrays whose elements are the same values, or plain objects holding the same values (one level, by identity). */
+function sameValues(a: readonly unknown[], b: readonly unknown[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let index = 0; index < a.length; index += 1) {
+    const x = a[index];
+    const y = b[index];
+    if (x === y) continue;
+    if (!isPlainObject(x) || !isPlainObject(y)) return false;
+    const keys = Object.keys(x);
+    if (keys.length !== Object.keys(y).length) return false;
+    for (const key of keys) if (!Object.hasOwn(y, key) || x[key] !== y[key]) return false;
+  }
+  return true;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Structural equality of JSON-shaped values (what validated rule options are). */

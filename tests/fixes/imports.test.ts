@@ -61,5 +61,8 @@ describe('codeStyle', () => {
     expect(style(`import a from "a";\nfunction f() {\n    return 1;\n}`)).toEqual({ quote: '"', semi: true, indentUnit: '    ' });
     expect(style(`import a from 'a'\nconst f = () => {\n  return 1\n}`)).toEqual({ quote: "'", semi: false, indentUnit: '  ' });
     expect(style(`function f() {\n\treturn 'x';\n}`)).toEqual({ quote: "'", semi: true, indentUnit: '\t' });
+    // Only a statement's own last token counts: a `;` or `}` inside a string or template literal does not.
+    expect(style("const s = 'a;'\nconst t = `${s}`\nconst o = { a: 1 }\nlet u = 1;\nf('}')")).toMatchObject({ semi: false });
+    expect(style("const o = { a: 1 };\nconst s = 'a'\nlet u = 1;")).toMatchObject({ semi: true });
   });
 });
