@@ -1,6 +1,9 @@
 // Lints one corpus with one configuration through the ESLint class (as the CLI does: config computed once and
 // cached), in its own process, and prints JSON: wall time, peak RSS, and (with --stats) per-rule times.
-// Usage: node bench/worker.mjs <config> <file-list.json> [--stats] [--warmup-only]
+// Usage: node bench/worker.mjs <config> <file-list.json> [--stats] [--warmup-only] [--sequential]
+// `--sequential` reads and lints one file after the other (`lintText`) instead of `lintFiles`, whose concurrent
+// reads interleave differently from run to run: bench/instructions.mjs uses it so that a run allocates, and so
+// collects garbage, in the same order every time.
 // `--warmup-only` stops after the warm-up: bench/instructions.mjs subtracts such a run's instruction count from a
 // full one to count the instructions of linting the list alone (start-up, module loading and warm-up cancel out).
 import { readFileSync } from 'node:fs';
@@ -15,6 +18,7 @@ import { useFlatRuleContexts } from './flat-contexts.mjs';
 const [, , configArg, listFile, ...flags] = process.argv;
 const stats = flags.includes('--stats');
 const warmupOnly = flags.includes('--warmup-only');
+const sequential = flags.includes('--sequential');
 // `<config>:flat` runs ESLint with rule contexts that do not inherit from a per-file object. Stock ESLint 9/10
 // (FileContext#extend: `Object.create(fileContext)`) turns each file's context into a prototype as soon as one rule
 // is enabled, and V8 then keeps that object, and the AST, tokens and scopes it reaches, through young-generation
@@ -70,7 +74,17 @@ const eslint = new ESLint({
   stats,
 });
 // Warm up parser and rule code paths on a slice, outside the measurement.
-await eslint.lintFiles(files.slice(0, 50));
+async function lint(list) {
+  if (!sequential) return eslint.lintFiles(list);
+  const results = [];
+  for (const file of list) {
+    results.push(...(await eslint.lintText(readFileSync(file, 'utf8'), { filePath: file })));
+    // A turn of the event loop per file, as the CLI takes for its reads (and GC observers need to be told).
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return results;
+}
+await lint(files.slice(0, 50));
 if (warmupOnly) {
   process.stdout.write(JSON.stringify({ config: configArg, files: 0, warmupOnly: true }));
   process.exit(0);
@@ -93,7 +107,7 @@ gcObserver.observe({ entryTypes: ['gc'] });
 
 const start = process.hrtime.bigint();
 const cpuStart = process.cpuUsage();
-const results = await eslint.lintFiles(files);
+const results = await lint(files);
 const ms = Number(process.hrtime.bigint() - start) / 1e6;
 // CPU time of the main thread and V8's helper threads: unlike wall time, not stretched when the machine is shared.
 const cpu = process.cpuUsage(cpuStart);
