@@ -141,6 +141,14 @@ for (const corpus of Object.keys(corpora)) {
     { text: `(${corpus}) clerk all adds ${pct(clerk.overhead)} instructions <= ${pct(limit)}`, ok: clerk.overhead <= limit },
     { text: `(${corpus}) clerk all peak RSS (predictable GC) +${pct(clerk.memoryOverhead)} < ${pct(TARGETS.memory)}`, ok: clerk.memoryOverhead < TARGETS.memory },
   ];
+  // Linting with one rule can't take fewer instructions than with none: when it does, garbage-collection timing
+  // moved more than the difference being measured, and no check of this corpus means anything (counted as failed).
+  if (CONFIGS.includes('noop') && configs.noop.lintInstructions < base) {
+    for (const check of checks) {
+      check.ok = false;
+      check.text += ' (inconclusive: the no-op rule counted fewer instructions than no rules, so GC timing outweighs the overheads)';
+    }
+  }
   for (const check of checks) failed ||= !check.ok;
   summary.corpora[corpus] = { files: corpora[corpus].files, configs, checks };
   lines.push(
