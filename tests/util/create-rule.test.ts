@@ -8,7 +8,7 @@ import plugin from '../../src/index.js';
 const code = `const el = <ClerkProvider publishableKey="pk_test_bGVhZGluZy1kb2Jlcm1hbi00MC5jbGVyay5hY2NvdW50cy5kZXYk" />\n`;
 
 function lint(linter: Linter, options: Record<string, unknown> | null | undefined): number {
-  // undefined: severity alone (ESLint passes the rule's frozen defaults); null: `['error']` (a fresh merged copy).
+  // undefined: severity alone; null: `['error']`. Flat config stores both as `[2]`: ESLint passes a fresh array of the frozen defaults.
   const rule = options === undefined ? 'error' : options === null ? ['error'] : ['error', options];
   return linter.verify(
     code,
