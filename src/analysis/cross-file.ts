@@ -7,7 +7,8 @@ import { ASTUtils } from '@typescript-eslint/utils';
 
 import { markLongLived } from '../util/file-cache.js';
 import { FRESH_MS, freshCache } from '../util/fresh-cache.js';
-import { hasPackageJson } from '../util/package-json.js';
+import { projectRootOf } from '../util/project.js';
+import { loadPathsMatcher, type PathsMatcher } from '../util/tsconfig.js';
 import { type FunctionNode, functionOfExpression } from './functions.js';
 
 /** Script extensions a module may have, TypeScript first. */
@@ -87,15 +88,8 @@ const MAX_MODULES = 128;
  */
 const MAX_MODULE_TEXT = 200_000;
 let moduleTextTotal = 0;
-/** `paths` / `baseUrl` of each project root's tsconfig.json or jsconfig.json (following `extends`). */
-const pathConfigs = new Map<string, PathConfig | undefined>();
-/** Nearest directory with a package.json, per directory. */
-const projectRoots = new Map<string, string>();
-
-interface PathConfig {
-  readonly baseUrl: string;
-  readonly paths: Readonly<Record<string, readonly string[]>>;
-}
+/** The import aliases of each project root's tsconfig.json or jsconfig.json, for the life of the process. */
+const pathMatchers = new Map<string, PathsMatcher | undefined>();
 
 export interface Parser {
   parseForESLint?: (text: string, options?: Record<string, unknown>) => {
@@ -106,67 +100,11 @@ export interface Parser {
   };
 }
 
-export function projectRootOf(file: string): string {
-  const start = dirname(file);
-  // Every folder passed on the way up shares the answer, so sibling folders stop one level up. '' records
-  // "no package.json at or above this folder", where the file's own folder is the root.
-  const visited: string[] = [];
-  let dir = start;
-  let root = '';
-  for (;;) {
-    const known = projectRoots.get(dir);
-    if (known !== undefined) {
-      root = known;
-      break;
-    }
-    visited.push(dir);
-    if (hasPackageJson(dir)) {
-      root = dir;
-      break;
-    }
-    const parent = dirname(dir);
-    if (parent === dir) break;
-    dir = parent;
-  }
-  for (const folder of visited) projectRoots.set(folder, root);
-  return root === '' ? start : root;
-}
-
-function readJson(file: string): Record<string, unknown> | undefined {
-  try {
-    // tsconfig allows comments and trailing commas.
-    const text = readFileSync(file, 'utf8')
-      .replace(/\/\*[\s\S]*?\*\/|(^|[^:"'])\/\/.*$/gmu, '$1')
-      .replace(/,(\s*[}\]])/gu, '$1');
-    return JSON.parse(text) as Record<string, unknown>;
-  } catch {
-    return undefined;
-  }
-}
-
-function loadPathConfig(root: string): PathConfig | undefined {
-  if (pathConfigs.has(root)) return pathConfigs.get(root);
-  let result: PathConfig | undefined;
-  for (const name of ['tsconfig.json', 'jsconfig.json']) {
-    let file = join(root, name);
-    let paths: Record<string, string[]> | undefined;
-    let baseUrl: string | undefined;
-    for (let hops = 0; hops < 5 && existsSync(file); hops += 1) {
-      const json = readJson(file);
-      const options = (json?.compilerOptions ?? {}) as { paths?: Record<string, string[]>; baseUrl?: string };
-      paths ??= options.paths;
-      if (baseUrl === undefined && options.baseUrl !== undefined) baseUrl = resolve(dirname(file), options.baseUrl);
-      const parent = typeof json?.extends === 'string' && json.extends.startsWith('.') ? json.extends : undefined;
-      if (parent === undefined) break;
-      file = resolve(dirname(file), parent.endsWith('.json') ? parent : `${parent}.json`);
-    }
-    if (paths !== undefined) {
-      result = { baseUrl: baseUrl ?? root, paths };
-      break;
-    }
-  }
-  pathConfigs.set(root, result);
-  return result;
+function pathsMatcherOf(root: string): PathsMatcher | undefined {
+  if (pathMatchers.has(root)) return pathMatchers.get(root);
+  const matcher = loadPathsMatcher(root);
+  pathMatchers.set(root, matcher);
+  return matcher;
 }
 
 function withExtensions(base: string): string | undefined {
@@ -186,25 +124,23 @@ export function resolveImportPath(fromFile: string, source: string): string | un
   // A relative source names one path (the same from every folder at that depth); an alias (`@/lib/auth`) or a
   // package depends only on the project. Either way the answer is shared by many importing folders.
   const root = projectRootOf(fromFile);
-  const relativeSource = source.startsWith('./') || source.startsWith('../');
+  const relativeSource = isRelativeSource(source);
   const key = relativeSource ? `${root}\0${resolve(dirname(fromFile), source)}` : `${root}\0${source}`;
   return resolutions.get(key, () => resolveUncached(fromFile, source));
+}
+
+/** `./x`, `../x`, and the folders themselves: `.` and `..` (their `index.*`). */
+function isRelativeSource(source: string): boolean {
+  return source.startsWith('./') || source.startsWith('../') || source === '.' || source === '..';
 }
 
 function resolveUncached(fromFile: string, source: string): string | undefined {
   const root = projectRootOf(fromFile);
   const candidates: string[] = [];
-  if (source.startsWith('./') || source.startsWith('../')) {
+  if (isRelativeSource(source)) {
     candidates.push(resolve(dirname(fromFile), source));
   } else {
-    const config = loadPathConfig(root);
-    for (const [pattern, targets] of Object.entries(config?.paths ?? {})) {
-      const prefix = pattern.replace(/\*$/u, '');
-      const wildcard = pattern.endsWith('*');
-      if (wildcard ? !source.startsWith(prefix) : source !== pattern) continue;
-      const rest = wildcard ? source.slice(prefix.length) : '';
-      for (const target of targets) candidates.push(resolve(config?.baseUrl ?? root, target.replace('*', rest)));
-    }
+    candidates.push(...(pathsMatcherOf(root)?.(source) ?? []));
   }
   for (const candidate of candidates) {
     const file = withExtensions(candidate);
@@ -219,7 +155,7 @@ function resolveUncached(fromFile: string, source: string): string | undefined {
 
 /** Text test: the module may import from the project (`./x`, `../x`, `@/x`, `~/x`, `#x`), not only from packages. */
 export function mayImportFromProject(text: string): boolean {
-  return /\bfrom\s*['"](?:\.{1,2}\/|@\/|~\/|#)/u.test(text);
+  return /\bfrom\s*['"](?:\.{1,2}(?:\/|['"])|@\/|~\/|#)/u.test(text);
 }
 
 /**
@@ -474,7 +410,7 @@ export function exportedConstInit(sourceCode: TSESLint.SourceCode, name: string)
   return undefined;
 }
 
-/** The import an identifier is bound to: `{ source, imported }`, for named and default imports. */
+/** The import an identifier is bound to: `{ source, imported }`, for named, default and namespace (`'*'`) imports. */
 export function importOf(sourceCode: Readonly<TSESLint.SourceCode>, identifier: TSESTree.Identifier): { source: string; imported: string } | undefined {
   const definition = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier)?.defs[0];
   if (definition?.type !== 'ImportBinding') return undefined;
@@ -482,6 +418,7 @@ export function importOf(sourceCode: Readonly<TSESLint.SourceCode>, identifier: 
   if (declaration.importKind === 'type') return undefined;
   const specifier = definition.node;
   if (specifier.type === 'ImportDefaultSpecifier') return { source: declaration.source.value, imported: 'default' };
+  if (specifier.type === 'ImportNamespaceSpecifier') return { source: declaration.source.value, imported: '*' };
   if (specifier.type !== 'ImportSpecifier') return undefined;
   const imported = specifier.imported.type === 'Identifier' ? specifier.imported.name : specifier.imported.value;
   return { source: declaration.source.value, imported };

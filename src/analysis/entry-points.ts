@@ -160,16 +160,16 @@ function nameFromParent(fn: FunctionNode): string | undefined {
 }
 
 /**
- * The URL path a route file serves: `src/app/(shop)/api/items/[id]/route.ts` → `/api/items/[id]`,
- * `pages/api/users/index.ts` → `/api/users`; undefined when the path is unknown.
+ * The URL path a route file serves, from its path inside the project: `src/app/(shop)/api/items/[id]/route.ts` →
+ * `/api/items/[id]`, `pages/api/users/index.ts` → `/api/users`; undefined when the path is unknown.
  */
 export function routeUrlPath(filePath: string): string | undefined {
-  const app = /(?:^|\/)app\/(.*?)\/?route\.[cm]?[jt]sx?$/u.exec(filePath);
+  const app = /^(?:src\/)?app\/(.*?)\/?route\.[cm]?[jt]sx?$/u.exec(filePath);
   if (app) {
     const segments = (app[1] ?? '').split('/').filter((segment) => segment !== '' && !/^\(.*\)$/u.test(segment));
     return `/${segments.join('/')}`;
   }
-  const pages = /(?:^|\/)pages\/(api\/.*)\.[cm]?[jt]sx?$/u.exec(filePath);
+  const pages = /^(?:src\/)?pages\/(api\/.*)\.[cm]?[jt]sx?$/u.exec(filePath);
   if (pages) return `/${(pages[1] ?? '').replace(/\/index$/u, '')}`;
   return undefined;
 }

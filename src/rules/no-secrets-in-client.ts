@@ -40,7 +40,7 @@ export default createRule<Options, MessageIds>({
         additionalProperties: false,
         properties: {
           clientFiles: stringListOption(
-            'Globs (relative to the working directory) of files that ship to the browser without a `\'use client\'` directive, for Vite, CRA or Expo apps (such as `src/**`).',
+            'Globs (relative to the project, the folder of its package.json) of files that ship to the browser without a `\'use client\'` directive, for Vite, CRA or Expo apps (such as `src/**`).',
           ),
         },
       },

@@ -8,7 +8,6 @@ import {
   getAuthAnalyzer,
   getFileKind,
   middlewareCoverageFor,
-  projectRootOf,
   resolveEntryFunction,
   segmentUrlPath,
 } from '../analysis/index.js';
@@ -16,6 +15,7 @@ import { insertProtectFix } from '../fixes/auth-guard.js';
 import { createRule } from '../util/create-rule.js';
 import { matchesAnyGlob } from '../util/glob.js';
 import { isVirtualFilename, toPosix } from '../util/paths.js';
+import { projectRootOf } from '../util/project.js';
 import { promotedFix } from '../util/report.js';
 import { INVALID_SETTINGS_MESSAGE, setupRule } from '../util/rule-setup.js';
 import { stringListOption } from '../util/schema.js';

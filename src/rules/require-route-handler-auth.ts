@@ -43,7 +43,7 @@ export default createRule<Options, MessageIds>({
         additionalProperties: false,
         properties: {
           publicRoutes: stringListOption(
-            'Globs of route files (relative to the working directory, such as `app/api/health/**`) or Express/Fastify/Hono paths (such as `/health`) that are public by design.',
+            'Globs of route files (relative to the project, the folder of its package.json, such as `app/api/health/**`) or Express/Fastify/Hono paths (such as `/health`) that are public by design.',
           ),
           publicFunctions: stringListOption(
             'Names or globs of handlers that are public by design (such as `OPTIONS`).',

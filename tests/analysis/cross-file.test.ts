@@ -10,10 +10,10 @@ import {
   loadModule,
   mayHoldAsyncProjectHelper,
   mayLeadToClerk,
-  projectRootOf,
   resolveImportPath,
 } from '../../src/analysis/cross-file.js';
 import plugin from '../../src/index.js';
+import { projectRootOf } from '../../src/util/project.js';
 import { tempProject } from '../temp-project.js';
 
 const { root, write, remove } = tempProject('clerk-cross-file-');

@@ -1,14 +1,22 @@
+import { join } from 'node:path';
+
 import { describe, expect, it } from 'vitest';
 
 import { classifyPath, getFileKind } from '../../src/analysis/file-kind.js';
 import { withContext } from '../harness.js';
+import { tempProject } from '../temp-project.js';
 
 describe('classifyPath', () => {
   it.each([
     ['app/api/invoices/route.ts', { appRoute: true, pagesApi: false, middleware: false }],
     ['src/app/(dashboard)/api/[id]/route.tsx', { appRoute: true, pagesApi: false, middleware: false }],
     ['app\\api\\invoices\\route.ts', { appRoute: true, pagesApi: false, middleware: false }],
-    ['C:\\work\\shop\\src\\app\\api\\x\\route.mjs', { appRoute: true, pagesApi: false, middleware: false }],
+    ['src\\app\\api\\x\\route.mjs', { appRoute: true, pagesApi: false, middleware: false }],
+    // Paths are inside the project: an `app/` or `pages/` folder elsewhere is no route folder.
+    ['lib/app/route.ts', { appRoute: false, pagesApi: false, middleware: false }],
+    ['tests/fixtures/app/api/x/route.ts', { appRoute: false, pagesApi: false, middleware: false }],
+    ['docs/pages/api/x.ts', { appRoute: false, pagesApi: false, middleware: false }],
+    ['src/app/middleware.ts', { appRoute: false, pagesApi: false, middleware: false }],
     ['app/api/invoices/router.ts', { appRoute: false, pagesApi: false, middleware: false }],
     ['app/api/invoices/route.css', { appRoute: false, pagesApi: false, middleware: false }],
     ['pages/api/users/[id].ts', { appRoute: false, pagesApi: true, middleware: false }],
@@ -51,9 +59,32 @@ describe('getFileKind', () => {
     expect(nodeServer(`import { auth } from '@clerk/nextjs/server'`)).toBe(false);
   });
 
-  it('classifies route files relative to the working directory', () => {
+  it('classifies route files by their path inside the project, whatever the working directory', () => {
+    // The project sits in folders named `app` and `pages` (a clone in `app/`, a Docker `WORKDIR /app`).
+    const project = tempProject('clerk-file-kind-');
+    try {
+      project.write('app/pages/web/package.json', '{}');
+      const route = project.write('app/pages/web/src/app/api/x/route.ts', '');
+      const api = project.write('app/pages/web/pages/api/users/[id].ts', '');
+      const middleware = project.write('app/pages/web/src/middleware.ts', '');
+      const helper = project.write('app/pages/web/src/lib/app/route.ts', '');
+      const base = project.root;
+      for (const cwd of [join(base, 'app/pages/web'), join(base, 'app'), base, '/']) {
+        const kindOf = (filename: string) => withContext(`export async function GET() {}`, (context) => getFileKind(context), { filename, cwd });
+        expect(kindOf(route), cwd).toMatchObject({ appRoute: true, pagesApi: false, middleware: false, path: 'src/app/api/x/route.ts' });
+        expect(kindOf(api), cwd).toMatchObject({ appRoute: false, pagesApi: true, path: 'pages/api/users/[id].ts' });
+        expect(kindOf(middleware), cwd).toMatchObject({ middleware: true, path: 'src/middleware.ts' });
+        expect(kindOf(helper), cwd).toMatchObject({ appRoute: false, pagesApi: false, middleware: false });
+      }
+    } finally {
+      project.remove();
+    }
+  });
+
+  it('falls back to the working directory when no package.json is above the file', () => {
     const kind = withContext(`export async function GET() {}`, (context) => getFileKind(context), {
-      filename: `${process.cwd()}/app/api/x/route.ts`,
+      filename: '/no-project-here/app/api/x/route.ts',
+      cwd: '/no-project-here',
     });
     expect(kind).toMatchObject({ appRoute: true, path: 'app/api/x/route.ts' });
   });
