@@ -6,7 +6,11 @@ import {
   BENIGN_CALL_NAMES,
   CLIENT_FACTORY_NAMES,
   COMPUTE_ONLY_SOURCES,
+  DB_CONNECT_FUNCTION,
+  DB_CONNECT_SOURCES,
   DELEGATING_ADAPTER_SOURCES,
+  LOG_METHODS,
+  LOGGER_NAME,
   PURE_GLOBAL_CALLS,
   PURE_GLOBAL_OBJECTS,
   PURE_METHODS,
@@ -18,6 +22,7 @@ import {
   SIGNATURE_VERIFY_METHODS,
   SIGNED_OUT_FALSY_KEYS,
   VALIDATION_METHODS,
+  VALIDATION_SOURCES,
 } from '../clerk/index.js';
 import { FRESH_MS } from '../util/fresh-cache.js';
 import type { ClerkSettings } from '../util/settings.js';
@@ -165,6 +170,7 @@ export class AuthAnalyzer {
   private readonly derivedGuards = new Map<Variable, Guard>();
   private readonly helperKinds = new Map<FunctionNode, HelperKind>();
   private readonly helperWork = new Map<FunctionNode, boolean>();
+  private readonly resultKeys = new Map<FunctionNode, ReadonlySet<string> | null>();
   private readonly visiting = new Set<FunctionNode>();
 
   private readonly importedAnalyzers = new Map<TSESLint.SourceCode, AuthAnalyzer>();
@@ -265,16 +271,31 @@ export class AuthAnalyzer {
     return anonymousCall === undefined;
   }
 
-  /** An action client built with a `use(…)` middleware that establishes auth, following consts and imports. */
+  /**
+   * An action client built with a `use(…)` middleware that establishes auth (next-safe-action), or from a zsa
+   * procedure whose handler does (`createServerActionProcedure().handler(async () => { …check…; return ctx })`, also
+   * through a parent procedure), following consts and imports.
+   */
   private clientAuthenticates(expression: TSESTree.Expression, depth: number): boolean {
     const node = skipTypeWrappers(expression);
     if (node.type === 'CallExpression' && node.callee.type === 'MemberExpression') {
       const [first] = node.arguments;
-      if (propertyName(node.callee) === 'use' && first !== undefined && first.type !== 'SpreadElement') {
+      const method = propertyName(node.callee);
+      if (method === 'use' && first !== undefined && first.type !== 'SpreadElement') {
         const middleware = functionOfExpression(this.sourceCode, first);
         if (middleware !== undefined && this.authenticatesBeforeCalling(middleware, new Set(['next']))) return true;
       }
+      // zsa runs a procedure's handler before every action built from it; what it returns becomes the context.
+      if (method === 'handler' && first !== undefined && first.type !== 'SpreadElement' && this.isZsaProcedureFactory(node.callee.object)) {
+        const middleware = functionOfExpression(this.sourceCode, first);
+        if (middleware !== undefined && this.analyze(middleware, { routeHandler: false }).kind === 'authenticated') return true;
+      }
       return this.clientAuthenticates(node.callee.object, depth);
+    }
+    // `createServerActionProcedure(authedProcedure)`: the parent procedure's handler runs first.
+    if (node.type === 'CallExpression' && this.isZsaProcedureFactory(node)) {
+      const [parent] = node.arguments;
+      return parent !== undefined && parent.type !== 'SpreadElement' && depth < 3 && this.clientAuthenticates(parent, depth + 1);
     }
     if (node.type !== 'Identifier' || depth >= 3) return false;
     const variable = this.variableOf(node);
@@ -284,6 +305,16 @@ export class AuthAnalyzer {
     }
     const imported = this.resolveImportedValue(node);
     return imported !== undefined && imported.analyzer.clientAuthenticates(imported.value, depth + 1);
+  }
+
+  /** `createServerActionProcedure(…)` imported from zsa. */
+  private isZsaProcedureFactory(expression: TSESTree.Expression): boolean {
+    const node = skipTypeWrappers(expression);
+    if (node.type !== 'CallExpression') return false;
+    const callee = skipTypeWrappers(node.callee as TSESTree.Expression);
+    if (callee.type !== 'Identifier') return false;
+    const imported = importOf(this.sourceCode, callee);
+    return imported?.source === 'zsa' && imported.imported === 'createServerActionProcedure';
   }
 
   analyze(fn: FunctionNode, options: AnalyzeOptions): AuthVerdict {
@@ -583,8 +614,51 @@ export class AuthAnalyzer {
       );
     }
     if (node.type === 'UnaryExpression' && node.operator === '!') return this.isAuthExpression(node.argument);
+    // `return { userId, user }`: the caller destructures the identity (`const { userId } = await getCurrentUser()`).
+    if (node.type === 'ObjectExpression') return this.authKeysOf(node).size > 0;
     const classified = this.classify(node);
     return classified !== undefined && classified.kind !== 'protectFn' && classified.kind !== 'neverReturnsFn';
+  }
+
+  /** The keys of an object literal whose values are the caller's identity (`{ userId, user: await currentUser() }`). */
+  private authKeysOf(object: TSESTree.ObjectExpression): Set<string> {
+    const keys = new Set<string>();
+    for (const property of object.properties) {
+      if (property.type !== 'Property' || property.computed || property.kind !== 'init') continue;
+      const key = property.key.type === 'Identifier' ? property.key.name : typeof property.key.value === 'string' ? property.key.value : undefined;
+      if (key !== undefined && property.value.type !== 'AssignmentPattern' && this.isAuthExpression(property.value as TSESTree.Expression)) keys.add(key);
+    }
+    return keys;
+  }
+
+  /**
+   * The keys of a helper's result that hold the caller's identity, when every value it returns is an object literal
+   * (`return { userId, user }`); undefined when it returns anything else (then any destructured key counts, as for
+   * `{ userId, error }` results read through `rejection`).
+   */
+  resultAuthKeys(fn: FunctionNode): ReadonlySet<string> | undefined {
+    const known = this.resultKeys.get(fn);
+    if (known !== undefined || this.resultKeys.has(fn)) return known ?? undefined;
+    this.helperKind(fn);
+    let keys: Set<string> | undefined = new Set();
+    const returns: TSESTree.Expression[] = [];
+    if (fn.body.type !== 'BlockStatement') returns.push(fn.body);
+    else {
+      findFirst(this.sourceCode, fn.body, (node) => {
+        if (node.type === 'ReturnStatement' && node.argument !== null) returns.push(node.argument);
+        return false;
+      });
+    }
+    for (const value of returns) {
+      const node = skipAwaitAndWrappers(value);
+      if (node.type !== 'ObjectExpression') {
+        keys = undefined;
+        break;
+      }
+      for (const key of this.authKeysOf(node)) keys.add(key);
+    }
+    this.resultKeys.set(fn, keys ?? null);
+    return keys;
   }
 
   /** What an expression holds, as far as authentication goes. */
@@ -681,12 +755,14 @@ export class AuthAnalyzer {
     if (pattern.type !== 'ObjectPattern') return;
     if (value.kind === 'authValue' && value.key === undefined) {
       // The result of a project helper that fetches the identity: `const { userId, error } = await requireAuth()`.
+      const authKeys = value.helper?.analyzer.resultAuthKeys(value.helper.fn);
       for (const property of pattern.properties) {
         if (property.type !== 'Property' || property.computed || property.key.type !== 'Identifier') continue;
         const target = property.value.type === 'AssignmentPattern' ? property.value.left : property.value;
         const variable = target.type === 'Identifier' ? this.variableOf(target) : undefined;
         if (variable === undefined) continue;
         const key = property.key.name;
+        if (!REJECTION_KEYS.has(key) && authKeys !== undefined && !authKeys.has(key)) continue;
         const bound = REJECTION_KEYS.has(key) ? this.rejection(value, key) : { kind: 'authValue' as const, fetch: value.fetch, key };
         if (bound !== undefined) this.bindings.set(variable, bound);
       }
@@ -952,6 +1028,13 @@ export class AuthAnalyzer {
     if (root !== undefined) {
       // `crypto.createHmac('sha256', secret).update(body).digest('hex')` with `crypto` imported from node:crypto.
       if (this.isComputeOnlyRoot(root)) return true;
+      // `z.enum(stages).safeParse(stage)`, `yup.object({…}).validate(body)`: schemas only inspect input.
+      const rootSource = importOf(this.sourceCode, root)?.source;
+      if (rootSource !== undefined && VALIDATION_SOURCES.has(rootSource)) return true;
+      // `await mongoose.connect(uri)`: opening a connection touches no data.
+      if (method === 'connect' && root === callee.object && rootSource !== undefined && DB_CONNECT_SOURCES.has(rootSource)) return true;
+      // `logger.info('…')`, `log.error(err)`.
+      if (method !== undefined && LOG_METHODS.has(method) && root === callee.object && LOGGER_NAME.test(root.name)) return true;
       const global = this.isGlobal(root);
       if (global && (PURE_GLOBAL_OBJECTS.has(root.name) || RESPONSE_GLOBALS.has(root.name))) return true;
       if (RESPONSE_GLOBALS.has(root.name) && this.isImported(root)) return true;
@@ -974,6 +1057,11 @@ export class AuthAnalyzer {
   private isBenignFunction(call: TSESTree.CallExpression, callee: TSESTree.Identifier): boolean {
     if (this.bindingOf(callee) !== undefined) return true;
     if (BENIGN_CALL_NAMES.has(callee.name)) return true;
+    // `await connectDB()`, `await dbConnect()`: opening a connection touches no data (by name, any source).
+    if (DB_CONNECT_FUNCTION.test(callee.name) && call.arguments.length <= 1) return true;
+    // `v.parse(schema, input)` with valibot's functions imported one by one.
+    const calleeSource = importOf(this.sourceCode, callee)?.source;
+    if (calleeSource !== undefined && VALIDATION_SOURCES.has(calleeSource)) return true;
     // `const t = await getTranslations()`, then `t('title')`: a function a benign call returned.
     const definition = this.variableOf(callee)?.defs[0];
     if (definition?.type === 'Variable' && definition.node.init !== null) {

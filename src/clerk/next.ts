@@ -96,6 +96,37 @@ export const REQUEST_READ_METHODS: ReadonlySet<string> = new Set([
   'header',
 ]);
 
+/**
+ * Validation libraries: building a schema and checking input with it only inspect values (`z.enum(stages)
+ * .safeParse(stage)`, `v.parse(schema, input)`, `yup.object({…}).validate(body)`). Resolved by import source.
+ */
+export const VALIDATION_SOURCES: ReadonlySet<string> = new Set([
+  'zod',
+  'zod/v4',
+  'zod/v3',
+  'zod/mini',
+  'valibot',
+  'yup',
+  'joi',
+  'superstruct',
+  'arktype',
+  '@sinclair/typebox',
+  '@effect/schema',
+  'effect/Schema',
+]);
+
+/**
+ * Opening a database connection (`await connectDB()`, `await dbConnect()`, `await mongoose.connect(uri)`) reads and
+ * writes no data: the usual first step of a handler on MongoDB or a pooled client. Function names, and the
+ * `connect` method of these imports.
+ */
+export const DB_CONNECT_FUNCTION = /^(?:(?:db|database|mongo(?:db)?)connect(?:ion)?|connect(?:to)?(?:db|database|mongo(?:db)?))$/iu;
+export const DB_CONNECT_SOURCES: ReadonlySet<string> = new Set(['mongoose']);
+
+/** Logging calls (`logger.info(…)`, `log.error(…)`) on an object whose name says it logs: no data is touched. */
+export const LOG_METHODS: ReadonlySet<string> = new Set(['log', 'info', 'warn', 'error', 'debug', 'trace', 'fatal']);
+export const LOGGER_NAME = /^(?:logger|log|console|pino|winston|signale|consola)$/iu;
+
 /** Validation calls that only inspect input. */
 export const VALIDATION_METHODS: ReadonlySet<string> = new Set([
   'parse',
