@@ -10,7 +10,15 @@ import { promotedFix } from '../util/report.js';
 import { INVALID_SETTINGS_MESSAGE, setupRule } from '../util/rule-setup.js';
 
 export type Options = [];
-export type MessageIds = 'removedAuthMiddleware' | 'deprecatedAuthMiddleware' | 'migrateToClerkMiddleware' | 'invalidSettings';
+export type MessageIds =
+  | 'removedAuthMiddleware'
+  | 'deprecatedAuthMiddleware'
+  | 'deprecatedAfterAuth'
+  | 'migrateToClerkMiddleware'
+  | 'invalidSettings';
+
+/** `clerkMiddleware` first shipped in `@clerk/nextjs` v5; in v4 `authMiddleware` is the current API. */
+const CLERK_MIDDLEWARE_FROM = 5;
 
 /** `authMiddleware` treated these as public unless `publicRoutes` was a function. */
 const DEFAULT_PUBLIC_ROUTES = ['/sign-in(.*)', '/sign-up(.*)'];
@@ -31,6 +39,8 @@ export default createRule<Options, MessageIds>({
         '`authMiddleware` was removed in Clerk v6, and `clerkMiddleware()`, its replacement, protects nothing by default: migrate with the protection spelled out, or every route becomes public.',
       deprecatedAuthMiddleware:
         '`authMiddleware` is deprecated and protects every route by default, while `clerkMiddleware()` protects none: a hand migration that drops the protection silently opens every route.',
+      deprecatedAfterAuth:
+        '`authMiddleware` is deprecated, and its `afterAuth` decides what signed-out requests get; `clerkMiddleware()` protects nothing by default, so a migration must carry that decision over or every route becomes public.',
       migrateToClerkMiddleware: 'Migrate to `clerkMiddleware()` that protects every route except the public ones.',
       invalidSettings: INVALID_SETTINGS_MESSAGE,
     },
@@ -39,7 +49,8 @@ export default createRule<Options, MessageIds>({
     const { sourceCode } = context;
     if (!sourceCode.text.includes('authMiddleware')) return {};
     const setup = setupRule(context);
-    if (setup === undefined) return {};
+    // In v4 `authMiddleware` is current: there is nothing to migrate to yet.
+    if (setup === undefined || setup.major < CLERK_MIDDLEWARE_FROM) return {};
 
     return {
       'Program:exit'() {
@@ -49,7 +60,7 @@ export default createRule<Options, MessageIds>({
           const suggest = calls.length === 1 ? migration(call) : [];
           context.report({
             node: call.callee,
-            messageId: setup.major >= 6 ? 'removedAuthMiddleware' : 'deprecatedAuthMiddleware',
+            messageId: setup.major >= 6 ? 'removedAuthMiddleware' : hasAfterAuth(call) ? 'deprecatedAfterAuth' : 'deprecatedAuthMiddleware',
             fix: promotedFix(setup.settings, suggest),
             suggest,
           });
@@ -122,6 +133,15 @@ export default createRule<Options, MessageIds>({
     }
   },
 });
+
+/** `authMiddleware({ afterAuth })`: a custom `afterAuth` replaces the default that sends signed-out requests to sign in. */
+function hasAfterAuth(call: TSESTree.CallExpression): boolean {
+  const [options] = call.arguments;
+  return (
+    options?.type === 'ObjectExpression' &&
+    options.properties.some((property) => property.type === 'Property' && !property.computed && property.key.type === 'Identifier' && property.key.name === 'afterAuth')
+  );
+}
 
 /** The routes of `authMiddleware()` / `authMiddleware({ publicRoutes, ignoredRoutes })` with literal lists only. */
 function literalRoutes(call: TSESTree.CallExpression): string[] | undefined {

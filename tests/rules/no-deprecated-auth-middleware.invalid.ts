@@ -79,7 +79,8 @@ export default authMiddleware({
     output: null,
     errors: [
       {
-        messageId: 'deprecatedAuthMiddleware',
+        // A custom afterAuth replaces the default protection: the message does not claim it protects every route.
+        messageId: 'deprecatedAfterAuth',
         line: 2,
         column: 16,
         suggestions: [],
