@@ -73,6 +73,34 @@ export function isSecretName(name: string): boolean {
   return SECRET_NAME_WORDS.some((word) => padded.includes(`_${word}_`));
 }
 
+/**
+ * Words that mark a server-only name as a credential even without a secret word: keys, tokens, passwords and
+ * connection strings (`OPENAI_API_KEY`, `GITHUB_TOKEN`, `DATABASE_URL`, `MONGODB_URI`).
+ */
+const CREDENTIAL_WORDS = /(?:^|_)(?:KEY|KEYS|TOKEN|TOKENS|CREDENTIALS?|PASS|PASSWD|PWD|SALT)(?:_|$)/u;
+const CONNECTION_STRING = /(?:^|_)(?:DATABASE|DB|POSTGRES(?:QL)?|PG|MYSQL|MONGO(?:DB)?|REDIS|KV|UPSTASH|AMQP|RABBITMQ|KAFKA|SUPABASE_DB|CONNECTION)(?:_|$).*(?:URL|URI|STRING)$|^(?:DATABASE|MONGODB|MONGO|REDIS|POSTGRES)_?(?:URL|URI)$/u;
+
+/**
+ * Names that hold no secret by convention: ports, hosts and deployment facts (`PORT`, `VERCEL_URL`, `NODE_ENV`),
+ * plain URLs, ids, names, regions and versions. A connection string (`DATABASE_URL`) is a credential, not a URL.
+ */
+const NON_SECRET_ENV = new Set(['PORT', 'HOST', 'HOSTNAME', 'CI', 'TZ', 'LANG', 'VERCEL', 'VERCEL_ENV', 'VERCEL_URL', 'VERCEL_REGION', 'VERCEL_BRANCH_URL', 'VERCEL_PROJECT_PRODUCTION_URL', 'RENDER', 'NETLIFY', 'URL', 'DEPLOY_URL', 'APP_ENV']);
+const NON_SECRET_SUFFIX = /_(?:URL|URI|HOST|HOSTNAME|PORT|DOMAIN|ORIGIN|ENV|ENVIRONMENT|REGION|VERSION|NAME|ID|LOCALE|LANGUAGE|MODE|LEVEL|PATH)$/u;
+
+/**
+ * What a server-only env name (without a public prefix) is likely to hold: a `secret` (Clerk secrets, secret words,
+ * keys, tokens, passwords, connection strings), `public` facts (`PORT`, `VERCEL_URL`, `NEXT_PUBLIC_…` and build
+ * constants, plain `…_URL` / `…_ID`), or `unknown`.
+ */
+export function envSecrecy(name: string): 'secret' | 'public' | 'unknown' {
+  if (isBrowserSafeEnvName(name)) return 'public';
+  if (isSecretName(name)) return 'secret';
+  if (PUBLIC_BY_DESIGN_SUFFIXES.some((suffix) => name === suffix || name.endsWith(`_${suffix}`))) return 'public';
+  if (CREDENTIAL_WORDS.test(name) || CONNECTION_STRING.test(name)) return 'secret';
+  if (NON_SECRET_ENV.has(name) || name.startsWith('VERCEL_GIT_') || NON_SECRET_SUFFIX.test(name)) return 'public';
+  return 'unknown';
+}
+
 /** Whether a build constant or public-prefixed name may be read in browser code. */
 export function isBrowserSafeEnvName(name: string): boolean {
   return (

@@ -5,7 +5,7 @@ import {
   CLERK_SECRET_ENV,
   CLERK_SECRET_POWERS,
   CLERK_SOURCES,
-  isBrowserSafeEnvName,
+  envSecrecy,
   isSecretName,
   PUBLIC_ENV_PREFIXES,
 } from '../clerk/index.js';
@@ -15,10 +15,11 @@ import { promotedFix } from '../util/report.js';
 import { INVALID_SETTINGS_MESSAGE, setupRule } from '../util/rule-setup.js';
 import { stringListOption } from '../util/schema.js';
 
-export type Options = [{ clientFiles?: string[] }];
+export type Options = [{ clientFiles?: string[]; serverEnv?: 'secrets' | 'all' }];
 export type MessageIds =
   | 'clerkSecretInClient'
   | 'serverEnvInClient'
+  | 'secretEnvInClient'
   | 'serverModuleInClient'
   | 'usePublicName'
   | 'importTypesOnly'
@@ -31,6 +32,7 @@ export default createRule<Options, MessageIds>({
     docs: {
       description: 'Disallow Clerk secrets, server-only env vars and server-only Clerk modules in client modules',
       recommended: 'recommended',
+      strictOptions: [{ serverEnv: 'all' }],
     },
     fixable: 'code',
     hasSuggestions: true,
@@ -42,15 +44,23 @@ export default createRule<Options, MessageIds>({
           clientFiles: stringListOption(
             'Globs (relative to the project, the folder of its package.json) of files that ship to the browser without a `\'use client\'` directive, for Vite, CRA or Expo apps (such as `src/**`).',
           ),
+          serverEnv: {
+            type: 'string',
+            enum: ['secrets', 'all'],
+            description:
+              "Server-only env vars to report: names that hold a secret (`'secrets'`: keys, tokens, passwords, connection strings), or also names of unknown content (`'all'`, strict). Names that hold no secret (`PORT`, `VERCEL_URL`, `…_URL`, `…_ID`) are never reported.",
+          },
         },
       },
     ],
-    defaultOptions: [{ clientFiles: [] }],
+    defaultOptions: [{ clientFiles: [], serverEnv: 'secrets' }],
     messages: {
       clerkSecretInClient:
         'Client module reads `{{name}}`, a Clerk secret that grants {{power}}; it must never reach a browser bundle.',
       serverEnvInClient:
         'Client module reads `{{name}}`, which has no public prefix: it is `undefined` in the browser at best, and other bundlers inline it into the bundle at worst.',
+      secretEnvInClient:
+        'Client module reads `{{name}}`, which holds a secret: what this code renders during server rendering reaches the browser, and bundlers other than Next.js may inline it.',
       serverModuleInClient:
         'Client module imports `{{source}}`, a server-only module; it drags server code (and the secret-key client) toward the browser bundle.',
       usePublicName: 'Read `{{publicName}}` instead (only for a value that is safe to publish).',
@@ -68,7 +78,8 @@ export default createRule<Options, MessageIds>({
     if (setup === undefined) return {};
 
     function checkEnv(read: EnvRead): void {
-      if (isBrowserSafeEnvName(read.name)) return;
+      const secrecy = envSecrecy(read.name);
+      if (secrecy === 'public') return;
       if (CLERK_SECRET_ENV.has(read.name)) {
         context.report({
           node: read.node,
@@ -77,12 +88,15 @@ export default createRule<Options, MessageIds>({
         });
         return;
       }
+      // Code that runs only on the server (`typeof window === 'undefined'`) never reads the value in a browser.
+      if (inServerOnlyCode(read.node)) return;
+      if (secrecy === 'unknown' && options.serverEnv !== 'all') return;
       const prefix = read.node.type === 'MemberExpression' && read.node.object.type === 'MemberExpression' && read.node.object.object.type === 'MetaProperty'
         ? PUBLIC_ENV_PREFIXES.vite
         : PUBLIC_ENV_PREFIXES.next;
       const publicName = `${prefix}${read.name}`;
       const suggest =
-        read.via === 'destructuring' || isSecretName(read.name)
+        read.via === 'destructuring' || secrecy === 'secret' || isSecretName(read.name)
           ? []
           : [
               {
@@ -94,7 +108,7 @@ export default createRule<Options, MessageIds>({
             ];
       context.report({
         node: read.node,
-        messageId: 'serverEnvInClient',
+        messageId: secrecy === 'secret' ? 'secretEnvInClient' : 'serverEnvInClient',
         data: { name: read.name },
         fix: promotedFix(setup!.settings, suggest),
         suggest,
@@ -168,6 +182,52 @@ export default createRule<Options, MessageIds>({
     };
   },
 });
+
+/**
+ * Whether `node` runs only where there is no `window`: in the branch of `typeof window === 'undefined'` (also
+ * `typeof document`, `!==` with the branches swapped, `&&` / `?:`), or after `if (typeof window !== 'undefined')
+ * return …` in an enclosing block.
+ */
+function inServerOnlyCode(node: TSESTree.Node): boolean {
+  let child: TSESTree.Node = node;
+  for (let parent = node.parent; parent != null; child = parent, parent = parent.parent) {
+    if ((parent.type === 'IfStatement' || parent.type === 'ConditionalExpression') && child !== parent.test) {
+      const server = browserTest(parent.test);
+      if (server !== undefined && (child === parent.consequent) === server) return true;
+    }
+    if (parent.type === 'LogicalExpression' && child === parent.right && parent.operator === '&&' && browserTest(parent.left) === true) return true;
+    if (parent.type === 'BlockStatement' || parent.type === 'Program') {
+      const index = (parent.body as TSESTree.Node[]).indexOf(child);
+      for (const earlier of (parent.body as TSESTree.Node[]).slice(0, index)) {
+        // `if (typeof window !== 'undefined') return window.location.origin`: what follows runs on the server.
+        if (earlier.type === 'IfStatement' && earlier.alternate === null && browserTest(earlier.test) === false && exits(earlier.consequent)) return true;
+      }
+    }
+    if (parent.type === 'FunctionDeclaration' || parent.type === 'FunctionExpression' || parent.type === 'ArrowFunctionExpression') return false;
+  }
+  return false;
+}
+
+/** `typeof window === 'undefined'` → true (no browser), `typeof window !== 'undefined'` → false; else undefined. */
+function browserTest(test: TSESTree.Expression): boolean | undefined {
+  if (test.type === 'UnaryExpression' && test.operator === '!') {
+    const inner = browserTest(test.argument);
+    return inner === undefined ? undefined : !inner;
+  }
+  if (test.type !== 'BinaryExpression' || !['===', '==', '!==', '!='].includes(test.operator)) return undefined;
+  const sides = [test.left, test.right];
+  const typeOf = sides.find(
+    (side) => side.type === 'UnaryExpression' && side.operator === 'typeof' && side.argument.type === 'Identifier' && ['window', 'document'].includes(side.argument.name),
+  );
+  const undefinedText = sides.find((side) => side.type === 'Literal' && side.value === 'undefined');
+  if (typeOf === undefined || undefinedText === undefined) return undefined;
+  return test.operator === '===' || test.operator === '==';
+}
+
+function exits(statement: TSESTree.Statement): boolean {
+  if (statement.type === 'ReturnStatement' || statement.type === 'ThrowStatement') return true;
+  return statement.type === 'BlockStatement' && statement.body.some((inner) => inner.type === 'ReturnStatement' || inner.type === 'ThrowStatement');
+}
 
 function isServerOnlySource(source: string): boolean {
   const info = CLERK_SOURCES[source];

@@ -35,12 +35,14 @@ const { CLERK_ENCRYPTION_KEY } = process.env
     ],
   },
   {
-    name: "other server-only names: suggestion to use a public name (not for secret-looking names)",
+    name: "names of unknown content (serverEnv: 'all', as in strict): suggestion to use a public name",
     filename: fixture("app/components/profile.tsx"),
+    options: [{ serverEnv: 'all' }],
     code: `'use client'
-const api = process.env.API_URL
+const api = process.env.API_ENDPOINT
 const stripe = process.env.STRIPE_SECRET_KEY
 const base = import.meta.env.API_BASE
+const port = process.env.PORT
 `,
     output: null,
     errors: [
@@ -50,14 +52,15 @@ const base = import.meta.env.API_BASE
         column: 13,
         suggestions: [
           { messageId: 'usePublicName', output: `'use client'
-const api = process.env.NEXT_PUBLIC_API_URL
+const api = process.env.NEXT_PUBLIC_API_ENDPOINT
 const stripe = process.env.STRIPE_SECRET_KEY
 const base = import.meta.env.API_BASE
+const port = process.env.PORT
 ` },
         ],
       },
       {
-        messageId: 'serverEnvInClient',
+        messageId: 'secretEnvInClient',
         line: 3,
         column: 16,
         suggestions: [],
@@ -68,13 +71,51 @@ const base = import.meta.env.API_BASE
         column: 14,
         suggestions: [
           { messageId: 'usePublicName', output: `'use client'
-const api = process.env.API_URL
+const api = process.env.API_ENDPOINT
 const stripe = process.env.STRIPE_SECRET_KEY
 const base = import.meta.env.VITE_API_BASE
+const port = process.env.PORT
 ` },
         ],
       },
     ],
+  },
+  {
+    name: "names that hold a secret, with no suggestion to publish them",
+    filename: fixture("app/components/profile.tsx"),
+    code: `'use client'
+const openai = process.env.OPENAI_API_KEY
+const db = process.env.DATABASE_URL
+const api = process.env.API_ENDPOINT
+export function Debug() { return <pre>{process.env.GITHUB_TOKEN}</pre> }
+`,
+    output: null,
+    errors: [
+      { messageId: 'secretEnvInClient', line: 2, column: 16, suggestions: [] },
+      { messageId: 'secretEnvInClient', line: 3, column: 12, suggestions: [] },
+      { messageId: 'secretEnvInClient', line: 5, column: 40, suggestions: [] },
+    ],
+  },
+  {
+    name: "a Clerk secret is reported even on a server-only branch",
+    filename: fixture("app/components/profile.tsx"),
+    code: `'use client'
+export function getKey() {
+  if (typeof window === 'undefined') return process.env.CLERK_SECRET_KEY
+  return undefined
+}
+`,
+    output: null,
+    errors: [{ messageId: 'clerkSecretInClient', line: 3, column: 45 }],
+  },
+  {
+    name: "a secret read on the browser side of a window test",
+    filename: fixture("app/components/profile.tsx"),
+    code: `'use client'
+export const token = typeof window !== 'undefined' ? process.env.API_TOKEN : ''
+`,
+    output: null,
+    errors: [{ messageId: 'secretEnvInClient', line: 2, column: 54, suggestions: [] }],
   },
   {
     name: "server-only Clerk module imported for values",

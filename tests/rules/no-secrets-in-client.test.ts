@@ -67,6 +67,43 @@ const env = { CLERK_SECRET_KEY: 'x' }
 const value = env.CLERK_SECRET_KEY
 const config = settings.env.API_URL`,
     },
+    {
+      name: "create-t3-app's getBaseUrl: PORT and VERCEL_URL on the server side of a window test (rust-conveyor-filters, coursecove)",
+      filename: client,
+      code: `'use client'
+function getBaseUrl() {
+  if (typeof window !== 'undefined') return window.location.origin
+  if (process.env.VERCEL_URL) return \`https://\${process.env.VERCEL_URL}\`
+  return \`http://localhost:\${process.env.PORT ?? 3000}\`
+}`,
+    },
+    {
+      name: 'server-only branches: typeof window === undefined, !==, ?:, &&, typeof document',
+      filename: client,
+      code: `'use client'
+if (typeof window === 'undefined') { console.log(process.env.STRIPE_SECRET_KEY) }
+const a = typeof window !== 'undefined' ? window.location.href : process.env.SERVICE_TOKEN
+const b = typeof window === 'undefined' && process.env.DATABASE_URL
+if ('undefined' === typeof document) { void process.env.API_TOKEN } else { void 0 }
+function url() {
+  if (typeof window !== 'undefined') { return '' }
+  return process.env.INTERNAL_API_KEY
+}`,
+    },
+    {
+      name: 'names that hold no secret, whatever the mode: ports, hosts, deployment facts, URLs, ids',
+      filename: client,
+      options: [{ serverEnv: 'all' }],
+      code: `'use client'
+const values = [process.env.PORT, process.env.VERCEL_URL, process.env.VERCEL_ENV, process.env.API_URL, process.env.STRIPE_PRICE_ID, process.env.APP_NAME, process.env.CLERK_PUBLISHABLE_KEY]`,
+    },
+    {
+      name: 'names of unknown content are left to strict (serverEnv: all)',
+      filename: client,
+      code: `'use client'
+const base = process.env.API_BASE
+const flag = import.meta.env.FEATURE_FLAG`,
+    },
   ],
   invalid,
 });
