@@ -225,6 +225,16 @@ export function importsMayLeadToClerk(file: string, hops: number): boolean {
   });
 }
 
+/** Whether a project module is a `'use server'` module (its exports are Server Actions), read a second per path. */
+const serverActionModules = freshCache<boolean>();
+
+export function isServerActionModule(file: string): boolean {
+  return serverActionModules.get(file, () => {
+    const text = readText(file);
+    return text !== undefined && /^(?:\s|\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)*(['"])use server\1/u.test(text);
+  });
+}
+
 function readText(file: string): string | undefined {
   try {
     return readFileSync(file, 'utf8');

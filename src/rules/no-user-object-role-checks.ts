@@ -4,10 +4,14 @@ import { ASTUtils } from '@typescript-eslint/utils';
 import {
   entryPointIndex,
   enclosingFunction,
+  findFirst,
   getAuthAnalyzer,
   getClerkReferences,
   getFileKind,
+  importOf,
+  isServerActionModule,
   RequestInputAnalyzer,
+  resolveImportPath,
   skipAwaitAndWrappers,
 } from '../analysis/index.js';
 import { CLERK_SOURCES, CLERK_USER_TYPES, ROLE_FIELDS } from '../clerk/index.js';
@@ -28,7 +32,7 @@ export default createRule<Options, MessageIds>({
     docs: {
       description: 'Disallow authorisation decisions on role or admin fields of a user object instead of `has()` or verified claims',
       recommended: 'recommended',
-      strictOptions: [{ serverPublicMetadata: 'all', checkClientGates: true }],
+      strictOptions: [{ checkClientGates: true }],
     },
     fixable: 'code',
     hasSuggestions: true,
@@ -41,16 +45,17 @@ export default createRule<Options, MessageIds>({
             type: 'string',
             enum: ['mutations', 'all', 'allow'],
             description:
-              "Role fields of Clerk user objects in server code: report decisions that guard a mutation (`'mutations'`), every decision (`'all'`, strict), or none (`'allow'`).",
+              "Role fields of Clerk user objects read in server code (`currentUser()`, `users.getUser()`): report decisions that guard a mutation (`'mutations'`), every decision (`'all'`), or none (`'allow'`, the default: only the backend can write `publicMetadata`).",
           },
           checkClientGates: {
             type: 'boolean',
-            description: 'Also report UI-only gates on `useUser().user.publicMetadata` in client components (strict).',
+            description:
+              'Also report role decisions on `useUser().user.publicMetadata` in client components that decide whether a privileged request is sent (a non-GET fetch or axios call, a Server Action); UI-only gates are never reported (strict).',
           },
         },
       },
     ],
-    defaultOptions: [{ serverPublicMetadata: 'mutations', checkClientGates: false }],
+    defaultOptions: [{ serverPublicMetadata: 'allow', checkClientGates: false }],
     messages: {
       unsafeMetadataDecision:
         '`{{text}}` reads `unsafeMetadata`, which users can write from the browser; an authorisation decision on it lets anyone grant themselves access.',
@@ -59,7 +64,7 @@ export default createRule<Options, MessageIds>({
       userObjectRole:
         '`{{text}}` decides access from the user object; use `has()` or `sessionClaims`, which come from the verified session token Clerk enforces.',
       clientOnlyGate:
-        '`{{text}}` only hides UI in the browser; the server must enforce this role too.',
+        '`{{text}}` decides only in the browser whether this request is sent; anyone can send it without the role, so the server must enforce the role too.',
       useHas: 'Use `has({ role: {{role}} })`.',
       invalidSettings: INVALID_SETTINGS_MESSAGE,
     },
@@ -72,7 +77,7 @@ export default createRule<Options, MessageIds>({
     if (setup === undefined) return {};
     const refs = getClerkReferences(sourceCode);
     const kind = getFileKind(context);
-    const serverPublicMetadata = options.serverPublicMetadata ?? 'mutations';
+    const serverPublicMetadata = options.serverPublicMetadata ?? 'allow';
     const checkClientGates = options.checkClientGates ?? false;
     const entryOf = (() => {
       let index: ReturnType<typeof entryPointIndex> | undefined;
@@ -107,7 +112,7 @@ export default createRule<Options, MessageIds>({
           return;
         }
         if (kind.client || source === 'hook') {
-          if (checkClientGates) report(node, 'clientOnlyGate');
+          if (checkClientGates && gatesPrivilegedRequest(decision)) report(node, 'clientOnlyGate');
           return;
         }
         if (serverPublicMetadata === 'allow') return;
@@ -215,6 +220,54 @@ export default createRule<Options, MessageIds>({
         }
       }
       return undefined;
+    }
+
+    /**
+     * Whether a browser-side decision decides if a privileged request is sent: what it governs (the branches of the
+     * `if` / ternary, the right of `&&`) calls a Server Action (imported from a `'use server'` module) or sends a
+     * non-GET request (`fetch(url, { method: 'POST' })`, `axios.delete(…)`), also from handlers it renders.
+     */
+    function gatesPrivilegedRequest(decision: TSESTree.Node): boolean {
+      const parent = decision.parent;
+      const governed: TSESTree.Node[] =
+        (parent?.type === 'IfStatement' || parent?.type === 'ConditionalExpression') && parent.test === decision
+          ? [parent.consequent, ...(parent.alternate ? [parent.alternate] : [])]
+          : decision.type === 'LogicalExpression'
+            ? [decision.right]
+            : decision.type === 'ConditionalExpression'
+              ? [decision.consequent, decision.alternate]
+              : [];
+      return governed.some(
+        (node) => findFirst(sourceCode, node, (candidate) => candidate.type === 'CallExpression' && isPrivilegedRequest(candidate), { enterFunctions: true }) !== undefined,
+      );
+    }
+
+    function isPrivilegedRequest(call: TSESTree.CallExpression): boolean {
+      const callee = call.callee;
+      if (callee.type === 'Identifier') {
+        if (callee.name === 'fetch') return sendsNonGet(call.arguments[1]);
+        const imported = importOf(sourceCode, callee);
+        if (imported === undefined || getFileKind(context).path === '') return false;
+        const file = resolveImportPath(context.filename, imported.source);
+        return file !== undefined && isServerActionModule(file);
+      }
+      if (callee.type !== 'MemberExpression' || callee.property.type !== 'Identifier') return false;
+      const method = callee.property.name;
+      if (!['post', 'put', 'patch', 'delete'].includes(method)) return false;
+      const root = callee.object.type === 'Identifier' ? callee.object : undefined;
+      return root !== undefined && /axios|api|http|client|ky/iu.test(root.name);
+    }
+
+    function sendsNonGet(options: TSESTree.Node | undefined): boolean {
+      if (options?.type !== 'ObjectExpression') return false;
+      return options.properties.some(
+        (property) =>
+          property.type === 'Property' &&
+          !property.computed &&
+          property.key.type === 'Identifier' &&
+          property.key.name === 'method' &&
+          !(property.value.type === 'Literal' && typeof property.value.value === 'string' && ['GET', 'HEAD'].includes(property.value.value.toUpperCase())),
+      );
     }
 
     /** The decision sits in a function that does work (a write, a query): it guards a mutation. */

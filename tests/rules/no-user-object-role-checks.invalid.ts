@@ -5,8 +5,9 @@ import { fixture } from '../rule-tester.js';
 
 export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   {
-    name: "publicMetadata.role of currentUser() guards a delete; has() suggestion when has is in scope",
+    name: "serverPublicMetadata: 'mutations': publicMetadata.role of currentUser() guards a delete; has() suggestion when has is in scope",
     filename: fixture("app/actions.ts"),
+    options: [{ serverPublicMetadata: 'mutations' }],
     code: `'use server'
 import { auth, currentUser } from '@clerk/nextjs/server'
 
@@ -80,8 +81,9 @@ export async function POST(req: Request) {
     ],
   },
   {
-    name: "getUser() result and a User-typed parameter, with a role helper",
+    name: "serverPublicMetadata: 'mutations': getUser() result and a User-typed parameter, with a role helper",
     filename: fixture("app/actions.ts"),
+    options: [{ serverPublicMetadata: 'mutations' }],
     code: `'use server'
 import { clerkClient, type User } from '@clerk/nextjs/server'
 function isAdmin(user: User) {
@@ -103,25 +105,58 @@ export async function promote(id: string) {
     ],
   },
   {
-    name: "strict: client-side gates and every server read",
-    filename: fixture("app/components/nav.tsx"),
-    options: [{"checkClientGates":true,"serverPublicMetadata":"all"}],
+    name: "strict (checkClientGates): a browser-side role decision that sends a privileged request",
+    filename: fixture("app/components/admin-tools.tsx"),
+    options: [{ checkClientGates: true }],
     code: `'use client'
 import { useUser } from '@clerk/nextjs'
-export function Nav() {
+import axios from 'axios'
+export function BanButton({ id }: { id: string }) {
   const { user } = useUser()
-  return <nav>{user?.publicMetadata.role === 'admin' && <a href="/admin">Admin</a>}</nav>
+  const ban = async () => {
+    if (user?.publicMetadata.role === 'admin') await fetch('/api/ban', { method: 'POST', body: id })
+  }
+  return user?.publicMetadata.role === 'admin' ? <button onClick={() => axios.delete(\`/api/users/\${id}\`)}>Delete</button> : null
 }
 `,
     output: null,
     errors: [
-      {
-        messageId: 'clientOnlyGate',
-        line: 5,
-        column: 16,
-        suggestions: [],
-      },
+      { messageId: 'clientOnlyGate', line: 7, column: 9, suggestions: [] },
+      { messageId: 'clientOnlyGate', line: 9, column: 10, suggestions: [] },
     ],
+  },
+  {
+    name: "serverPublicMetadata: 'all': every server read that decides",
+    filename: fixture("app/page.tsx"),
+    options: [{ serverPublicMetadata: 'all' }],
+    code: `import { currentUser } from '@clerk/nextjs/server'
+export default async function Page() {
+  const user = await currentUser()
+  return <p>{user?.publicMetadata.role === 'admin' ? 'Admin' : 'Member'}</p>
+}
+`,
+    output: null,
+    errors: [{ messageId: 'userObjectRole', line: 4, column: 14, suggestions: [] }],
+  },
+  {
+    name: "strict (checkClientGates): a browser-side role decision before calling a Server Action",
+    filename: fixture("app/components/ban.tsx"),
+    options: [{ checkClientGates: true }],
+    code: `'use client'
+import { useUser } from '@clerk/nextjs'
+import { banUser } from '../admin/ban-actions'
+import { formatName } from '../admin/format'
+export function Ban({ id }: { id: string }) {
+  const { user } = useUser()
+  const onBan = () => {
+    if (user?.publicMetadata.role === 'admin') banUser(id)
+    if (user?.publicMetadata.role === 'editor') formatName(id)
+  }
+  return <button onClick={onBan}>Ban</button>
+}
+`,
+    output: null,
+    errors: [{ messageId: 'clientOnlyGate', line: 8, column: 9, suggestions: [] }],
   },
 
 ];

@@ -60,6 +60,75 @@ export async function a() {
 }`,
     },
     {
+      name: 'by default, a role read off a fresh backend user (only the backend writes publicMetadata): fastcart authSeller',
+      filename: fixture('lib/authSeller.ts'),
+      code: `import { clerkClient } from '@clerk/nextjs/server'
+const authSeller = async (userId: string) => {
+  try {
+    const client = await clerkClient()
+    const user = await client.users.getUser(userId)
+    if (user.publicMetadata.role === 'seller') return true
+    return false
+  } catch (error) {
+    return false
+  }
+}
+export default authSeller`,
+    },
+    {
+      name: 'by default, Express middleware deciding on the backend user (lms protectEducator)',
+      filename: fixture('server/middlewares/auth.ts'),
+      code: `import { clerkClient } from '@clerk/express'
+export const protectEducator = async (req, res, next) => {
+  const response = await clerkClient.users.getUser(req.auth.userId)
+  if (response.publicMetadata.role !== 'educator') return res.json({ success: false, message: 'Unauthorized Access' })
+  await db.audit.create({ data: { userId: req.auth.userId } })
+  next()
+}`,
+    },
+    {
+      name: 'by default, currentUser() role guarding a delete',
+      filename: actions,
+      code: `'use server'
+import { currentUser } from '@clerk/nextjs/server'
+export async function deleteProject(id: string) {
+  const user = await currentUser()
+  if (user?.publicMetadata.role !== 'admin') throw new Error('Forbidden')
+  await db.project.delete({ where: { id } })
+}`,
+    },
+    {
+      name: 'checkClientGates: UI flags and links from the browser user are not decisions on requests (lms, fastcart AppContext)',
+      filename: fixture('app/context/app-context.tsx'),
+      options: [{ checkClientGates: true }],
+      code: `'use client'
+import { useUser } from '@clerk/nextjs'
+import { useState } from 'react'
+export function useApp() {
+  const { user } = useUser()
+  const [isSeller, setIsSeller] = useState(false)
+  const fetchUserData = async () => {
+    if (user?.publicMetadata.role === 'seller') setIsSeller(true)
+    const { data } = await fetch('/api/user/data').then((r) => r.json())
+    return data
+  }
+  const link = user?.publicMetadata.role === 'admin' && <a href="/admin">Admin</a>
+  return { isSeller, fetchUserData, link }
+}`,
+    },
+    {
+      name: 'checkClientGates: a GET fetch behind the gate',
+      filename: fixture('app/components/stats.tsx'),
+      options: [{ checkClientGates: true }],
+      code: `'use client'
+import { useUser } from '@clerk/nextjs'
+export function Stats() {
+  const { user } = useUser()
+  const load = () => { if (user?.publicMetadata.role === 'admin') return fetch('/api/stats', { method: 'GET' }) }
+  return <button onClick={load}>Stats</button>
+}`,
+    },
+    {
       name: 'a non-Clerk User type in a library function (not an entry point)',
       filename: fixture('lib/projects.ts'),
       code: `import type { User } from '@/types'
