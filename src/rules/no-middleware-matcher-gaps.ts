@@ -8,7 +8,6 @@ import {
   getFileKind,
   matcherPatterns,
   matcherProperty,
-  middlewareModel,
 } from '../analysis/index.js';
 import { MIDDLEWARE_BASENAMES, RECOMMENDED_MATCHER } from '../clerk/index.js';
 import { codeStyle, quoted } from '../fixes/style.js';
@@ -22,15 +21,19 @@ export type MessageIds =
   | 'dotPathsSkipped'
   | 'catchAllPublic'
   | 'missingLeadingSlash'
-  | 'apiNotProtected'
   | 'ignoredApiRoute'
   | 'misplacedMiddleware'
   | 'useRecommendedMatcher'
   | 'addLeadingSlash'
+  | 'removeEntry'
   | 'invalidSettings';
 
-/** Public-list entries that make everything (or every API route) public. */
-const CATCH_ALLS = new Set(['(.*)', '/(.*)', '/:path*', '/api(.*)', '/api/(.*)', '/api/:path*', '/(api|trpc)(.*)']);
+/**
+ * Public-list entries that make every route public: the middleware then protects nothing it was written to protect.
+ * (`'/api(.*)'` is not one: route handlers may protect themselves, and require-route-handler-auth reports each one
+ * that does not.)
+ */
+const CATCH_ALLS = new Set(['(.*)', '/(.*)', '/:path*', '/:path+', '/((?!_next).*)']);
 const MISPLACED = new RegExp(String.raw`(?:^|/)(?:app|pages|lib)/(?:${MIDDLEWARE_BASENAMES.join('|')})\.[cm]?[jt]sx?$`, 'u');
 
 export default createRule<Options, MessageIds>({
@@ -49,17 +52,15 @@ export default createRule<Options, MessageIds>({
         'The middleware `matcher` never runs on `/api` routes: `auth()` there throws, and any protection done in middleware is skipped for them.',
       dotPathsSkipped:
         'The middleware `matcher` skips paths with a dot, such as `/api/users/john.doe`: middleware does not run for them.',
-      catchAllPublic:
-        '`{{pattern}}` in the public route list matches {{what}}, so `auth.protect()` never runs there.',
+      catchAllPublic: '`{{pattern}}` in the public route list matches every route, so `auth.protect()` never runs.',
       missingLeadingSlash: '`{{pattern}}` has no leading slash, so it never matches a request path.',
-      apiNotProtected:
-        'Middleware protects only {{patterns}}; API routes are not protected by it, so each route handler must check auth itself.',
       ignoredApiRoute:
         '`{{pattern}}` in `ignoredRoutes` skips Clerk on an API route: `auth()` there throws, and nothing in middleware protects it.',
       misplacedMiddleware:
         'Next.js loads `middleware`/`proxy` only from the project root or `src/`; this file never runs, so nothing it protects is protected.',
       useRecommendedMatcher: "Use Clerk's recommended matcher.",
       addLeadingSlash: 'Write `/{{pattern}}`.',
+      removeEntry: 'Remove `{{pattern}}` from the list.',
       invalidSettings: INVALID_SETTINGS_MESSAGE,
     },
   },
@@ -139,25 +140,29 @@ export default createRule<Options, MessageIds>({
           ]);
         }
       }
-      const usage = listUsage(call, refs);
-      if (usage === 'public') {
+      if (listUsage(call, refs) === 'public') {
         for (const { node, pattern } of entries) {
-          if (CATCH_ALLS.has(pattern)) {
-            report(node, 'catchAllPublic', { pattern, what: pattern.includes('api') || pattern.includes('trpc') ? 'every API route' : 'every route' });
-          }
-        }
-      } else if (usage === 'protect' && entries.length > 0 && entries.length === elements.length) {
-        // The shared middleware model answers, so an `else` or a later unconditional protect() counts too.
-        if (middlewareModel(sourceCode, context.filename).protects('/api/users') === false) {
-          report(call, 'apiNotProtected', { patterns: entries.map(({ pattern }) => `\`${pattern}\``).join(', ') });
+          if (CATCH_ALLS.has(pattern)) report(node, 'catchAllPublic', { pattern }, removeEntry(node, pattern));
         }
       }
     }
 
-    /**
-     * Whether a route list decides what is public (`if (!isPublic(req)) protect`) or what is protected. Whether the
-     * protect-list is the only protection (no `else` or later unconditional protect()) is the middleware model's call.
-     */
+    /** Removing an entry narrows a public or ignored list: it can only protect more. */
+    function removeEntry(node: TSESTree.Literal, pattern: string): TSESLint.SuggestionReportDescriptor<MessageIds>[] {
+      const list = node.parent;
+      if (list?.type !== 'ArrayExpression' || list.elements.length < 2) return [];
+      const after = sourceCode.getTokenAfter(node);
+      const before = sourceCode.getTokenBefore(node);
+      const range: [number, number] =
+        after?.value === ','
+          ? [node.range[0], (sourceCode.getTokenAfter(after, { includeComments: true }) ?? after).range[0]]
+          : before?.value === ','
+            ? [before.range[0], node.range[1]]
+            : node.range;
+      return [{ messageId: 'removeEntry', data: { pattern }, fix: (fixer) => fixer.removeRange(range) }];
+    }
+
+    /** Whether a route list decides what is public (`if (!isPublic(req)) protect`) or what is protected. */
     function listUsage(call: TSESTree.CallExpression, refs: ReturnType<typeof getClerkReferences>): 'public' | 'protect' | undefined {
       const declarator = call.parent;
       if (declarator?.type !== 'VariableDeclarator' || declarator.id.type !== 'Identifier') return undefined;
@@ -194,7 +199,7 @@ export default createRule<Options, MessageIds>({
           // Webhooks are verified by signature, and Clerk's own v4 docs ignored them.
           if (/webhook/iu.test(element.value)) continue;
           if (anyPatternMatches([element.value], '/api/x') === true || element.value.startsWith('/api') || element.value.startsWith('/trpc')) {
-            report(element, 'ignoredApiRoute', { pattern: element.value });
+            report(element, 'ignoredApiRoute', { pattern: element.value }, removeEntry(element, element.value));
           }
         }
       }

@@ -53,7 +53,7 @@ export const config = { matcher: ['/((?!_next|[^?]*\\\\.(?:html?|css|js(?!on)|jp
     ],
   },
   {
-    name: "public list with catch-alls and a pattern without a leading slash",
+    name: "public list with a catch-all and a pattern without a leading slash",
     filename: fixture("middleware.ts"),
     code: `import { clerkMiddleware, createRouteMatcher } from '@clerk/nextjs/server'
 const isPublicRoute = createRouteMatcher(['/', '/api(.*)', 'pricing', '(.*)'])
@@ -63,12 +63,6 @@ export default clerkMiddleware(async (auth, req) => {
 `,
     output: null,
     errors: [
-      {
-        messageId: 'catchAllPublic',
-        line: 2,
-        column: 48,
-        suggestions: [],
-      },
       {
         messageId: 'missingLeadingSlash',
         line: 2,
@@ -86,55 +80,40 @@ export default clerkMiddleware(async (auth, req) => {
         messageId: 'catchAllPublic',
         line: 2,
         column: 71,
-        suggestions: [],
-      },
-    ],
-  },
-  {
-    name: "a protect-list naming only pages",
-    filename: fixture("proxy.ts", 6),
-    code: `import { clerkMiddleware, createRouteMatcher } from '@clerk/nextjs/server'
-const isProtectedRoute = createRouteMatcher(['/dashboard(.*)', '/sites(.*)'])
+        suggestions: [
+          { messageId: 'removeEntry', output: `import { clerkMiddleware, createRouteMatcher } from '@clerk/nextjs/server'
+const isPublicRoute = createRouteMatcher(['/', '/api(.*)', 'pricing'])
 export default clerkMiddleware(async (auth, req) => {
-  if (isProtectedRoute(req)) {
-    await auth.protect()
-  }
+  if (!isPublicRoute(req)) await auth.protect()
 })
-`,
-    output: null,
-    errors: [
-      {
-        messageId: 'apiNotProtected',
-        line: 2,
-        column: 26,
-        suggestions: [],
+` },
+        ],
       },
     ],
   },
   {
-    name: "an else-if chain of protect-lists still leaves API routes to protect themselves",
+    name: "a catch-all first in the public list",
     filename: fixture("middleware.ts"),
     code: `import { clerkMiddleware, createRouteMatcher } from '@clerk/nextjs/server'
-const isAdminRoute = createRouteMatcher(['/admin(.*)'])
-const isDashboardRoute = createRouteMatcher(['/dashboard(.*)'])
+const isPublic = createRouteMatcher(['/(.*)', '/sign-in(.*)'])
 export default clerkMiddleware(async (auth, req) => {
-  if (isAdminRoute(req)) await auth.protect({ role: 'org:admin' })
-  else if (isDashboardRoute(req)) await auth.protect()
+  if (!isPublic(req)) await auth.protect()
 })
 `,
     output: null,
     errors: [
       {
-        messageId: 'apiNotProtected',
+        messageId: 'catchAllPublic',
         line: 2,
-        column: 22,
-        suggestions: [],
-      },
-      {
-        messageId: 'apiNotProtected',
-        line: 3,
-        column: 26,
-        suggestions: [],
+        column: 38,
+        suggestions: [
+          { messageId: 'removeEntry', output: `import { clerkMiddleware, createRouteMatcher } from '@clerk/nextjs/server'
+const isPublic = createRouteMatcher(['/sign-in(.*)'])
+export default clerkMiddleware(async (auth, req) => {
+  if (!isPublic(req)) await auth.protect()
+})
+` },
+        ],
       },
     ],
   },
@@ -150,7 +129,11 @@ export default authMiddleware({ ignoredRoutes: ['/api/public(.*)', '/api/webhook
         messageId: 'ignoredApiRoute',
         line: 2,
         column: 49,
-        suggestions: [],
+        suggestions: [
+          { messageId: 'removeEntry', output: `import { authMiddleware } from '@clerk/nextjs'
+export default authMiddleware({ ignoredRoutes: ['/api/webhooks(.*)'] })
+` },
+        ],
       },
     ],
   },

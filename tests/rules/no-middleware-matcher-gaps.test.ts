@@ -33,6 +33,37 @@ export default clerkMiddleware(async (auth, req) => {
 export default clerkMiddleware()`,
     },
     {
+      name: "Clerk's documented protect-list naming only pages: handlers protect themselves (require-route-handler-auth reports those that do not)",
+      filename: fixture('proxy.ts', 6),
+      code: `import { clerkMiddleware, createRouteMatcher } from '@clerk/nextjs/server'
+const isProtectedRoute = createRouteMatcher(['/dashboard(.*)', '/sites(.*)'])
+export default clerkMiddleware(async (auth, req) => {
+  if (isProtectedRoute(req)) {
+    await auth.protect()
+  }
+})`,
+    },
+    {
+      name: 'an else-if chain of protect-lists (rust-conveyor-filters, chedda)',
+      filename: middleware,
+      code: `import { clerkMiddleware, createRouteMatcher } from '@clerk/nextjs/server'
+const isAdminRoute = createRouteMatcher(['/admin(.*)'])
+const isDashboardRoute = createRouteMatcher(['/dashboard(.*)'])
+export default clerkMiddleware(async (auth, req) => {
+  if (isAdminRoute(req)) await auth.protect({ role: 'org:admin' })
+  else if (isDashboardRoute(req)) await auth.protect()
+})`,
+    },
+    {
+      name: "'/api(.*)' in a public list: each handler answers for itself (job-board: Inngest and UploadThing routes)",
+      filename: middleware,
+      code: `import { clerkMiddleware, createRouteMatcher } from '@clerk/nextjs/server'
+const isPublicRoute = createRouteMatcher(['/sign-in(.*)', '/', '/api(.*)', '/(api|trpc)(.*)', '/api/:path*'])
+export default clerkMiddleware(async (auth, req) => {
+  if (!isPublicRoute(req)) await auth.protect()
+})`,
+    },
+    {
       name: 'a protect-list that covers the API',
       filename: middleware,
       code: `import { clerkMiddleware, createRouteMatcher } from '@clerk/nextjs/server'
