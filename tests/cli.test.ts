@@ -95,7 +95,6 @@ describe('clerk-lint on examples/next-app', () => {
       'clerk/require-route-handler-auth',
       'clerk/require-webhook-verification',
       'clerk/no-hardcoded-keys',
-      'clerk/no-middleware-matcher-gaps',
     ]) {
       expect(rules).toContain(rule);
     }

@@ -96,6 +96,8 @@ interface Flow {
 export type AuthVerdict =
   | { readonly kind: 'authenticated' }
   | { readonly kind: 'noWork' }
+  /** The identity is read and tested, and signed-out callers are served on purpose (optional sign-in). */
+  | { readonly kind: 'optional' }
   | { readonly kind: 'signatureVerified' }
   | { readonly kind: 'missing'; readonly work: TSESTree.Node }
   | { readonly kind: 'unchecked'; readonly work: TSESTree.Node; readonly fetch: AuthFetch }
@@ -328,8 +330,52 @@ export class AuthAnalyzer {
       return { kind: 'authenticated' };
     }
     if (flow.work === undefined) return { kind: 'noWork' };
-    if (flow.fetch !== undefined) return { kind: 'unchecked', work: flow.work, fetch: flow.fetch };
+    if (flow.fetch !== undefined) {
+      // `userId ? \`${userId}:${id}\` : \`${ip}:${id}\``, `if (userId) track(userId)`: signed-out callers are served on
+      // purpose (optional sign-in), not by a forgotten check.
+      if (this.servesAnonymousOnPurpose(fn)) return { kind: 'optional' };
+      return { kind: 'unchecked', work: flow.work, fetch: flow.fetch };
+    }
     return { kind: 'missing', work: flow.work };
+  }
+
+  /**
+   * Whether the function serves signed-out callers on purpose: a ternary on the identity (`userId ? a : b`), a
+   * fallback for it (`userId ?? ip`, `userId || 'anonymous'`; not `?? undefined`, which is no fallback), extra work
+   * for signed-in callers only (`if (userId) …`), or a signed-out branch that only assigns fallbacks
+   * (`if (!userId) key = ip`). A signed-out branch that responds, redirects or logs (`if (!userId) res.status(401)`
+   * without `return`) is a check that forgot to exit, not a design.
+   */
+  private servesAnonymousOnPurpose(fn: FunctionNode): boolean {
+    return (
+      findFirst(this.sourceCode, fn.body, (node) => {
+        if (node.type === 'ConditionalExpression') return this.guardOf(node.test, { routeHandler: false }) !== undefined;
+        if (node.type === 'IfStatement') {
+          const polarity = this.guardOf(node.test, { routeHandler: false })?.polarity;
+          if (polarity === 'positive') return node.alternate === null || this.onlyAssigns(node.alternate);
+          return polarity === 'negative' && this.onlyAssigns(node.consequent);
+        }
+        if (node.type === 'LogicalExpression' && (node.operator === '??' || node.operator === '||')) {
+          return this.classify(node.left)?.kind === 'authValue' && !isNullish(skipTypeWrappers(node.right)) && !(node.right.type === 'Literal' && node.right.value === false);
+        }
+        return false;
+      }) !== undefined
+    );
+  }
+
+  /** A statement that only assigns (`key = ip`, `owner = 'anonymous'`): no call, response or exit. */
+  private onlyAssigns(statement: TSESTree.Statement): boolean {
+    const statements = statement.type === 'BlockStatement' ? statement.body : [statement];
+    return (
+      statements.length > 0 &&
+      statements.every(
+        (inner) =>
+          inner.type === 'ExpressionStatement' &&
+          inner.expression.type === 'AssignmentExpression' &&
+          findFirst(this.sourceCode, inner.expression.right, (node) => node.type === 'CallExpression' || node.type === 'NewExpression' || node.type === 'AwaitExpression') ===
+            undefined,
+      )
+    );
   }
 
   /** How a same-file helper serves its callers (cycle-safe, memoised). */
@@ -926,6 +972,8 @@ export class AuthAnalyzer {
       if (constant.type === 'Literal' || constant.type === 'TemplateLiteral') {
         return { polarity: equality ? 'positive' : 'negative', fetch: classified.fetch };
       }
+      // `params.userId === userId`: a route segment is a non-empty string, which a signed-out identity never equals.
+      if (isRouteParam(constant)) return { polarity: equality ? 'positive' : 'negative', fetch: classified.fetch };
     }
     // A shared secret compared with a value from the request (`authorization !== \`Bearer ${process.env.CRON_SECRET}\``);
     // an env flag compared with a constant (`process.env.FEATURE !== 'true'`) authenticates no one.
@@ -1000,22 +1048,35 @@ export class AuthAnalyzer {
 
   /** The first node that does work: a call with effects or data access (not auth, request reads, responses). */
   findWork(node: TSESTree.Node): TSESTree.Node | undefined {
-    return findFirst(
+    return findFirst(this.sourceCode, node, (candidate) => this.isWorkNode(candidate, node), { enterFunctions: true });
+  }
+
+  /** Every node of `fn` that does work (see findWork), in source order, the calls of a chain each on their own. */
+  workNodes(fn: FunctionNode): TSESTree.Node[] {
+    const nodes: TSESTree.Node[] = [];
+    findFirst(
       this.sourceCode,
-      node,
+      fn.body,
       (candidate) => {
-        // Callbacks passed to a call run as part of it (`ids.map((id) => db.x.delete(…))`); other functions don't run here.
-        if (candidate !== node && (candidate.type === 'ArrowFunctionExpression' || candidate.type === 'FunctionExpression')) {
-          const parent = candidate.parent;
-          return (parent?.type === 'CallExpression' || parent?.type === 'NewExpression') && parent.arguments.includes(candidate) ? false : 'skip';
-        }
-        if (candidate.type === 'FunctionDeclaration' || candidate.type === 'ClassBody') return candidate === node ? false : 'skip';
-        if (candidate.type === 'CallExpression') return !this.isBenignCall(candidate);
-        if (candidate.type === 'TaggedTemplateExpression') return candidate.parent.type === 'AwaitExpression';
-        return false;
+        const verdict = this.isWorkNode(candidate, fn.body);
+        if (verdict === true) nodes.push(candidate);
+        return verdict === 'skip' ? 'skip' : false;
       },
       { enterFunctions: true },
     );
+    return nodes;
+  }
+
+  private isWorkNode(candidate: TSESTree.Node, node: TSESTree.Node): boolean | 'skip' {
+    // Callbacks passed to a call run as part of it (`ids.map((id) => db.x.delete(…))`); other functions don't run here.
+    if (candidate !== node && (candidate.type === 'ArrowFunctionExpression' || candidate.type === 'FunctionExpression')) {
+      const parent = candidate.parent;
+      return (parent?.type === 'CallExpression' || parent?.type === 'NewExpression') && parent.arguments.includes(candidate) ? false : 'skip';
+    }
+    if (candidate.type === 'FunctionDeclaration' || candidate.type === 'ClassBody') return candidate === node ? false : 'skip';
+    if (candidate.type === 'CallExpression') return !this.isBenignCall(candidate);
+    if (candidate.type === 'TaggedTemplateExpression') return candidate.parent.type === 'AwaitExpression';
+    return false;
   }
 
   private isBenignCall(call: TSESTree.CallExpression): boolean {
@@ -1200,6 +1261,13 @@ function returnedFunction(sourceCode: Readonly<TSESLint.SourceCode>, fn: Functio
     if (statement.type === 'ReturnStatement' && statement.argument !== null) return functionOfExpression(sourceCode, statement.argument);
   }
   return undefined;
+}
+
+/** `params.userId`, `(await params).slug`: a dynamic route segment of the page or route, always a string. */
+function isRouteParam(node: TSESTree.Node): boolean {
+  if (node.type !== 'MemberExpression' || node.computed) return false;
+  const object = skipAwaitAndWrappers(node.object);
+  return object.type === 'Identifier' && object.name === 'params';
 }
 
 function isConstant(node: TSESTree.Node): boolean {

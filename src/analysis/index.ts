@@ -13,6 +13,7 @@ export * from './auth-flow.js';
 export * from './authorization.js';
 export * from './clerk-references.js';
 export * from './cross-file.js';
+export * from './data-access.js';
 export * from './directives.js';
 export * from './entry-points.js';
 export * from './env-reads.js';

@@ -26,6 +26,11 @@ export type MiddlewareCoverage = 'protected' | 'public' | 'unknown';
 
 export interface MiddlewareVerdict {
   readonly coverage: MiddlewareCoverage;
+  /**
+   * The middleware's public route list names this route specifically (`'/api/kyc/verify'`, `'/api/uploadthing(.*)'`,
+   * not a catch-all such as `'/api(.*)'`): the app declares it public by design.
+   */
+  readonly declaredPublic?: boolean;
   /** The middleware file, relative to the project root (`middleware.ts`, `src/proxy.ts`). */
   readonly file?: string;
 }
@@ -39,6 +44,8 @@ export interface MiddlewareModel {
   protects(path: string): Tri;
   /** Literal path words of the module's route lists, to try as values of a route's dynamic segments. */
   readonly segmentValues: readonly string[];
+  /** Whether a public route list names `path` with a specific entry (two literal segments or more). */
+  declaredPublic?(path: string): boolean;
 }
 
 
@@ -126,7 +133,10 @@ export function middlewareCoverage(
     return protects === false ? 'public' : 'unknown';
   });
   // Protected only if every request the route serves is: one open path is an open route.
-  if (verdicts.includes('public')) return { coverage: 'public', file };
+  if (verdicts.includes('public')) {
+    const declaredPublic = model.declaredPublic?.(samplePaths(urlPath, false)[0] ?? urlPath) === true;
+    return declaredPublic ? { coverage: 'public', file, declaredPublic } : { coverage: 'public', file };
+  }
   if (!verdicts.every((verdict) => verdict === 'protected')) return { coverage: 'unknown', file };
   // Middleware matches the request path before next.config rewrites map it onto this route.
   return { coverage: factsOf(located.root).rewrites ? 'unknown' : 'protected', file };
@@ -190,7 +200,9 @@ function buildModel(sourceCode: Readonly<TSESLint.SourceCode>, refs: ClerkRefere
   if (call === undefined || ref === undefined || !factories.some(([candidate]) => candidate === call)) {
     return { runsOn, protects: () => undefined, segmentValues };
   }
-  if (ref.kind === 'legacyMiddleware') return { runsOn, protects: legacyProtects(call), segmentValues };
+  if (ref.kind === 'legacyMiddleware') {
+    return { runsOn, protects: legacyProtects(call), segmentValues, declaredPublic: declaredPublicIn(legacyPublicRoutes(call)) };
+  }
   const [first] = call.arguments;
   const argument = first === undefined ? undefined : skipTypeWrappers(first as TSESTree.Expression);
   // `clerkMiddleware()` and `clerkMiddleware(options)` only attach the session: nothing is protected.
@@ -198,7 +210,72 @@ function buildModel(sourceCode: Readonly<TSESLint.SourceCode>, refs: ClerkRefere
   // `clerkMiddleware(handler)` with `const handler = async (auth, req) => …` in the same file.
   const handler = argument.type === 'Identifier' ? resolveLocalFunction(sourceCode, argument) : argument;
   if (handler === undefined || !isFunctionNode(handler)) return { runsOn, protects: () => undefined, segmentValues };
-  return { runsOn, protects: (path) => handlerProtects(sourceCode, refs, handler, path), segmentValues };
+  return {
+    runsOn,
+    protects: (path) => handlerProtects(sourceCode, refs, handler, path),
+    segmentValues,
+    declaredPublic: declaredPublicIn(publicRouteLists(sourceCode, refs, handler)),
+  };
+}
+
+/** A path test against the specific entries of public lists: two literal segments or more (`/api/x`, not `/api(.*)`). */
+function declaredPublicIn(patterns: readonly string[]): (path: string) => boolean {
+  const specific = patterns.filter((pattern) => (pattern.match(/\/[A-Za-z0-9_-]+/gu) ?? []).length >= 2);
+  return (path) => specific.length > 0 && anyPatternMatches(specific, path) === true;
+}
+
+/** v4/v5 `authMiddleware({ publicRoutes: [...] })`: the literal public routes. */
+function legacyPublicRoutes(call: TSESTree.CallExpression): string[] {
+  const [options] = call.arguments;
+  if (options?.type !== 'ObjectExpression') return [];
+  for (const property of options.properties) {
+    if (property.type === 'Property' && !property.computed && property.key.type === 'Identifier' && property.key.name === 'publicRoutes') {
+      return literalStrings(property.value) ?? [];
+    }
+  }
+  return [];
+}
+
+/**
+ * Patterns of the route lists the middleware handler treats as public: tested negated before a protect call
+ * (`if (!isPublicRoute(req)) await auth.protect()`), or tested before an early return that skips protection
+ * (`if (isPublicRoute(req)) return NextResponse.next()`).
+ */
+function publicRouteLists(sourceCode: Readonly<TSESLint.SourceCode>, refs: ClerkReferences, handler: TSESTree.Node): string[] {
+  const patterns: string[] = [];
+  for (const [call, ref] of refs.calls) {
+    if (ref.kind !== 'routeMatcher' || call.arguments[0] === undefined) continue;
+    const declarator = call.parent;
+    if (declarator?.type !== 'VariableDeclarator' || declarator.id.type !== 'Identifier') continue;
+    const list = literalStrings(call.arguments[0]);
+    if (list === undefined) continue;
+    const variable = ASTUtils.findVariable(sourceCode.getScope(declarator.id), declarator.id);
+    const isPublic = variable?.references.some((reference) => {
+      const use = reference.identifier.parent;
+      if (use?.type !== 'CallExpression' || use.callee !== reference.identifier || !contains(handler, use)) return false;
+      const negated = use.parent?.type === 'UnaryExpression' && use.parent.operator === '!';
+      const test = negated ? use.parent : use;
+      const statement = test?.parent;
+      if (statement?.type !== 'IfStatement' || statement.test !== test) return false;
+      const protects = findFirst(sourceCode, statement.consequent, (node) => node.type === 'CallExpression' && isProtectLike(node)) !== undefined;
+      if (negated) return protects;
+      const exits = statement.consequent.type === 'ReturnStatement' || (statement.consequent.type === 'BlockStatement' && statement.consequent.body.some((inner) => inner.type === 'ReturnStatement'));
+      return exits && !protects;
+    });
+    if (isPublic === true) patterns.push(...list);
+  }
+  return patterns;
+}
+
+/** `auth.protect()`, `auth().protect()`, `redirectToSignIn()`: anything named like a protection. */
+function isProtectLike(call: TSESTree.CallExpression): boolean {
+  const callee = skipTypeWrappers(call.callee);
+  const name = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' && callee.property.type === 'Identifier' ? callee.property.name : undefined;
+  return name !== undefined && (name === 'protect' || AUTH_NEVER_RETURNS_METHODS.has(name));
+}
+
+function contains(outer: TSESTree.Node, inner: TSESTree.Node): boolean {
+  return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
 }
 
 /** The call a module exports as its middleware: `export const middleware = …`, `export default …`, through consts. */

@@ -30,8 +30,11 @@ export const CLIENT_FACTORY_NAMES: ReadonlySet<string> = new Set([
  */
 export const DELEGATING_ADAPTER_SOURCES: readonly string[] = ['@trpc/server/adapters/'];
 
-/** Modules whose functions only compute (an HMAC before a signature compare): calling them is not work. */
-export const COMPUTE_ONLY_SOURCES: ReadonlySet<string> = new Set(['crypto', 'node:crypto']);
+/**
+ * Modules whose functions only compute: an HMAC before a signature compare, drizzle's query-building operators
+ * (`eq(posts.id, id)`, `desc(posts.createdAt)`, `and(…)`), which build SQL fragments and touch no data.
+ */
+export const COMPUTE_ONLY_SOURCES: ReadonlySet<string> = new Set(['crypto', 'node:crypto', 'drizzle-orm', 'drizzle-orm/sql', 'drizzle-orm/expressions']);
 
 /** Cache and request calls a public-by-design server action or handler may make without authenticating. */
 export const BENIGN_CALL_NAMES: ReadonlySet<string> = new Set([
@@ -52,6 +55,38 @@ export const BENIGN_CALL_NAMES: ReadonlySet<string> = new Set([
   'getMessages',
   'getFormatter',
   'setRequestLocale',
+]);
+
+/**
+ * Path segments of endpoints that are public by design: health checks, and the sign-in, sign-up and sign-out
+ * endpoints of an app's own login scheme (a sign-in endpoint cannot require sign-in). A route handler under one of
+ * them that never reads the session is not reported.
+ */
+export const PUBLIC_BY_DESIGN_SEGMENTS: ReadonlySet<string> = new Set([
+  'health',
+  'healthz',
+  'healthcheck',
+  'health-check',
+  'ping',
+  'livez',
+  'readyz',
+  'liveness',
+  'readiness',
+  'sign-in',
+  'signin',
+  'sign-up',
+  'signup',
+  'login',
+  'log-in',
+  'logout',
+  'log-out',
+  'sign-out',
+  'signout',
+  'register',
+  'forgot-password',
+  'reset-password',
+  'verify-email',
+  'magic-link',
 ]);
 
 /** HTTP method exports of an app-router `route.*` file. */
@@ -179,6 +214,9 @@ export const PURE_METHODS: ReadonlySet<string> = new Set([
   'filter', 'slice', 'includes', 'startsWith', 'endsWith', 'replace', 'replaceAll', 'at', 'some', 'every', 'concat',
   'padStart', 'padEnd', 'reduce', 'indexOf', 'flat', 'flatMap', 'entries', 'keys', 'values', 'toISOString',
   'getTime', 'localeCompare', 'match', 'matchAll', 'test', 'charAt', 'push', 'forEach', 'toJSON', 'valueOf',
+  'toUTCString', 'toLocaleString', 'toLocaleDateString', 'toLocaleTimeString', 'toDateString', 'toTimeString',
+  'getFullYear', 'getMonth', 'getDate', 'getDay', 'getHours', 'getMinutes', 'getSeconds', 'findIndex',
+  'reverse', 'indexOf', 'lastIndexOf', 'substring', 'substr', 'repeat', 'normalize', 'codePointAt', 'charCodeAt',
 ]);
 
 /** Response-building methods on a handler's response / context parameter (`res.status(401).json()`). */

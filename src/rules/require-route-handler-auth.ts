@@ -2,6 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 
 import {
   appRouteHandlers,
+  crossFileParsing,
   type EntryPoint,
   WebhookAnalyzer,
   getClerkReferences,
@@ -12,7 +13,7 @@ import {
   pagesApiHandler,
   routeUrlPath,
 } from '../analysis/index.js';
-import { NODE_SERVER_SOURCES } from '../clerk/index.js';
+import { NODE_SERVER_SOURCES, PUBLIC_BY_DESIGN_SEGMENTS } from '../clerk/index.js';
 import { createRule } from '../util/create-rule.js';
 import { type EntryPointMessageIds, findEntryPointProblem } from '../util/entry-point-findings.js';
 import { matchesAnyGlob } from '../util/glob.js';
@@ -20,7 +21,7 @@ import { promotedFix } from '../util/report.js';
 import { INVALID_SETTINGS_MESSAGE, setupRule } from '../util/rule-setup.js';
 import { stringListOption } from '../util/schema.js';
 
-export type Options = [{ publicRoutes?: string[]; publicFunctions?: string[]; checkMiddlewareOnly?: boolean }];
+export type Options = [{ publicRoutes?: string[]; publicFunctions?: string[]; checkMiddlewareOnly?: boolean; checkPublicReads?: boolean }];
 export type MessageIds = EntryPointMessageIds | 'reliesOnMiddleware';
 
 /** Findings that middleware protection answers: the handler itself never turns anonymous callers away. */
@@ -53,10 +54,15 @@ export default createRule<Options, MessageIds>({
             description:
               "Also report handlers whose only protection is the app's middleware (`auth.protect()` for the route's path). On in `strict`.",
           },
+          checkPublicReads: {
+            type: 'boolean',
+            description:
+              'Also report handlers that never read the session and only read data, taking no user, owner or organization id from the request (a catalogue list, a public post): public by design in most apps.',
+          },
         },
       },
     ],
-    defaultOptions: [{ publicRoutes: [], publicFunctions: [], checkMiddlewareOnly: false }],
+    defaultOptions: [{ publicRoutes: [], publicFunctions: [], checkMiddlewareOnly: false, checkPublicReads: false }],
     messages: {
       missingAuth: 'Route handler `{{name}}` runs without checking `userId`; anyone on the internet can call it.',
       uncheckedAuth:
@@ -97,7 +103,11 @@ export default createRule<Options, MessageIds>({
 
     let webhookAnalyzer: WebhookAnalyzer | undefined;
     const webhooks = (): WebhookAnalyzer =>
-      (webhookAnalyzer ??= new WebhookAnalyzer(sourceCode, getClerkReferences(sourceCode), (setup as NonNullable<typeof setup>).settings.webhookVerifiers));
+      (webhookAnalyzer ??= (() => {
+        const settings = (setup as NonNullable<typeof setup>).settings;
+        const parsing = crossFileParsing(context, settings);
+        return new WebhookAnalyzer(sourceCode, getClerkReferences(sourceCode), settings.webhookVerifiers, parsing && { ...parsing, depth: 0 });
+      })());
 
     function check(entry: EntryPoint): void {
       // A Clerk webhook is public by design and authenticated by its signature: require-webhook-verification's job.
@@ -111,11 +121,17 @@ export default createRule<Options, MessageIds>({
         webhooks().verifiesAnywhere(entry.fn);
       const method = entry.name.split(' ')[0] ?? entry.name;
       if (matchesAnyGlob(entry.name, publicFunctions) || matchesAnyGlob(method, publicFunctions)) return;
-      const finding = findEntryPointProblem(context, setup as NonNullable<typeof setup>, entry);
+      const finding = findEntryPointProblem(context, setup as NonNullable<typeof setup>, entry, { checkPublicReads: options.checkPublicReads === true });
       if (finding === undefined || isWebhook()) return;
+      // Health checks and the endpoints of the app's own sign-in: public by design when they never read the session.
+      if (finding.messageId === 'missingAuth' && urlSegments(entry).some((segment) => PUBLIC_BY_DESIGN_SEGMENTS.has(segment.toLowerCase()))) return;
       let messageId: MessageIds = finding.messageId;
       let data = finding.data;
       const middleware = entry.kind === 'nodeRoute' || !MIDDLEWARE_ANSWERS.has(messageId) ? undefined : coverage();
+      // The middleware's public route list names this route: the app declares it public. (A webhook is public too,
+      // but must then verify its sender: one that does not is reported.)
+      const webhookPath = urlSegments(entry).some((segment) => /^webhooks?$/iu.test(segment));
+      if (middleware?.declaredPublic === true && !webhookPath && (messageId === 'missingAuth' || messageId === 'uncheckedAuth')) return;
       if (middleware?.coverage === 'protected') {
         // Protected by middleware: a finding only where the team asks every route to protect itself (strict).
         if (options.checkMiddlewareOnly !== true) return;
@@ -156,6 +172,12 @@ export default createRule<Options, MessageIds>({
     };
   },
 });
+
+/** The URL path segments an entry point serves: of the route file, or of an Express/Fastify/Hono route. */
+function urlSegments(entry: EntryPoint): string[] {
+  const path = entry.name.slice(entry.name.indexOf(' ') + 1);
+  return path.startsWith('/') ? path.split('/').filter((segment) => segment !== '') : [];
+}
 
 /** Matches the file path as given, and from its `app/` or `pages/` folder on (so `src/` may be left out). */
 function isPublicPath(path: string, globs: readonly string[]): boolean {

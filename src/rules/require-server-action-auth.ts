@@ -14,7 +14,7 @@ import { promotedFix } from '../util/report.js';
 import { INVALID_SETTINGS_MESSAGE, setupRule } from '../util/rule-setup.js';
 import { stringListOption } from '../util/schema.js';
 
-export type Options = [{ publicFunctions?: string[] }];
+export type Options = [{ publicFunctions?: string[]; checkPublicReads?: boolean }];
 export type MessageIds = EntryPointMessageIds;
 
 export default createRule<Options, MessageIds>({
@@ -35,10 +35,15 @@ export default createRule<Options, MessageIds>({
           publicFunctions: stringListOption(
             'Names or globs of Server Actions that are public by design (such as `subscribeToNewsletter`).',
           ),
+          checkPublicReads: {
+            type: 'boolean',
+            description:
+              'Also report actions that never read the session and only read data, taking no user, owner or organization id as an argument (a catalogue list, public posts): public by design in most apps.',
+          },
         },
       },
     ],
-    defaultOptions: [{ publicFunctions: [] }],
+    defaultOptions: [{ publicFunctions: [], checkPublicReads: false }],
     messages: {
       missingAuth: 'Server action `{{name}}` runs without checking `userId` from `auth()`; anyone can call it by its action ID.',
       uncheckedAuth:
@@ -66,7 +71,7 @@ export default createRule<Options, MessageIds>({
       if (checked.has(entry.fn)) return;
       checked.add(entry.fn);
       if (matchesAnyGlob(entry.name, publicFunctions)) return;
-      const finding = findEntryPointProblem(context, setup as NonNullable<typeof setup>, entry);
+      const finding = findEntryPointProblem(context, setup as NonNullable<typeof setup>, entry, { checkPublicReads: options.checkPublicReads === true });
       if (finding === undefined) return;
       context.report({
         loc: finding.loc,

@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
-import { type EntryPoint, getAuthAnalyzer, getClerkReferences } from '../analysis/index.js';
+import { type EntryPoint, getAuthAnalyzer, getClerkReferences, onlyReads, readsPrivateData, takesCallerId } from '../analysis/index.js';
 import { insertCheckFix, insertGuardFix, isAuthenticatedFix } from '../fixes/auth-guard.js';
 import { moveGuardFix } from '../fixes/move-guard.js';
 import type { RuleSetup } from './rule-setup.js';
@@ -27,11 +27,26 @@ export interface EntryPointFinding {
   readonly suggest: TSESLint.SuggestionReportDescriptor<RepairId>[];
 }
 
+export interface EntryPointOptions {
+  /**
+   * Report entry points that never read the session and only read data that is not private by its name, taking no
+   * caller-identifying input (a catalogue list, a public post): public by design in most apps, so off unless a
+   * team asks.
+   */
+  readonly checkPublicReads?: boolean;
+}
+
+/** Only reads, of data not private by its name, with no caller-identifying input: public by design. */
+function isPublicRead(sourceCode: Readonly<TSESLint.SourceCode>, work: readonly TSESTree.Node[], entry: EntryPoint): boolean {
+  return onlyReads(sourceCode, work) && !readsPrivateData(sourceCode, work) && !takesCallerId(sourceCode, entry.fn);
+}
+
 /** Analyzes one entry point: what is wrong with its authentication, and the repairs on offer. */
 export function findEntryPointProblem(
   context: Readonly<TSESLint.RuleContext<EntryPointMessageIds, readonly unknown[]>>,
   setup: RuleSetup,
   entry: EntryPoint,
+  options: EntryPointOptions = {},
 ): EntryPointFinding | undefined {
   if (entry.guardedBy !== undefined) return undefined;
   const { sourceCode } = context;
@@ -47,6 +62,7 @@ export function findEntryPointProblem(
   switch (verdict.kind) {
     case 'authenticated':
     case 'noWork':
+    case 'optional':
     case 'signatureVerified':
       return undefined;
     case 'afterWork': {
@@ -57,6 +73,7 @@ export function findEntryPointProblem(
       return { messageId: 'authAfterWork', loc, data, suggest: fix === undefined ? [] : [{ messageId: 'addAuthGuard', data, fix }] };
     }
     case 'missing': {
+      if (options.checkPublicReads !== true && isPublicRead(sourceCode, analyzer.workNodes(entry.fn), entry)) return undefined;
       const fix = insertGuardFix(sourceCode, entry, refs, setup.major);
       return {
         messageId: 'missingAuth',

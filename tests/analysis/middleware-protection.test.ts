@@ -212,3 +212,41 @@ describe('samplePaths', () => {
     ]);
   });
 });
+
+describe('middlewareModel: routes a public list names (declared public)', () => {
+  const declared = (code: string) => withContext(code, (context) => (path: string) => middlewareModel(context.sourceCode).declaredPublic?.(path) ?? false);
+
+  it('names specific entries, negated before protect() or before an early return; catch-alls name nothing', () => {
+    const negated = declared(`import { clerkMiddleware, createRouteMatcher } from '@clerk/nextjs/server'
+const isPublicRoute = createRouteMatcher(['/', '/api(.*)', '/api/kyc/verify', '/api/uploadthing(.*)'])
+export default clerkMiddleware(async (auth, req) => {
+  if (!isPublicRoute(req)) await auth.protect()
+})`);
+    expect(negated('/api/kyc/verify')).toBe(true);
+    expect(negated('/api/uploadthing/x')).toBe(true);
+    expect(negated('/api/invoices')).toBe(false);
+    expect(negated('/')).toBe(false);
+
+    const early = declared(`import { clerkMiddleware, createRouteMatcher } from '@clerk/nextjs/server'
+import { NextResponse } from 'next/server'
+const isPublic = createRouteMatcher(['/api/status/public'])
+export default clerkMiddleware(async (auth, req) => {
+  if (isPublic(req)) return NextResponse.next()
+  await auth.protect()
+})`);
+    expect(early('/api/status/public')).toBe(true);
+  });
+
+  it('a protect-list is no public list, and v4 publicRoutes count', () => {
+    const protectList = declared(`import { clerkMiddleware, createRouteMatcher } from '@clerk/nextjs/server'
+const isProtected = createRouteMatcher(['/api/admin/users'])
+export default clerkMiddleware(async (auth, req) => {
+  if (isProtected(req)) await auth.protect()
+})`);
+    expect(protectList('/api/admin/users')).toBe(false);
+    const v4 = declared(`import { authMiddleware } from '@clerk/nextjs'
+export default authMiddleware({ publicRoutes: ['/', '/api/public(.*)', '/(.*)'] })`);
+    expect(v4('/api/public/stats')).toBe(true);
+    expect(v4('/api/invoices')).toBe(false);
+  });
+});

@@ -90,6 +90,20 @@ export async function POST(req: Request) {
 }`,
     },
     {
+      // The app lists the route by name: it declares the route public. A handler that should not be public is a
+      // decision about the list, not a forgotten check (HackathonChipi lists its verifier endpoints one by one).
+      name: 'a route the public list names is public by design',
+      filename: project('protect-all', 'app/api/public/invoices/route.ts'),
+      code: UNGUARDED,
+    },
+    {
+      name: 'v4: a route publicRoutes names is public by design',
+      filename: project('v4', 'pages/api/public/stats.ts'),
+      code: `export default async function handler(req, res) {
+  res.json(await db.invoice.count())
+}`,
+    },
+    {
       name: 'a public route with its own check is fine',
       filename: project('protect-all', 'app/api/public/invoices/route.ts'),
       code: GUARDED,
@@ -136,7 +150,6 @@ export async function POST(req: Request) {
     // Routes the middleware leaves public, or protects in ways the rule cannot read: reported as before.
     ...(
       [
-        ['a route on the public list stays an error', 'protect-all', 'app/api/public/invoices', '/api/public/invoices'],
         ['a route outside the protect list (the root middleware.ts is not loaded for src/app)', 'protect-list', 'src/app/api/invoices', '/api/invoices'],
         ['clerkMiddleware() without a handler protects nothing', 'none', 'app/api/invoices', '/api/invoices'],
         ["a path the proxy's matcher leaves out", 'proxy', 'app/api/internal/jobs', '/api/internal/jobs'],
@@ -158,26 +171,6 @@ export async function POST(req: Request) {
       code: UNGUARDED,
       settings: { clerk: { crossFile: false } },
       errors: [{ messageId: 'missingAuth', suggestions: guardSuggestion('GET /api/invoices') }],
-    },
-    {
-      name: 'v4: a public route stays an error',
-      filename: project('v4', 'pages/api/public/stats.ts'),
-      code: `export default async function handler(req, res) {
-  res.json(await db.invoice.count())
-}`,
-      errors: [{ messageId: 'missingAuth', suggestions: [
-            {
-              messageId: 'addAuthGuard',
-              output: `import { getAuth } from '@clerk/nextjs/server'
-export default async function handler(req, res) {
-  const { userId } = getAuth(req)
-  if (!userId) return res.status(401).json({ error: 'Unauthorized' })
-  res.json(await db.invoice.count())
-}`,
-            },
-          ],
-        },
-      ],
     },
   ],
 });

@@ -1,6 +1,8 @@
 // Shapes of safe code from public Clerk apps (the real-apps corpus, tests/real-apps/labels.jsonl) that the rules
 // reported, each next to the unsafe shape it must still report. Helpers live in tests/fixtures/v7/services and
 // tests/fixtures/v7/pages/api/organizer; the fixture's tsconfig.json is the shape create-next-app writes.
+import { fileURLToPath } from 'node:url';
+
 import actionRule from '../../src/rules/require-server-action-auth.js';
 import routeRule from '../../src/rules/require-route-handler-auth.js';
 import { fixture, ruleTester } from '../rule-tester.js';
@@ -302,6 +304,395 @@ export default async function handler(req: NextApiRequest, res: NextApiResponse)
   if (!event) return res.status(404).json({ error: 'Not found' })
   await db.attendee.deleteMany({ where: { eventId: event.id } })
   return res.json({ ok: true })
+}`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
+const publicList = (path: string) => fileURLToPath(new URL(`../fixtures/middleware/public-list/${path}`, import.meta.url));
+const route = (path: string) => fixture(`app/api/${path}/route.ts`);
+
+ruleTester.run('require-route-handler-auth: public by design', routeRule, {
+  valid: [
+    {
+      name: 'a read-only catalogue: no session read, only reads, no caller id (fastcart product/list)',
+      filename: route('product/list'),
+      code: `import { NextResponse } from 'next/server'
+import connectDB from '@/config/db'
+import Product from '@/models/Product'
+export async function GET() {
+  try {
+    await connectDB()
+    const products = await Product.find({}).sort({ date: -1 }).lean()
+    return NextResponse.json({ success: true, products })
+  } catch (error) {
+    return NextResponse.json({ success: false, message: error.message })
+  }
+}`,
+    },
+    {
+      name: 'a public image proxy reading an object store (AWS SDK read command through a const)',
+      filename: route('images/[...path]'),
+      code: `import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3'
+const s3 = new S3Client({ region: 'auto' })
+export async function GET(request: Request, { params }: { params: Promise<{ path: string[] }> }) {
+  const { path } = await params
+  const command = new GetObjectCommand({ Bucket: 'public-assets', Key: path.join('/') })
+  const response = await s3.send(command)
+  const bytes = await response.Body!.transformToByteArray()
+  return new Response(bytes, { headers: { 'Last-Modified': response.LastModified?.toUTCString() ?? '' } })
+}`,
+    },
+    {
+      name: 'drizzle select chains and a GET fetch',
+      filename: route('posts'),
+      code: `import { db } from '@/db'
+import { posts } from '@/db/schema'
+import { desc, eq } from 'drizzle-orm'
+export async function GET() {
+  const rows = await db.select().from(posts).where(eq(posts.published, true)).orderBy(desc(posts.createdAt)).limit(20)
+  const stats = await fetch('https://api.example.com/stats', { method: 'GET' }).then((r) => r.json())
+  return Response.json({ rows, stats })
+}`,
+    },
+    {
+      name: 'health checks on app routes and Express/Fastify/Hono servers',
+      filename: route('health'),
+      code: `import { db } from '@/db'
+export async function GET() {
+  await db.execute('SELECT 1')
+  return Response.json({ status: 'ok', uptime: process.uptime(), timestamp: Date.now() })
+}`,
+    },
+    {
+      name: 'an Express /health route',
+      filename: fixture('server/index.ts'),
+      code: `import express from 'express'
+import { clerkMiddleware } from '@clerk/express'
+const app = express()
+app.use(clerkMiddleware())
+app.get('/health', (req, res) => {
+  res.json({ status: 'ok', uptime: process.uptime(), timestamp: Date.now() })
+})
+export default app`,
+    },
+    {
+      name: "the sign-in, sign-out and register endpoints of the app's own login (hackathon.zip attendees)",
+      filename: fixture('pages/api/attendee/[slug]/sign-in.ts'),
+      code: `import type { NextApiRequest, NextApiResponse } from 'next'
+export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+  const attendee = await prisma.attendee.findFirst({ where: { email: req.body.email } })
+  if (!attendee) return res.redirect('/register')
+  await prisma.attendeeMagicKey.create({ data: { attendeeId: attendee.id } })
+  await sendEmail(attendee.email)
+  return res.redirect('/check-email')
+}`,
+    },
+    {
+      name: 'a route the middleware lists by name as public (HackathonChipi kyc/verify)',
+      filename: publicList('app/api/kyc/verify/route.ts'),
+      code: `import { ratelimit } from '@/lib/ratelimit'
+export async function POST(req: Request) {
+  const { wallet } = await req.json()
+  await ratelimit.limit(wallet)
+  const record = await prisma.kyc.upsert({ where: { wallet }, create: { wallet }, update: {} })
+  return Response.json({ verified: record.verified })
+}`,
+    },
+    {
+      name: 'optional sign-in: the identity is tested and signed-out callers are served on purpose (rust-conveyor-filters log-event)',
+      filename: route('log-event'),
+      code: `import { auth } from '@clerk/nextjs/server'
+import { getRedisClient } from '@/lib/redis'
+export async function POST(req: Request) {
+  const redis = await getRedisClient()
+  const { userId } = await auth()
+  const { filterId } = await req.json()
+  const ip = req.headers.get('x-forwarded-for') ?? 'unknown'
+  const key = userId ? \`\${userId}:\${filterId}\` : \`\${ip}:\${filterId}\`
+  await redis.incr(key)
+  return Response.json({ ok: true })
+}`,
+    },
+    {
+      name: 'optional sign-in with a fallback value',
+      filename: route('track'),
+      code: `import { auth } from '@clerk/nextjs/server'
+export async function POST(req: Request) {
+  const { userId } = await auth()
+  await analytics.track({ user: userId ?? 'anonymous', event: await req.json() })
+  return Response.json({ ok: true })
+}`,
+    },
+    {
+      name: "another provider's webhook verified with a shared token by an imported helper (Ko-fi)",
+      filename: route('webhooks/donation/kofi'),
+      code: `import { verifyKofiWebhook } from '@/services/donations/kofi'
+export async function POST(request: Request) {
+  const formData = await request.formData()
+  const body = JSON.parse(String(formData.get('data')))
+  const isValid = await verifyKofiWebhook(body)
+  if (!isValid) return Response.json({ error: 'Invalid webhook signature' }, { status: 401 })
+  await db.donation.create({ data: body })
+  return Response.json({ ok: true })
+}`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'a read-only handler of data that is private by its name (a helper named for orders)',
+      filename: route('recent'),
+      code: `import { getRecentOrders } from '@/lib/orders'
+export async function GET() {
+  return Response.json(await getRecentOrders())
+}`,
+      errors: [
+        {
+          messageId: 'missingAuth',
+          suggestions: [
+            {
+              messageId: 'addAuthGuard',
+              output: `import { getRecentOrders } from '@/lib/orders'
+import { auth } from '@clerk/nextjs/server'
+export async function GET() {
+  const { userId } = await auth()
+  if (!userId) return Response.json({ error: 'Unauthorized' }, { status: 401 })
+  return Response.json(await getRecentOrders())
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a read by a caller-supplied user id is no public read',
+      filename: route('orders'),
+      code: `export async function GET(req: Request) {
+  const userId = new URL(req.url).searchParams.get('userId')
+  return Response.json(await db.order.findMany({ where: { userId } }))
+}`,
+      errors: [
+        {
+          messageId: 'missingAuth',
+          suggestions: [
+            {
+              messageId: 'addAuthGuard',
+              output: `import { auth } from '@clerk/nextjs/server'
+export async function GET(req: Request) {
+  const { userId: clerkUserId } = await auth()
+  if (!clerkUserId) return Response.json({ error: 'Unauthorized' }, { status: 401 })
+  const userId = new URL(req.url).searchParams.get('userId')
+  return Response.json(await db.order.findMany({ where: { userId } }))
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'findOneAndUpdate is a write',
+      filename: route('products/feature'),
+      code: `export async function GET() {
+  return Response.json(await Product.findOneAndUpdate({ featured: false }, { featured: true }))
+}`,
+      errors: [
+        {
+          messageId: 'missingAuth',
+          suggestions: [
+            {
+              messageId: 'addAuthGuard',
+              output: `import { auth } from '@clerk/nextjs/server'
+export async function GET() {
+  const { userId } = await auth()
+  if (!userId) return Response.json({ error: 'Unauthorized' }, { status: 401 })
+  return Response.json(await Product.findOneAndUpdate({ featured: false }, { featured: true }))
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'checkPublicReads: read-only handlers are reported when the team asks',
+      filename: route('product/list'),
+      options: [{ checkPublicReads: true }],
+      code: `export async function GET() {
+  return Response.json(await Product.find({}))
+}`,
+      errors: [
+        {
+          messageId: 'missingAuth',
+          suggestions: [
+            {
+              messageId: 'addAuthGuard',
+              output: `import { auth } from '@clerk/nextjs/server'
+export async function GET() {
+  const { userId } = await auth()
+  if (!userId) return Response.json({ error: 'Unauthorized' }, { status: 401 })
+  return Response.json(await Product.find({}))
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a webhook the middleware lists as public that never verifies its sender (traquealo media webhook)',
+      filename: publicList('app/api/media/webhooks/route.ts'),
+      code: `export async function POST(req: Request) {
+  const payload = await req.json()
+  await issues.partialUpdate(payload.fields.issueId, { media: payload.results })
+  return new Response('ok')
+}`,
+      errors: [
+        {
+          messageId: 'missingAuth',
+          suggestions: [
+            {
+              messageId: 'addAuthGuard',
+              output: `import { auth } from '@clerk/nextjs/server'
+export async function POST(req: Request) {
+  const { userId } = await auth()
+  if (!userId) return Response.json({ error: 'Unauthorized' }, { status: 401 })
+  const payload = await req.json()
+  await issues.partialUpdate(payload.fields.issueId, { media: payload.results })
+  return new Response('ok')
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'the session read but never tested: no optional sign-in (fastcart cart)',
+      filename: route('cart/get'),
+      code: `import { getAuth } from '@clerk/nextjs/server'
+export async function GET(request: Request) {
+  const { userId } = getAuth(request)
+  const user = await User.findById(userId ?? undefined)
+  return Response.json({ cartItems: user?.cartItems })
+}`,
+      errors: [
+        {
+          messageId: 'uncheckedAuth',
+          suggestions: [
+            {
+              messageId: 'addAuthCheck',
+              output: `import { getAuth } from '@clerk/nextjs/server'
+export async function GET(request: Request) {
+  const { userId } = getAuth(request)
+  if (!userId) return Response.json({ error: 'Unauthorized' }, { status: 401 })
+  const user = await User.findById(userId ?? undefined)
+  return Response.json({ cartItems: user?.cartItems })
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a verifier-named helper that compares nothing secret is no verification',
+      filename: route('webhooks/donation/kofi'),
+      code: `import { verifyKofiShape } from '@/services/donations/kofi'
+export async function POST(request: Request) {
+  const body = await request.json()
+  if (!(await verifyKofiShape(body))) return new Response('bad', { status: 400 })
+  await db.donation.create({ data: body })
+  return Response.json({ ok: true })
+}`,
+      errors: [
+        {
+          messageId: 'missingAuth',
+          suggestions: [
+            {
+              messageId: 'addAuthGuard',
+              output: `import { verifyKofiShape } from '@/services/donations/kofi'
+import { auth } from '@clerk/nextjs/server'
+export async function POST(request: Request) {
+  const { userId } = await auth()
+  if (!userId) return Response.json({ error: 'Unauthorized' }, { status: 401 })
+  const body = await request.json()
+  if (!(await verifyKofiShape(body))) return new Response('bad', { status: 400 })
+  await db.donation.create({ data: body })
+  return Response.json({ ok: true })
+}`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
+ruleTester.run('require-server-action-auth: public by design', actionRule, {
+  valid: [
+    {
+      name: 'a read-only action with no caller id (a public catalogue)',
+      filename: actions,
+      code: `'use server'
+export async function listCategories() {
+  return db.category.findMany({ orderBy: { name: 'asc' } })
+}`,
+    },
+    {
+      name: 'a read-only action that looks a post up by its slug',
+      filename: actions,
+      code: `'use server'
+export async function getPost(slug: string) {
+  return db.post.findUnique({ where: { slug } })
+}`,
+    },
+  ],
+  invalid: [
+    {
+      name: "a read by a caller-supplied user id (Cunhat getAccounts)",
+      filename: actions,
+      code: `'use server'
+export async function getAccounts(userId: string) {
+  return db.account.findMany({ where: { userId } })
+}`,
+      errors: [
+        {
+          messageId: 'missingAuth',
+          suggestions: [
+            {
+              messageId: 'addAuthGuard',
+              output: `'use server'
+import { auth } from '@clerk/nextjs/server'
+export async function getAccounts(userId: string) {
+  const { userId: clerkUserId } = await auth()
+  if (!clerkUserId) throw new Error('Unauthorized')
+  return db.account.findMany({ where: { userId } })
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'checkPublicReads: every read-only action',
+      filename: actions,
+      options: [{ checkPublicReads: true }],
+      code: `'use server'
+export async function listCategories() {
+  return db.category.findMany()
+}`,
+      errors: [
+        {
+          messageId: 'missingAuth',
+          suggestions: [
+            {
+              messageId: 'addAuthGuard',
+              output: `'use server'
+import { auth } from '@clerk/nextjs/server'
+export async function listCategories() {
+  const { userId } = await auth()
+  if (!userId) throw new Error('Unauthorized')
+  return db.category.findMany()
 }`,
             },
           ],
