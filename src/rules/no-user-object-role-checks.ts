@@ -96,11 +96,13 @@ export default createRule<Options, MessageIds>({
         if (path === undefined) return;
         const decision = decisionOf(node);
         if (decision === undefined) return;
+        const field = path.names[path.names.length - 1] as string;
         if (path.names.includes('unsafeMetadata')) {
-          report(node, 'unsafeMetadataDecision');
+          // Shown, not decided on: an onboarding flag or a theme choosing what to render grants nothing. A role-like
+          // field, or any field deciding server-side control flow, is a decision.
+          if (ROLE_FIELDS.has(field) || !isDisplayChoice(decision)) report(node, 'unsafeMetadataDecision');
           return;
         }
-        const field = path.names[path.names.length - 1] as string;
         if (!ROLE_FIELDS.has(field)) return;
         if (path.names.some((name) => name === 'sessionClaims' || name === 'orgRole')) return;
         const source = userObjectSource(path.root);
@@ -268,6 +270,19 @@ export default createRule<Options, MessageIds>({
           property.key.name === 'method' &&
           !(property.value.type === 'Literal' && typeof property.value.value === 'string' && ['GET', 'HEAD'].includes(property.value.value.toUpperCase())),
       );
+    }
+
+    /**
+     * A decision that only chooses what to render: JSX conditional rendering (`{flag && <Banner />}`), or a ternary
+     * whose branches are JSX or plain values (`className={flag ? 'dark' : ''}`).
+     */
+    function isDisplayChoice(decision: TSESTree.Node): boolean {
+      if (decision.parent?.type === 'JSXExpressionContainer') return true;
+      const parent = decision.parent;
+      if (parent?.type !== 'ConditionalExpression' || parent.test !== decision) return false;
+      const shown = (branch: TSESTree.Node) =>
+        branch.type === 'JSXElement' || branch.type === 'JSXFragment' || branch.type === 'Literal' || branch.type === 'TemplateLiteral' || (branch.type === 'Identifier' && branch.name === 'undefined');
+      return shown(parent.consequent) && shown(parent.alternate);
     }
 
     /** The decision sits in a function that does work (a write, a query): it guards a mutation. */

@@ -11,6 +11,7 @@ import {
   nodeRouteHandler,
   pagesApiHandler,
   skipAwaitAndWrappers,
+  resolveLocalFunction,
   skipTypeWrappers,
   type Verification,
   type VerificationKind,
@@ -236,8 +237,18 @@ export default createRule<Options, MessageIds>({
       ];
     }
 
-    function checkErrorHandlingOf(verification: Verification, fn: TSESTree.Node): void {
+    function checkErrorHandlingOf(verification: Verification, fn: TSESTree.Node, seen = new Set<TSESTree.Node>()): void {
       const { call } = verification;
+      // A helper that verifies handles (or not) its own failures: judge the verification inside it, where a fix
+      // belongs, not the call site (a same-file helper; an imported one is judged where it lives).
+      if (HELPER_KINDS.has(verification.kind)) {
+        const callee = skipTypeWrappers(call.callee as TSESTree.Expression);
+        const helper = callee.type === 'Identifier' ? resolveLocalFunction(sourceCode, callee) : undefined;
+        if (helper === undefined || seen.has(helper)) return;
+        seen.add(helper);
+        for (const inner of analyzer.verifications(helper)) checkErrorHandlingOf(inner, helper, seen);
+        return;
+      }
       const chained = call.parent?.type === 'MemberExpression' && call.parent.object === call;
       if (chained) return;
       let node: TSESTree.Node | undefined = call;

@@ -158,5 +158,22 @@ export function Ban({ id }: { id: string }) {
     output: null,
     errors: [{ messageId: 'clientOnlyGate', line: 8, column: 9, suggestions: [] }],
   },
+  {
+    name: "unsafeMetadata: a role-like field decides even when it only renders; any field deciding server-side control flow",
+    filename: fixture("app/components/admin-link.tsx"),
+    code: `import { currentUser } from '@clerk/nextjs/server'
+import { redirect } from 'next/navigation'
+export default async function Page() {
+  const user = await currentUser()
+  if (!user?.unsafeMetadata.onboarded) redirect('/onboarding')
+  return <nav>{user?.unsafeMetadata.isAdmin && <a href="/admin">Admin</a>}</nav>
+}
+`,
+    output: null,
+    errors: [
+      { messageId: 'unsafeMetadataDecision', line: 5, column: 8, suggestions: [] },
+      { messageId: 'unsafeMetadataDecision', line: 6, column: 16, suggestions: [] },
+    ],
+  },
 
 ];

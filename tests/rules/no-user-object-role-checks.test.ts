@@ -129,6 +129,32 @@ export function Stats() {
 }`,
     },
     {
+      name: 'metadata shown, not decided on: onboarding flags and themes choosing what to render, text, src',
+      filename: fixture('app/components/welcome.tsx'),
+      code: `'use client'
+import { useUser } from '@clerk/nextjs'
+export function Welcome() {
+  const { user } = useUser()
+  return (
+    <div className={user?.unsafeMetadata.theme === 'dark' ? 'bg-black' : 'bg-white'}>
+      {!user?.unsafeMetadata.onboarded && <a href="/onboarding">Finish setting up</a>}
+      {user?.unsafeMetadata.bio ? <p>{String(user.unsafeMetadata.bio)}</p> : null}
+      <img src={String(user?.unsafeMetadata.avatar)} alt="" />
+      <p>{String(user?.publicMetadata.role)}</p>
+    </div>
+  )
+}`,
+    },
+    {
+      name: 'a server component choosing a banner from unsafeMetadata',
+      filename: fixture('app/dashboard/page.tsx'),
+      code: `import { currentUser } from '@clerk/nextjs/server'
+export default async function Page() {
+  const user = await currentUser()
+  return <main>{user?.unsafeMetadata.newsletter ? <span>Subscribed</span> : <a href="/subscribe">Subscribe</a>}</main>
+}`,
+    },
+    {
       name: 'a non-Clerk User type in a library function (not an entry point)',
       filename: fixture('lib/projects.ts'),
       code: `import type { User } from '@/types'

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 
 import actionRule from '../../src/rules/require-server-action-auth.js';
 import routeRule from '../../src/rules/require-route-handler-auth.js';
+import webhookRule from '../../src/rules/require-webhook-verification.js';
 import { fixture, ruleTester } from '../rule-tester.js';
 
 const actions = fixture('app/actions.ts');
@@ -698,6 +699,76 @@ export async function listCategories() {
           ],
         },
       ],
+    },
+  ],
+});
+
+const DISCORD_AND_CLERK = (clerkHandler: string) => `import { Webhook } from 'svix'
+import { createHmac, timingSafeEqual } from 'node:crypto'
+import { headers } from 'next/headers'
+import type { WebhookEvent } from '@clerk/nextjs/server'
+function isValidDiscordSignature(body: string, signature: string): boolean {
+  const expected = createHmac('sha256', process.env.DISCORD_SECRET!).update(body).digest('hex')
+  try {
+    return timingSafeEqual(Buffer.from(signature, 'hex'), Buffer.from(expected, 'hex'))
+  } catch {
+    return false
+  }
+}
+${clerkHandler}
+async function handleDiscord(rawBody: string, signature: string) {
+  if (!isValidDiscordSignature(rawBody, signature)) return new Response('Error: Verification error', { status: 401 })
+  await db.booster.update({ data: JSON.parse(rawBody) })
+  return new Response('ok')
+}
+export async function POST(req: Request) {
+  const [rawBody, headerPayload] = await Promise.all([req.text(), headers()])
+  if (headerPayload.get('svix-id')) return handleClerk(rawBody, headerPayload)
+  const signature = headerPayload.get('x-discord-signature')
+  if (signature) return handleDiscord(rawBody, signature)
+  return new Response('Missing signature headers', { status: 400 })
+}`;
+
+ruleTester.run('require-webhook-verification: error handling is judged where the verification is', webhookRule, {
+  valid: [
+    {
+      name: 'checkErrorHandling: same-file helpers that verify inside their own try/catch (rust-conveyor-filters discord route)',
+      filename: route('webhooks/discord'),
+      options: [{ checkErrorHandling: true }],
+      code: DISCORD_AND_CLERK(`async function handleClerk(rawBody: string, headerPayload: Headers) {
+  const wh = new Webhook(process.env.CLERK_WEBHOOK_SIGNING_SECRET!)
+  let evt: WebhookEvent
+  try {
+    evt = wh.verify(rawBody, {
+      'svix-id': headerPayload.get('svix-id')!,
+      'svix-timestamp': headerPayload.get('svix-timestamp')!,
+      'svix-signature': headerPayload.get('svix-signature')!,
+    }) as WebhookEvent
+  } catch (err) {
+    console.error('Could not verify webhook:', err)
+    return new Response('Error: Verification error', { status: 400 })
+  }
+  if (evt.type === 'user.created') await db.stats.update({ data: {} })
+  return new Response('ok')
+}`),
+    },
+  ],
+  invalid: [
+    {
+      name: 'checkErrorHandling: the same helper verifying without a try is reported inside it',
+      filename: route('webhooks/discord'),
+      options: [{ checkErrorHandling: true }],
+      code: DISCORD_AND_CLERK(`async function handleClerk(rawBody: string, headerPayload: Headers) {
+  const wh = new Webhook(process.env.CLERK_WEBHOOK_SIGNING_SECRET!)
+  const evt = wh.verify(rawBody, {
+    'svix-id': headerPayload.get('svix-id')!,
+    'svix-timestamp': headerPayload.get('svix-timestamp')!,
+    'svix-signature': headerPayload.get('svix-signature')!,
+  }) as WebhookEvent
+  if (evt.type === 'user.created') await db.stats.update({ data: {} })
+  return new Response('ok')
+}`),
+      errors: [{ messageId: 'leakedVerificationError', line: 15, suggestions: [] }],
     },
   ],
 });
