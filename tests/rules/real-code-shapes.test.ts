@@ -123,8 +123,55 @@ import { adminProcedure, authedProcedure } from '@/services/zsa-procedures'
 export const deleteAccount = authedProcedure.createServerAction().handler(async ({ ctx }) => db.account.delete({ where: { userId: ctx.user.id } }))
 export const purge = adminProcedure.createServerAction().handler(async () => db.account.deleteMany())`,
     },
+    {
+      name: 'action -> service -> getSelf() that throws, through aliases (two modules deep)',
+      filename: actions,
+      code: `'use server'
+import { archiveMine } from '@/services/projects/service'
+export async function archive(projectId: string) {
+  await archiveMine(projectId)
+}`,
+    },
+    {
+      name: 'a helper two modules deep returns null for signed-out callers, and the action checks it',
+      filename: actions,
+      code: `'use server'
+import { currentOwner } from '@/services/projects/service'
+export async function rename(id: string, name: string) {
+  const owner = await currentOwner()
+  if (!owner) return { error: 'Unauthorized', status: 401 }
+  await db.project.update({ where: { id, ownerId: owner.id }, data: { name } })
+}`,
+    },
   ],
   invalid: [
+    {
+      name: 'a service that never asks who is calling is no guard',
+      filename: actions,
+      code: `'use server'
+import { archiveAny } from '@/services/projects/service'
+export async function archive(projectId: string) {
+  await archiveAny(projectId)
+}`,
+      errors: [
+        {
+          messageId: 'missingAuth',
+          suggestions: [
+            {
+              messageId: 'addAuthGuard',
+              output: `'use server'
+import { archiveAny } from '@/services/projects/service'
+import { auth } from '@clerk/nextjs/server'
+export async function archive(projectId: string) {
+  const { userId } = await auth()
+  if (!userId) throw new Error('Unauthorized')
+  await archiveAny(projectId)
+}`,
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'a key of the helper result that is there whoever calls is no check',
       filename: actions,
