@@ -155,7 +155,8 @@ if (unlabelled.length > 0) {
 }
 if (parseErrors.length > 0) lines.push(`\nparse errors (files not checked): ${parseErrors.length}\n${parseErrors.map((line) => `  ${line}`).join('\n')}`);
 console.log(lines.join('\n'));
-console.log(`\nprecision: recommended ${summary.recommended.precision.toFixed(2)} (target ${TARGETS.recommended}), strict ${summary.strict.precision.toFixed(2)} (target ${TARGETS.strict}); recall: recommended ${summary.recommended.recall.toFixed(2)}, strict ${summary.strict.recall.toFixed(2)}`);
+const show = (preset, key) => (summary[preset].tp + summary[preset].fp === 0 && key === 'precision' ? 'n/a' : summary[preset][key].toFixed(2));
+console.log(`\nprecision: recommended ${show('recommended', 'precision')} (target ${TARGETS.recommended}), strict ${show('strict', 'precision')} (target ${TARGETS.strict}); recall: recommended ${show('recommended', 'recall')}, strict ${show('strict', 'recall')}`);
 
 const jsonFile = option('--json');
 if (jsonFile !== undefined) {
