@@ -9,6 +9,7 @@ import {
   DB_CONNECT_FUNCTION,
   DB_CONNECT_SOURCES,
   DELEGATING_ADAPTER_SOURCES,
+  envSecrecy,
   LOG_METHODS,
   LOGGER_NAME,
   PURE_GLOBAL_CALLS,
@@ -37,6 +38,8 @@ import {
   skipTypeWrappers,
 } from './functions.js';
 import { exportedConstInit, exportedFunction, importOf, loadImportedBinding, type Parser } from './cross-file.js';
+import { isPublicReadWork } from './data-access.js';
+import { functionHasDirective, hasDirective } from './directives.js';
 import { isEnvObject } from './env-reads.js';
 import { calleeMatchesNameRefs } from './name-refs.js';
 import { findFirst } from './traverse.js';
@@ -331,8 +334,9 @@ export class AuthAnalyzer {
     }
     if (flow.work === undefined) return { kind: 'noWork' };
     if (flow.fetch !== undefined) {
-      // `userId ? \`${userId}:${id}\` : \`${ip}:${id}\``, `if (userId) track(userId)`: signed-out callers are served on
-      // purpose (optional sign-in), not by a forgotten check.
+      // `userId ? \`${userId}:${id}\` : \`${ip}:${id}\``: signed-out callers are served on purpose (optional sign-in),
+      // not by a forgotten check. Only where that can be the design: an entry point that only reads data not
+      // private by its name (a write or a read of invoices next to `userId ?? 'anonymous'` is a missing check).
       if (this.servesAnonymousOnPurpose(fn)) return { kind: 'optional' };
       return { kind: 'unchecked', work: flow.work, fetch: flow.fetch };
     }
@@ -340,30 +344,83 @@ export class AuthAnalyzer {
   }
 
   /**
-   * Whether the function serves signed-out callers on purpose: a ternary on the identity (`userId ? a : b`), a
-   * fallback for it (`userId ?? ip`, `userId || 'anonymous'`; not `?? undefined`, which is no fallback), extra work
-   * for signed-in callers only (`if (userId) …`), or a signed-out branch that only assigns fallbacks
-   * (`if (!userId) key = ip`). A signed-out branch that responds, redirects or logs (`if (!userId) res.status(401)`
-   * without `return`) is a check that forgot to exit, not a design.
+   * Whether the function serves signed-out callers on purpose (optional sign-in): it tests the identity without
+   * exiting (a ternary on it, a fallback for it such as `userId ?? ip` or `userId || ''`, extra work `if (userId)`, or a
+   * signed-out branch that only assigns fallbacks), and every piece of work is either for signed-in callers only
+   * (inside `if (userId)` or on the signed-in side), scoped by the identity with its fallback
+   * (`getWallet({ externalUserId: userId || '' })`, `ratelimit.limit(userId ? … : ip)`), or a public read. A write
+   * next to `userId ?? 'anonymous'` in a log line is a missing check, not a design.
    */
   private servesAnonymousOnPurpose(fn: FunctionNode): boolean {
-    return (
-      findFirst(this.sourceCode, fn.body, (node) => {
-        if (node.type === 'ConditionalExpression') return this.guardOf(node.test, { routeHandler: false }) !== undefined;
-        if (node.type === 'IfStatement') {
-          const polarity = this.guardOf(node.test, { routeHandler: false })?.polarity;
-          if (polarity === 'positive') return node.alternate === null || this.onlyAssigns(node.alternate);
-          return polarity === 'negative' && this.onlyAssigns(node.consequent);
+    const scoped = new Set<TSESTree.Node>();
+    const signedInOnly: TSESTree.Node[] = [];
+    const fallbackTargets = new Set<Variable>();
+    findFirst(this.sourceCode, fn.body, (node) => {
+      const ternary = node.type === 'ConditionalExpression' ? this.guardOf(node.test, { routeHandler: false })?.polarity : undefined;
+      if (node.type === 'ConditionalExpression' && ternary !== undefined) {
+        scoped.add(node);
+        signedInOnly.push(ternary === 'positive' ? node.consequent : node.alternate);
+      } else if (node.type === 'LogicalExpression' && (node.operator === '??' || node.operator === '||')) {
+        const fallback = skipTypeWrappers(node.right);
+        if (this.classify(node.left)?.kind === 'authValue' && !isNullish(fallback) && !(fallback.type === 'Literal' && fallback.value === false)) scoped.add(node);
+      } else if (node.type === 'LogicalExpression' && node.operator === '&&' && this.guardOf(node.left, { routeHandler: false })?.polarity === 'positive') {
+        signedInOnly.push(node.right);
+      } else if (node.type === 'IfStatement') {
+        const polarity = this.guardOf(node.test, { routeHandler: false })?.polarity;
+        if (polarity === 'positive' && (node.alternate === null || this.onlyAssigns(node.alternate))) signedInOnly.push(node.consequent);
+        if (polarity === 'negative' && this.onlyAssigns(node.consequent)) {
+          for (const statement of node.consequent.type === 'BlockStatement' ? node.consequent.body : [node.consequent]) {
+            const target = statement.type === 'ExpressionStatement' && statement.expression.type === 'AssignmentExpression' ? statement.expression.left : undefined;
+            const variable = target?.type === 'Identifier' ? this.variableOf(target) : undefined;
+            if (variable !== undefined) fallbackTargets.add(variable);
+          }
+          scoped.add(node);
         }
-        if (node.type === 'LogicalExpression' && (node.operator === '??' || node.operator === '||')) {
-          return this.classify(node.left)?.kind === 'authValue' && !isNullish(skipTypeWrappers(node.right)) && !(node.right.type === 'Literal' && node.right.value === false);
-        }
-        return false;
-      }) !== undefined
+      }
+      return false;
+    });
+    if (scoped.size === 0 && signedInOnly.length === 0) return false;
+    // `const key = userId ? … : ip` and variables given a fallback: their uses scope the work too.
+    const scopedVariables = new Set<Variable>(fallbackTargets);
+    for (const node of scoped) {
+      const declarator = node.parent;
+      if (declarator?.type === 'VariableDeclarator' && declarator.init === node && declarator.id.type === 'Identifier') {
+        const variable = this.variableOf(declarator.id);
+        if (variable !== undefined) scopedVariables.add(variable);
+      }
+    }
+    const usesScoped = (work: TSESTree.Node): boolean =>
+      findFirst(this.sourceCode, work, (candidate) => {
+        if (scoped.has(candidate)) return true;
+        if (candidate.type !== 'Identifier') return false;
+        const variable = this.variableOf(candidate);
+        return variable !== undefined && scopedVariables.has(variable);
+      }) !== undefined;
+    return this.workNodes(fn).every(
+      (work) => signedInOnly.some((region) => contains(region, work)) || usesScoped(work) || isPublicReadWork(this.sourceCode, work),
     );
   }
 
-  /** A statement that only assigns (`key = ip`, `owner = 'anonymous'`): no call, response or exit. */
+  /**
+   * `params.userId`, `(await params).slug`: a dynamic route segment, always a string, when `params` is destructured
+   * from the parameters of a page, layout or route handler (`({ params }) => …`). Never in a Server Action, whose
+   * arguments are whatever the caller sends (`{"params": {"userId": null}}`).
+   */
+  private isRouteParam(node: TSESTree.Node): boolean {
+    if (node.type !== 'MemberExpression' || node.computed) return false;
+    const object = skipAwaitAndWrappers(node.object);
+    if (object.type !== 'Identifier' || object.name !== 'params') return false;
+    const definition = this.variableOf(object)?.defs[0];
+    if (definition?.type !== 'Parameter') return false;
+    const fn = definition.node as FunctionNode;
+    if (fn.params.some((param) => param === definition.name)) return false;
+    return !hasDirective(this.sourceCode.ast.body, 'use server') && !functionHasDirective(fn, 'use server');
+  }
+
+  /**
+   * A statement that only assigns fallbacks (`key = ip`, `owner = 'anonymous'`): no call, response or exit, and never
+   * to the identity itself (`if (!userId) userId = body.userId` adopts a caller-supplied identity).
+   */
   private onlyAssigns(statement: TSESTree.Statement): boolean {
     const statements = statement.type === 'BlockStatement' ? statement.body : [statement];
     return (
@@ -372,6 +429,7 @@ export class AuthAnalyzer {
         (inner) =>
           inner.type === 'ExpressionStatement' &&
           inner.expression.type === 'AssignmentExpression' &&
+          !(inner.expression.left.type === 'Identifier' && this.bindingOf(inner.expression.left) !== undefined) &&
           findFirst(this.sourceCode, inner.expression.right, (node) => node.type === 'CallExpression' || node.type === 'NewExpression' || node.type === 'AwaitExpression') ===
             undefined,
       )
@@ -919,6 +977,16 @@ export class AuthAnalyzer {
     }
     if (node.type === 'BinaryExpression') return this.comparisonGuard(node, options);
     if (options.routeHandler && node.type === 'CallExpression' && isSecretCompare(node)) return { polarity: 'positive' };
+    // `if (!(await verifyKofiWebhook(body))) return 401`: a project helper that compares the caller's input with a
+    // secret from the environment is a shared-secret check (another provider's webhook token, a cron secret).
+    if (options.routeHandler) {
+      const call = skipAwaitAndWrappers(node);
+      const callee = call.type === 'CallExpression' ? skipTypeWrappers(call.callee as TSESTree.Expression) : undefined;
+      const helper = callee?.type === 'Identifier' ? this.resolveHelper(callee) : undefined;
+      if (helper !== undefined && (node.type === 'AwaitExpression' || !helper.fn.async) && helper.analyzer.returnsSecretComparison(helper.fn)) {
+        return { polarity: 'positive' };
+      }
+    }
     if (node.type === 'Identifier') {
       const variable = this.variableOf(node);
       const derived = variable === undefined ? undefined : this.derivedGuards.get(variable);
@@ -973,7 +1041,7 @@ export class AuthAnalyzer {
         return { polarity: equality ? 'positive' : 'negative', fetch: classified.fetch };
       }
       // `params.userId === userId`: a route segment is a non-empty string, which a signed-out identity never equals.
-      if (isRouteParam(constant)) return { polarity: equality ? 'positive' : 'negative', fetch: classified.fetch };
+      if (this.isRouteParam(constant)) return { polarity: equality ? 'positive' : 'negative', fetch: classified.fetch };
     }
     // A shared secret compared with a value from the request (`authorization !== \`Bearer ${process.env.CRON_SECRET}\``);
     // an env flag compared with a constant (`process.env.FEATURE !== 'true'`) authenticates no one.
@@ -982,6 +1050,35 @@ export class AuthAnalyzer {
       return { polarity: equality ? 'positive' : 'negative' };
     }
     return undefined;
+  }
+
+  /**
+   * Whether `fn` returns its input compared with a secret from the environment: `payload.token === secret` with
+   * `const secret = process.env.KOFI_VERIFICATION_TOKEN`, or a constant-time compare. The env name must hold a secret
+   * (`envSecrecy`), and the other side must come from a parameter.
+   */
+  returnsSecretComparison(fn: FunctionNode): boolean {
+    return (
+      findFirst(this.sourceCode, fn.body, (node) => {
+        if (node.type !== 'ReturnStatement' || node.argument === null) return false;
+        const value = skipAwaitAndWrappers(node.argument);
+        if (value.type !== 'BinaryExpression' || (value.operator !== '===' && value.operator !== '==')) return false;
+        const sides: TSESTree.Node[] = [value.left, value.right];
+        return sides.some((side) => this.readsSecretEnv(side)) && sides.some((side) => this.isParameterRooted(side));
+      }) !== undefined
+    );
+  }
+
+  /** `process.env.X` (or a `const` holding it) where X holds a secret or something of unknown content. */
+  private readsSecretEnv(node: TSESTree.Node, depth = 0): boolean {
+    const value = skipAwaitAndWrappers(node as TSESTree.Expression);
+    if (value.type === 'MemberExpression' && isEnvObject(value.object)) {
+      const name = !value.computed && value.property.type === 'Identifier' ? value.property.name : undefined;
+      return name !== undefined && envSecrecy(name) !== 'public';
+    }
+    if (value.type !== 'Identifier' || depth > 1) return false;
+    const definition = this.variableOf(value)?.defs[0];
+    return definition?.type === 'Variable' && definition.node.init !== null && this.readsSecretEnv(definition.node.init, depth + 1);
   }
 
   /** Whether `node` reads `process.env.X` / `import.meta.env.X`, directly or through a `const`. */
@@ -1092,6 +1189,8 @@ export class AuthAnalyzer {
       // `z.enum(stages).safeParse(stage)`, `yup.object({…}).validate(body)`: schemas only inspect input.
       const rootSource = importOf(this.sourceCode, root)?.source;
       if (rootSource !== undefined && VALIDATION_SOURCES.has(rootSource)) return true;
+      // `Ratelimit.fixedWindow(1, '5m')`, `ratelimit.limit(ip)`: rate limiting reads no user data.
+      if (rootSource !== undefined && RATE_LIMIT_SOURCE.test(rootSource)) return true;
       // `await mongoose.connect(uri)`: opening a connection touches no data.
       if (method === 'connect' && root === callee.object && rootSource !== undefined && DB_CONNECT_SOURCES.has(rootSource)) return true;
       // `logger.info('…')`, `log.error(err)`.
@@ -1123,6 +1222,8 @@ export class AuthAnalyzer {
     // `v.parse(schema, input)` with valibot's functions imported one by one.
     const calleeSource = importOf(this.sourceCode, callee)?.source;
     if (calleeSource !== undefined && VALIDATION_SOURCES.has(calleeSource)) return true;
+    // `ipAddress(req)`, `geolocation(req)`: Vercel's helpers read the request.
+    if (calleeSource === '@vercel/functions' && (callee.name === 'ipAddress' || callee.name === 'geolocation')) return true;
     // `const t = await getTranslations()`, then `t('title')`: a function a benign call returned.
     const definition = this.variableOf(callee)?.defs[0];
     if (definition?.type === 'Variable' && definition.node.init !== null) {
@@ -1263,12 +1364,8 @@ function returnedFunction(sourceCode: Readonly<TSESLint.SourceCode>, fn: Functio
   return undefined;
 }
 
-/** `params.userId`, `(await params).slug`: a dynamic route segment of the page or route, always a string. */
-function isRouteParam(node: TSESTree.Node): boolean {
-  if (node.type !== 'MemberExpression' || node.computed) return false;
-  const object = skipAwaitAndWrappers(node.object);
-  return object.type === 'Identifier' && object.name === 'params';
-}
+/** Rate-limiting packages (`@upstash/ratelimit`, `express-rate-limit`, `rate-limiter-flexible`). */
+const RATE_LIMIT_SOURCE = /rate-?limit/iu;
 
 function isConstant(node: TSESTree.Node): boolean {
   return node.type === 'Literal' || (node.type === 'TemplateLiteral' && node.expressions.length === 0);

@@ -20,6 +20,8 @@ const READ_VERB =
   /^(?:find|get|select|query|count|aggregate|list|search|read|fetch|load|retrieve|lookup|exists|first|all|many|paginate|distinct|where|from|orderBy|order|limit|offset|skip|take|leftJoin|innerJoin|rightJoin|fullJoin|join|groupBy|having|lean|populate|sort|\$query)(?:[A-Z_$\d]|$)/u;
 /** `findOneAndUpdate`, `findByIdAndDelete`, `getOrCreate`: a read verb first, a write after it. */
 const COMBINED_WRITE = /(?:And|Or)(?:Update|Delete|Remove|Replace|Create|Upsert|Insert|Set)/u;
+/** `getOrCreateChipiServer()`: getting (or building once) a client or service object touches no data. */
+const FACTORY_NAME = /(?:Client|Server|Sdk|SDK|Instance|Service|Connection|Pool|Provider)$/u;
 /** Calls that neither read nor write on their own: promise and response plumbing in a chain. */
 const NEUTRAL_METHODS = new Set(['then', 'catch', 'finally', 'exec', 'toArray', 'json', 'text', 'arrayBuffer', 'blob', 'transformToByteArray', 'transformToString', 'prepare']);
 /** AWS SDK v3 commands that only read (`client.send(new GetObjectCommand(…))`). */
@@ -34,31 +36,86 @@ export const CALLER_ID_NAME =
  * them without a session check is a leak, not a public page.
  */
 const PRIVATE_DATA_NAME =
-  /^(?:users?|accounts?|invoices?|orders?|payments?|transactions?|customers?|subscriptions?|messages?|chats?|conversations?|profiles?|address(?:es)?|notes?|documents?|files?|secrets?|tokens?|keys?|apiKeys?|sessions?|members?|memberships?|employees?|patients?|contacts?|emails?|notifications?|billings?|cards?|banks?|bankAccounts?|wallets?|credentials?|passwords?|logs?|audits?|auditLogs?|reports?|salar(?:y|ies)|payrolls?|medicalRecords?|healthRecords?|admins?|carts?|purchases?|refunds?|tickets?|applications?|resumes?|issues?)$/iu;
+  /^(?:users?|accounts?|invoices?|orders?|payments?|transactions?|customers?|subscriptions?|messages?|chats?|conversations?|profiles?|address(?:es)?|notes?|documents?|files?|secrets?|tokens?|keys?|apiKeys?|sessions?|members?|memberships?|employees?|patients?|contacts?|emails?|notifications?|billings?|cards?|banks?|bankAccounts?|wallets?|credentials?|passwords?|logs?|audits?|auditLogs?|reports?|salar(?:y|ies)|payrolls?|medicalRecords?|healthRecords?|admins?|carts?|purchases?|refunds?|tickets?|applications?|resumes?|issues?|projects?|workspaces?|teams?|organi[sz]ations?|orgs?|tasks?|boards?|bookings?|appointments?|reservations?|leads?|deals?|charges?|payouts?|balances?|expenses?|budgets?|incomes?)$/iu;
 
 /** `invoice`, `userOrders`, `getInvoices`, `user_accounts`: one of the words is a private data name. */
 function namesPrivateData(name: string): boolean {
   return name.split(/[_\-\s]+|(?<=[a-z\d])(?=[A-Z])/u).some((word) => PRIVATE_DATA_NAME.test(word));
 }
 
-/** Whether a read names private data: `db.invoice.findMany()`, `User.find()`, `db.select().from(orders)`, `db.query.users`. */
+/** Methods whose first argument names the table or collection read (`db.select().from(orders)`). */
+const TABLE_METHODS = new Set(['from', 'join', 'leftJoin', 'rightJoin', 'innerJoin', 'fullJoin', 'table', 'collection', 'model', 'into']);
+
+/**
+ * Whether a read names private data where data is named: the model, table or collection it goes through
+ * (`db.invoice.findMany()`, `User.find()`, `db.query.users`, `db.select().from(orders)`, `collection('payments')`),
+ * a project function named for it (`getRecentOrders()`), the relations it pulls in (`include: { user: true }`), or
+ * the words of a SQL query (`sql\`SELECT email FROM users\``). Values passed along (`userId`, `key`) name nothing.
+ */
 export function readsPrivateData(sourceCode: Readonly<TSESLint.SourceCode>, work: readonly TSESTree.Node[]): boolean {
-  return work.some(
-    (node) =>
-      findFirst(sourceCode, node, (candidate) => {
-        // Method names and option keys (`orderBy`, `findMany`) name no data; models, tables and collections do.
+  const named = (node: TSESTree.Node | undefined): boolean =>
+    (node?.type === 'Identifier' && namesPrivateData(node.name)) || (node?.type === 'Literal' && typeof node.value === 'string' && namesPrivateData(node.value));
+  return work.some((node) => {
+    if (node.type === 'TaggedTemplateExpression') return sqlNamesPrivateData(node.quasi);
+    if (node.type !== 'CallExpression') return false;
+    for (let current: TSESTree.Node = node; ; ) {
+      const call = skipAwaitAndWrappers(current as TSESTree.Expression);
+      if (call.type !== 'CallExpression') {
+        // The root of a chain: `db.invoice`, `User`, `db.query.users`.
+        for (let object: TSESTree.Node = call; ; ) {
+          if (object.type === 'Identifier') return named(object);
+          if (object.type !== 'MemberExpression') return false;
+          if (!object.computed && named(object.property)) return true;
+          object = object.object;
+        }
+      }
+      const callee = skipTypeWrappers(call.callee as TSESTree.Expression);
+      const [first] = call.arguments;
+      if (callee.type === 'Identifier') return named(callee) || (TABLE_METHODS.has(callee.name) && named(first)) || relationsNamePrivateData(sourceCode, call);
+      if (callee.type !== 'MemberExpression') return false;
+      const method = !callee.computed && callee.property.type === 'Identifier' ? callee.property.name : '';
+      if (TABLE_METHODS.has(method) && named(first)) return true;
+      if (relationsNamePrivateData(sourceCode, call)) return true;
+      if (call.arguments.some((argument) => argument.type === 'TemplateLiteral' && sqlNamesPrivateData(argument))) return true;
+      current = callee.object;
+    }
+  });
+}
+
+/** `include: { user: true, payment: true }` in the call's options: relations pulled into the read. */
+function relationsNamePrivateData(sourceCode: Readonly<TSESLint.SourceCode>, call: TSESTree.CallExpression): boolean {
+  return call.arguments.some(
+    (argument) =>
+      findFirst(sourceCode, argument, (candidate) => {
         const parent = candidate.parent;
-        if (parent?.type === 'Property' && parent.key === candidate && !parent.computed) return false;
-        if (parent?.type === 'MemberExpression' && parent.property === candidate && parent.parent?.type === 'CallExpression' && parent.parent.callee === parent) return false;
-        if (candidate.type === 'Identifier') return namesPrivateData(candidate.name);
-        return candidate.type === 'Literal' && typeof candidate.value === 'string' && namesPrivateData(candidate.value);
+        return parent?.type === 'Property' && parent.key === candidate && !parent.computed && isRelationKey(parent) && candidate.type === 'Identifier' && namesPrivateData(candidate.name);
       }) !== undefined,
+  );
+}
+
+function sqlNamesPrivateData(template: TSESTree.TemplateLiteral): boolean {
+  return template.quasis.some((quasi) => (quasi.value.cooked ?? '').split(/[^A-Za-z0-9_]+/u).some(namesPrivateData));
+}
+
+/** A key of the object given to `include`, `select`, `with`, `populate` or `columns`: a relation or field that is read. */
+function isRelationKey(property: TSESTree.Property): boolean {
+  const owner = property.parent.parent;
+  return (
+    owner?.type === 'Property' &&
+    !owner.computed &&
+    owner.key.type === 'Identifier' &&
+    ['include', 'select', 'with', 'populate', 'columns', 'fields'].includes(owner.key.name)
   );
 }
 
 /** Whether every piece of work (`workNodes`) only reads data; false when there is none to judge by. */
 export function onlyReads(sourceCode: Readonly<TSESLint.SourceCode>, work: readonly TSESTree.Node[]): boolean {
   return work.length > 0 && work.every((node) => accessOf(sourceCode, node) === 'read');
+}
+
+/** Whether one piece of work only reads data that is not private by its name. */
+export function isPublicReadWork(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node): boolean {
+  return accessOf(sourceCode, node) === 'read' && !readsPrivateData(sourceCode, [node]);
 }
 
 function accessOf(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node): 'read' | 'write' {
@@ -68,6 +125,8 @@ function accessOf(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node
     return /^(?:select|with)\b/iu.test(text) ? 'read' : 'write';
   }
   if (node.type !== 'CallExpression') return 'write';
+  let named = false;
+  let exec = false;
   // Every call of the chain this call ends (`db.select().from(t).where(c)`), outermost first.
   for (let current: TSESTree.Expression = node; ; ) {
     const call = skipAwaitAndWrappers(current);
@@ -75,16 +134,25 @@ function accessOf(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node
     const callee = skipTypeWrappers(call.callee as TSESTree.Expression);
     const name = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier' ? callee.property.name : undefined;
     if (name === undefined) return 'write';
+    // `getSignedUrl(s3, new PutObjectCommand(…))`: a command that is not a read makes the call a write.
+    if (call.arguments.some((argument) => isCommand(sourceCode, argument) && !isReadCommand(sourceCode, argument))) return 'write';
     if (name === 'fetch' && callee.type === 'Identifier') {
       if (!getOnly(call.arguments[1])) return 'write';
-    } else if (!(name === 'send' && isReadCommand(sourceCode, call.arguments[0])) && !NEUTRAL_METHODS.has(name)) {
-      if (!READ_VERB.test(name) || COMBINED_WRITE.test(name)) return 'write';
+      named = true;
+    } else if (name === 'send' && isReadCommand(sourceCode, call.arguments[0])) {
+      named = true;
+    } else if (NEUTRAL_METHODS.has(name)) {
+      exec ||= name === 'exec';
+    } else {
+      if (!READ_VERB.test(name) || (COMBINED_WRITE.test(name) && !FACTORY_NAME.test(name))) return 'write';
+      named = true;
     }
     if (callee.type !== 'MemberExpression') break;
     current = callee.object;
   }
-  // Reads, or only promise and response plumbing on a value an earlier read returned (`body.transformToByteArray()`).
-  return 'read';
+  // Reads, or only promise and response plumbing on a value an earlier read returned (`body.transformToByteArray()`);
+  // but `db.exec('DELETE …')` runs whatever it is given unless the chain started as a read (`Model.find().exec()`).
+  return exec && !named ? 'write' : 'read';
 }
 
 /** `fetch(url)`, `fetch(url, { method: 'GET', … })`: no method, or a literal GET / HEAD. */
@@ -99,14 +167,22 @@ function getOnly(init: TSESTree.Node | undefined): boolean {
   return true;
 }
 
-/** `new GetObjectCommand(…)`, directly or through a `const`. */
-function isReadCommand(sourceCode: Readonly<TSESLint.SourceCode>, argument: TSESTree.Node | undefined): boolean {
+/** The class an AWS SDK style command argument is built from (`new GetObjectCommand(…)`, also through a `const`). */
+function commandName(sourceCode: Readonly<TSESLint.SourceCode>, argument: TSESTree.Node | undefined): string | undefined {
   let value = argument;
   if (value?.type === 'Identifier') {
     const definition = ASTUtils.findVariable(sourceCode.getScope(value), value)?.defs[0];
     value = definition?.type === 'Variable' && definition.node.init !== null ? definition.node.init : undefined;
   }
-  return value?.type === 'NewExpression' && value.callee.type === 'Identifier' && READ_COMMAND.test(value.callee.name);
+  return value?.type === 'NewExpression' && value.callee.type === 'Identifier' && /Command$/u.test(value.callee.name) ? value.callee.name : undefined;
+}
+
+function isCommand(sourceCode: Readonly<TSESLint.SourceCode>, argument: TSESTree.Node | undefined): boolean {
+  return commandName(sourceCode, argument) !== undefined;
+}
+
+function isReadCommand(sourceCode: Readonly<TSESLint.SourceCode>, argument: TSESTree.Node | undefined): boolean {
+  return READ_COMMAND.test(commandName(sourceCode, argument) ?? '');
 }
 
 /**

@@ -44,8 +44,11 @@ export interface MiddlewareModel {
   protects(path: string): Tri;
   /** Literal path words of the module's route lists, to try as values of a route's dynamic segments. */
   readonly segmentValues: readonly string[];
-  /** Whether a public route list names `path` with a specific entry (two literal segments or more). */
-  declaredPublic?(path: string): boolean;
+  /**
+   * Whether a public route list names the route `urlPath` (`/api/items/[id]`) itself: an entry whose literal part is
+   * the route's fixed path (`'/api/kyc/verify'`, `'/api/uploadthing(.*)'`), or names a `public` folder.
+   */
+  declaredPublic?(urlPath: string): boolean;
 }
 
 
@@ -134,7 +137,7 @@ export function middlewareCoverage(
   });
   // Protected only if every request the route serves is: one open path is an open route.
   if (verdicts.includes('public')) {
-    const declaredPublic = model.declaredPublic?.(samplePaths(urlPath, false)[0] ?? urlPath) === true;
+    const declaredPublic = model.declaredPublic?.(urlPath) === true;
     return declaredPublic ? { coverage: 'public', file, declaredPublic } : { coverage: 'public', file };
   }
   if (!verdicts.every((verdict) => verdict === 'protected')) return { coverage: 'unknown', file };
@@ -218,10 +221,23 @@ function buildModel(sourceCode: Readonly<TSESLint.SourceCode>, refs: ClerkRefere
   };
 }
 
-/** A path test against the specific entries of public lists: two literal segments or more (`/api/x`, not `/api(.*)`). */
-function declaredPublicIn(patterns: readonly string[]): (path: string) => boolean {
-  const specific = patterns.filter((pattern) => (pattern.match(/\/[A-Za-z0-9_-]+/gu) ?? []).length >= 2);
-  return (path) => specific.length > 0 && anyPatternMatches(specific, path) === true;
+/**
+ * A route test against the entries of public lists that name it: the entry matches the route, and its literal part
+ * (up to the first wildcard or group) is the route's fixed path (up to its first dynamic segment), or holds a
+ * `public` segment. `'/api(.*)'` or `'/api/v1(.*)'` make a whole tree public without naming the route.
+ */
+function declaredPublicIn(patterns: readonly string[]): (urlPath: string) => boolean {
+  return (urlPath) => {
+    const segments = urlPath.split('/');
+    const firstDynamic = segments.findIndex((segment) => segment.startsWith('['));
+    const fixed = (firstDynamic === -1 ? segments : segments.slice(0, firstDynamic)).join('/').replace(/\/$/u, '');
+    const sample = samplePaths(urlPath, false)[0] ?? urlPath;
+    return patterns.some((pattern) => {
+      const literal = (/^[^(:*?[{\\]*/u.exec(pattern)?.[0] ?? '').replace(/\/$/u, '');
+      const names = literal === fixed || literal.split('/').includes('public');
+      return names && anyPatternMatches([pattern], sample) === true;
+    });
+  };
 }
 
 /** v4/v5 `authMiddleware({ publicRoutes: [...] })`: the literal public routes. */

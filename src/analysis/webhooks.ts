@@ -16,7 +16,6 @@ import type { NameRef } from '../util/settings.js';
 import { type ClerkReferences, getClerkReferences } from './clerk-references.js';
 import { exportedFunction, importOf, loadImportedBinding, type Parser } from './cross-file.js';
 import { type FunctionNode, resolveLocalFunction, rootIdentifier, skipAwaitAndWrappers, skipTypeWrappers } from './functions.js';
-import { isEnvObject } from './env-reads.js';
 import { calleeMatchesNameRefs } from './name-refs.js';
 import { findFirst } from './traverse.js';
 
@@ -222,36 +221,9 @@ export class WebhookAnalyzer {
     }
     if (callee.type !== 'Identifier') return false;
     const imported = importOf(this.sourceCode, callee);
-    if (imported !== undefined && !isClerkPackage(imported.source) && !isPackageSource(imported.source) && /verif|valid/iu.test(callee.name)) {
-      // A project helper named as a verifier that compares a field of the payload with a secret from the environment
-      // (Ko-fi's `verification_token`): a shared-token check of another provider.
-      const resolved = this.importedFunction(imported.source, imported.imported);
-      if (resolved !== undefined && resolved.analyzer.returnsSecretComparison(resolved.fn)) return true;
-    }
     if (imported === undefined || isClerkPackage(imported.source)) return false;
     if (imported.imported === SIGNATURE_COMPARE_FUNCTION) return imported.source === 'crypto' || imported.source === 'node:crypto';
     return SIGNATURE_VERIFY_FUNCTIONS.has(imported.imported) && isPackageSource(imported.source);
-  }
-
-  /** Whether `fn` returns a comparison of a value with a secret from the environment (`payload.token === secret`). */
-  returnsSecretComparison(fn: FunctionNode): boolean {
-    return (
-      findFirst(this.sourceCode, fn.body, (node) => {
-        if (node.type !== 'ReturnStatement' || node.argument === null) return false;
-        const value = skipAwaitAndWrappers(node.argument);
-        if (value.type !== 'BinaryExpression' || !['===', '=='].includes(value.operator) || value.left.type === 'PrivateIdentifier') return false;
-        return [value.left, value.right].some((side) => this.readsEnv(side));
-      }) !== undefined
-    );
-  }
-
-  /** `process.env.X`, or a `const` initialised from it. */
-  private readsEnv(node: TSESTree.Node, depth = 0): boolean {
-    const value = skipAwaitAndWrappers(node as TSESTree.Expression);
-    if (value.type === 'MemberExpression' && isEnvObject(value.object)) return true;
-    if (value.type !== 'Identifier' || depth > 1) return false;
-    const definition = ASTUtils.findVariable(this.sourceCode.getScope(value), value)?.defs[0];
-    return definition?.type === 'Variable' && definition.node.init !== null && this.readsEnv(definition.node.init, depth + 1);
   }
 
   /** `new Webhook(secret)` from svix / standardwebhooks, directly or through a variable. */

@@ -78,6 +78,8 @@ export function isSecretName(name: string): boolean {
  * connection strings (`OPENAI_API_KEY`, `GITHUB_TOKEN`, `DATABASE_URL`, `MONGODB_URI`).
  */
 const CREDENTIAL_WORDS = /(?:^|_)(?:KEY|KEYS|TOKEN|TOKENS|CREDENTIALS?|PASS|PASSWD|PWD|SALT)(?:_|$)/u;
+/** URLs that carry a credential: a webhook URL is its own secret, Cloudinary and SMTP URLs embed the password. */
+const CREDENTIAL_URL = /(?:^|_)(?:WEBHOOK|DIRECT|CLOUDINARY|RPC|SMTP|AMQP|SFTP|FTP)_?(?:URL|URI)$/u;
 const CONNECTION_STRING = /(?:^|_)(?:DATABASE|DB|POSTGRES(?:QL)?|PG|MYSQL|MONGO(?:DB)?|REDIS|KV|UPSTASH|AMQP|RABBITMQ|KAFKA|SUPABASE_DB|CONNECTION)(?:_|$).*(?:URL|URI|STRING)$|^(?:DATABASE|MONGODB|MONGO|REDIS|POSTGRES)_?(?:URL|URI)$/u;
 
 /**
@@ -89,14 +91,14 @@ const NON_SECRET_SUFFIX = /_(?:URL|URI|HOST|HOSTNAME|PORT|DOMAIN|ORIGIN|ENV|ENVI
 
 /**
  * What a server-only env name (without a public prefix) is likely to hold: a `secret` (Clerk secrets, secret words,
- * keys, tokens, passwords, connection strings), `public` facts (`PORT`, `VERCEL_URL`, `NEXT_PUBLIC_…` and build
+ * keys, tokens, passwords, connection strings, URLs that carry a credential such as `SLACK_WEBHOOK_URL`), `public` facts (`PORT`, `VERCEL_URL`, `NEXT_PUBLIC_…` and build
  * constants, plain `…_URL` / `…_ID`), or `unknown`.
  */
 export function envSecrecy(name: string): 'secret' | 'public' | 'unknown' {
   if (isBrowserSafeEnvName(name)) return 'public';
   if (isSecretName(name)) return 'secret';
   if (PUBLIC_BY_DESIGN_SUFFIXES.some((suffix) => name === suffix || name.endsWith(`_${suffix}`))) return 'public';
-  if (CREDENTIAL_WORDS.test(name) || CONNECTION_STRING.test(name)) return 'secret';
+  if (CREDENTIAL_WORDS.test(name) || CONNECTION_STRING.test(name) || CREDENTIAL_URL.test(name)) return 'secret';
   if (NON_SECRET_ENV.has(name) || name.startsWith('VERCEL_GIT_') || NON_SECRET_SUFFIX.test(name)) return 'public';
   return 'unknown';
 }

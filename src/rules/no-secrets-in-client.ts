@@ -88,9 +88,9 @@ export default createRule<Options, MessageIds>({
         });
         return;
       }
-      // Code that runs only on the server (`typeof window === 'undefined'`) never reads the value in a browser.
-      if (inServerOnlyCode(read.node)) return;
-      if (secrecy === 'unknown' && options.serverEnv !== 'all') return;
+      // Names of unknown content only with serverEnv: 'all', and not where only the server runs the read (`typeof
+      // window === 'undefined'`). A secret is reported there too: what server rendering produces reaches the browser.
+      if (secrecy === 'unknown' && (options.serverEnv !== 'all' || inServerOnlyCode(read.node))) return;
       const prefix = read.node.type === 'MemberExpression' && read.node.object.type === 'MemberExpression' && read.node.object.object.type === 'MetaProperty'
         ? PUBLIC_ENV_PREFIXES.vite
         : PUBLIC_ENV_PREFIXES.next;

@@ -124,13 +124,13 @@ export default createRule<Options, MessageIds>({
       const finding = findEntryPointProblem(context, setup as NonNullable<typeof setup>, entry, { checkPublicReads: options.checkPublicReads === true });
       if (finding === undefined || isWebhook()) return;
       // Health checks and the endpoints of the app's own sign-in: public by design when they never read the session.
-      if (finding.messageId === 'missingAuth' && urlSegments(entry).some((segment) => PUBLIC_BY_DESIGN_SEGMENTS.has(segment.toLowerCase()))) return;
+      if (finding.messageId === 'missingAuth' && isPublicEndpoint(entry)) return;
       let messageId: MessageIds = finding.messageId;
       let data = finding.data;
       const middleware = entry.kind === 'nodeRoute' || !MIDDLEWARE_ANSWERS.has(messageId) ? undefined : coverage();
       // The middleware's public route list names this route: the app declares it public. (A webhook is public too,
       // but must then verify its sender: one that does not is reported.)
-      const webhookPath = urlSegments(entry).some((segment) => /^webhooks?$/iu.test(segment));
+      const webhookPath = urlSegments(entry).some((segment) => /webhook|hook|callback|ipn/iu.test(segment));
       if (middleware?.declaredPublic === true && !webhookPath && (messageId === 'missingAuth' || messageId === 'uncheckedAuth')) return;
       if (middleware?.coverage === 'protected') {
         // Protected by middleware: a finding only where the team asks every route to protect itself (strict).
@@ -145,6 +145,23 @@ export default createRule<Options, MessageIds>({
         fix: promotedFix((setup as NonNullable<typeof setup>).settings, finding.suggest),
         suggest: finding.suggest,
       });
+    }
+
+    /**
+     * `/api/health`, `/api/attendee/[slug]/sign-in/[key]`: the last fixed segment names a health check or a sign-in
+     * endpoint of the app's own, and nothing says otherwise (an `admin` or `internal` segment, or Clerk's Backend API
+     * used in the handler, as in an admin's password reset or a sign-in token minted for a user the caller names).
+     */
+    function isPublicEndpoint(entry: EntryPoint): boolean {
+      const segments = urlSegments(entry);
+      const last = [...segments].reverse().find((segment) => !segment.startsWith('['));
+      if (last === undefined || !PUBLIC_BY_DESIGN_SEGMENTS.has(last.toLowerCase())) return false;
+      if (segments.some((segment) => /^(?:admin|internal)$/iu.test(segment))) return false;
+      const { range } = entry.fn;
+      for (const [node, ref] of getClerkReferences(sourceCode).reads) {
+        if (node.range[0] >= range[0] && node.range[1] <= range[1] && (ref.kind === 'clerkClient' || ref.kind === 'createClient')) return false;
+      }
+      return true;
     }
 
     return {

@@ -36,8 +36,16 @@ export interface EntryPointOptions {
   readonly checkPublicReads?: boolean;
 }
 
-/** Only reads, of data not private by its name, with no caller-identifying input: public by design. */
+/** URL path segments that say a route is not for the public (`/api/admin/stats`, `/api/me`). */
+const PRIVATE_PATH_SEGMENT = /^(?:admin|internal|private|dashboard|me|account|accounts|billing|settings)$/iu;
+
+/**
+ * Only reads, of data not private by its name, with no caller-identifying input, on a route whose path does not say
+ * it is private: public by design.
+ */
 function isPublicRead(sourceCode: Readonly<TSESLint.SourceCode>, work: readonly TSESTree.Node[], entry: EntryPoint): boolean {
+  const path = entry.kind === 'serverAction' ? '' : entry.name.slice(entry.name.indexOf(' ') + 1);
+  if (path.split('/').some((segment) => PRIVATE_PATH_SEGMENT.test(segment))) return false;
   return onlyReads(sourceCode, work) && !readsPrivateData(sourceCode, work) && !takesCallerId(sourceCode, entry.fn);
 }
 

@@ -218,14 +218,19 @@ describe('middlewareModel: routes a public list names (declared public)', () => 
 
   it('names specific entries, negated before protect() or before an early return; catch-alls name nothing', () => {
     const negated = declared(`import { clerkMiddleware, createRouteMatcher } from '@clerk/nextjs/server'
-const isPublicRoute = createRouteMatcher(['/', '/api(.*)', '/api/kyc/verify', '/api/uploadthing(.*)'])
+const isPublicRoute = createRouteMatcher(['/', '/api(.*)', '/api/kyc/verify', '/api/uploadthing(.*)', '/api/v1(.*)', '/api/posts/(.*)'])
 export default clerkMiddleware(async (auth, req) => {
   if (!isPublicRoute(req)) await auth.protect()
 })`);
     expect(negated('/api/kyc/verify')).toBe(true);
-    expect(negated('/api/uploadthing/x')).toBe(true);
+    expect(negated('/api/uploadthing')).toBe(true);
+    expect(negated('/api/posts/[slug]')).toBe(true);
+    // A tree made public wholesale names none of its routes.
+    expect(negated('/api/uploadthing/x')).toBe(false);
+    expect(negated('/api/v1/projects/[id]')).toBe(false);
     expect(negated('/api/invoices')).toBe(false);
-    expect(negated('/')).toBe(false);
+    // '/' names the home route itself.
+    expect(negated('/')).toBe(true);
 
     const early = declared(`import { clerkMiddleware, createRouteMatcher } from '@clerk/nextjs/server'
 import { NextResponse } from 'next/server'

@@ -215,5 +215,22 @@ export const clerk = createClerkClient({ secretKey: import.meta.env.CLERK_SECRET
       },
     ],
   },
+  {
+    name: "a secret on the server side of a window test is still reported: server rendering reaches the browser",
+    filename: fixture("app/components/checkout.tsx"),
+    code: `'use client'
+import { useState } from 'react'
+export function Checkout() {
+  const [key] = useState(() => (typeof window === 'undefined' ? process.env.STRIPE_SECRET_KEY : ''))
+  const hook = typeof window === 'undefined' ? process.env.SLACK_WEBHOOK_URL : undefined
+  return <form data-key={key} data-hook={hook} />
+}
+`,
+    output: null,
+    errors: [
+      { messageId: 'secretEnvInClient', line: 4, column: 65, suggestions: [] },
+      { messageId: 'secretEnvInClient', line: 5, column: 48, suggestions: [] },
+    ],
+  },
 
 ];

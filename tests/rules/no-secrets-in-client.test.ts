@@ -78,16 +78,17 @@ function getBaseUrl() {
 }`,
     },
     {
-      name: 'server-only branches: typeof window === undefined, !==, ?:, &&, typeof document',
+      name: "serverEnv: 'all': names of unknown content on server-only branches (typeof window === undefined, !==, ?:, &&, typeof document)",
       filename: client,
+      options: [{ serverEnv: 'all' }],
       code: `'use client'
-if (typeof window === 'undefined') { console.log(process.env.STRIPE_SECRET_KEY) }
-const a = typeof window !== 'undefined' ? window.location.href : process.env.SERVICE_TOKEN
-const b = typeof window === 'undefined' && process.env.DATABASE_URL
-if ('undefined' === typeof document) { void process.env.API_TOKEN } else { void 0 }
+if (typeof window === 'undefined') { console.log(process.env.API_BASE) }
+const a = typeof window !== 'undefined' ? window.location.href : process.env.BACKEND
+const b = typeof window === 'undefined' && process.env.FEATURE_FLAG
+if ('undefined' === typeof document) { void process.env.REGION_HINT } else { void 0 }
 function url() {
   if (typeof window !== 'undefined') { return '' }
-  return process.env.INTERNAL_API_KEY
+  return process.env.UPSTREAM
 }`,
     },
     {

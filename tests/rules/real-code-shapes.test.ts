@@ -455,25 +455,60 @@ export async function POST(req: Request) {
       name: 'optional sign-in: the identity is tested and signed-out callers are served on purpose (rust-conveyor-filters log-event)',
       filename: route('log-event'),
       code: `import { auth } from '@clerk/nextjs/server'
+import { Ratelimit } from '@upstash/ratelimit'
+import { ipAddress } from '@vercel/functions'
 import { getRedisClient } from '@/lib/redis'
 export async function POST(req: Request) {
   const redis = await getRedisClient()
+  const rateLimit = new Ratelimit({ redis, limiter: Ratelimit.fixedWindow(1, '5m') })
   const { userId } = await auth()
   const { filterId } = await req.json()
-  const ip = req.headers.get('x-forwarded-for') ?? 'unknown'
+  const ip = req.headers.get('x-forwarded-for') || ipAddress(req)
   const key = userId ? \`\${userId}:\${filterId}\` : \`\${ip}:\${filterId}\`
-  await redis.incr(key)
-  return Response.json({ ok: true })
+  const { success } = await rateLimit.limit(key)
+  return Response.json({ success })
 }`,
     },
     {
-      name: 'optional sign-in with a fallback value',
-      filename: route('track'),
+      name: 'optional sign-in with a fallback value, reading a public feed',
+      filename: route('feed'),
       code: `import { auth } from '@clerk/nextjs/server'
-export async function POST(req: Request) {
+import { getFeed } from '@/lib/feed'
+export async function GET() {
   const { userId } = await auth()
-  await analytics.track({ user: userId ?? 'anonymous', event: await req.json() })
-  return Response.json({ ok: true })
+  return Response.json(await getFeed(userId ?? 'guest'))
+}`,
+    },
+    {
+      name: "optional sign-in scoping a private read with a fallback that matches no one (HackathonChipi's wallet lookup)",
+      filename: route('wallet'),
+      code: `import { auth } from '@clerk/nextjs/server'
+import { getOrCreateChipiServer } from '@/lib/chipi-server'
+export async function GET() {
+  const { userId } = await auth()
+  const chipi = getOrCreateChipiServer()
+  const wallet = await chipi.getWallet({ externalUserId: userId || '' })
+  return Response.json({ wallet })
+}`,
+    },
+    {
+      name: 'optional sign-in: a private read on the signed-in side of a ternary only',
+      filename: route('home'),
+      code: `import { auth } from '@clerk/nextjs/server'
+export async function GET() {
+  const { userId } = await auth()
+  const invoices = userId ? await db.invoice.findMany({ where: { userId } }) : []
+  return Response.json({ invoices, products: await db.product.findMany() })
+}`,
+    },
+    {
+      name: "the route's own segment compared with the session: a signed-out caller never matches",
+      filename: route('users/[userId]/export'),
+      code: `import { auth } from '@clerk/nextjs/server'
+export async function GET(req: Request, { params }: { params: Promise<{ userId: string }> }) {
+  const { userId } = await auth()
+  if ((await params).userId !== userId) return new Response(null, { status: 404 })
+  return Response.json(await db.export.findMany({ where: { userId } }))
 }`,
     },
     {
@@ -643,6 +678,426 @@ export async function GET(request: Request) {
       ],
     },
     {
+      name: "optional sign-in is no excuse for a write: userId ?? 'anonymous' only labels a log",
+      filename: route('invoices/[id]'),
+      code: `import { auth } from '@clerk/nextjs/server'
+import { logger } from '@/lib/logger'
+export async function DELETE(req: Request, { params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params
+  const { userId } = await auth()
+  logger.info(\`invoice \${id} deleted by \${userId ?? 'anonymous'}\`)
+  await db.invoice.delete({ where: { id } })
+  return new Response(null, { status: 204 })
+}`,
+      errors: [
+        {
+          messageId: 'uncheckedAuth',
+          suggestions: [
+            {
+              messageId: 'addAuthCheck',
+              output: `import { auth } from '@clerk/nextjs/server'
+import { logger } from '@/lib/logger'
+export async function DELETE(req: Request, { params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params
+  const { userId } = await auth()
+  if (!userId) return Response.json({ error: 'Unauthorized' }, { status: 401 })
+  logger.info(\`invoice \${id} deleted by \${userId ?? 'anonymous'}\`)
+  await db.invoice.delete({ where: { id } })
+  return new Response(null, { status: 204 })
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'extra work if (userId) does not make a delete outside it optional',
+      filename: route('posts/[id]'),
+      code: `import { auth } from '@clerk/nextjs/server'
+export async function DELETE(req: Request, { params }: { params: Promise<{ id: string }> }) {
+  const { userId } = await auth()
+  const { id } = await params
+  await db.post.delete({ where: { id } })
+  if (userId) await db.activity.create({ data: { userId, action: 'delete' } })
+  return new Response(null, { status: 204 })
+}`,
+      errors: [
+        {
+          messageId: 'uncheckedAuth',
+          suggestions: [
+            {
+              messageId: 'addAuthCheck',
+              output: `import { auth } from '@clerk/nextjs/server'
+export async function DELETE(req: Request, { params }: { params: Promise<{ id: string }> }) {
+  const { userId } = await auth()
+  if (!userId) return Response.json({ error: 'Unauthorized' }, { status: 401 })
+  const { id } = await params
+  await db.post.delete({ where: { id } })
+  if (userId) await db.activity.create({ data: { userId, action: 'delete' } })
+  return new Response(null, { status: 204 })
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a signed-out branch that adopts a caller-supplied identity',
+      filename: route('settings'),
+      code: `import { auth } from '@clerk/nextjs/server'
+export async function POST(req: Request) {
+  let { userId } = await auth()
+  const body = await req.json()
+  if (!userId) userId = body.userId
+  return Response.json(await db.feed.findMany({ where: { ownerId: userId } }))
+}`,
+      errors: [
+        {
+          messageId: 'uncheckedAuth',
+          suggestions: [
+            {
+              messageId: 'addAuthCheck',
+              output: `import { auth } from '@clerk/nextjs/server'
+export async function POST(req: Request) {
+  let { userId } = await auth()
+  if (!userId) return Response.json({ error: 'Unauthorized' }, { status: 401 })
+  const body = await req.json()
+  if (!userId) userId = body.userId
+  return Response.json(await db.feed.findMany({ where: { ownerId: userId } }))
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a read-only handler pulling private relations in (include: { user, payment })',
+      filename: route('bookings'),
+      code: `export async function GET() {
+  return Response.json(await db.booking.findMany({ include: { user: true, payment: true } }))
+}`,
+      errors: [
+        {
+          messageId: 'missingAuth',
+          suggestions: [
+            {
+              messageId: 'addAuthGuard',
+              output: `import { auth } from '@clerk/nextjs/server'
+export async function GET() {
+  const { userId } = await auth()
+  if (!userId) return Response.json({ error: 'Unauthorized' }, { status: 401 })
+  return Response.json(await db.booking.findMany({ include: { user: true, payment: true } }))
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a read-only handler under /api/admin',
+      filename: route('admin/stats'),
+      code: `export async function GET() {
+  return Response.json(await db.product.count())
+}`,
+      errors: [
+        {
+          messageId: 'missingAuth',
+          suggestions: [
+            {
+              messageId: 'addAuthGuard',
+              output: `import { auth } from '@clerk/nextjs/server'
+export async function GET() {
+  const { userId } = await auth()
+  if (!userId) return Response.json({ error: 'Unauthorized' }, { status: 401 })
+  return Response.json(await db.product.count())
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'raw SQL reading a private table',
+      filename: route('export'),
+      code: `import { sql } from '@/lib/db'
+export async function GET() {
+  return Response.json(await sql\`SELECT id, email, stripe_customer_id FROM users\`)
+}`,
+      errors: [
+        {
+          messageId: 'missingAuth',
+          suggestions: [
+            {
+              messageId: 'addAuthGuard',
+              output: `import { sql } from '@/lib/db'
+import { auth } from '@clerk/nextjs/server'
+export async function GET() {
+  const { userId } = await auth()
+  if (!userId) return Response.json({ error: 'Unauthorized' }, { status: 401 })
+  return Response.json(await sql\`SELECT id, email, stripe_customer_id FROM users\`)
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a presigned upload URL is a write',
+      filename: route('upload-url'),
+      code: `import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3'
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner'
+const s3 = new S3Client({})
+export async function GET(req: Request) {
+  const name = new URL(req.url).searchParams.get('name')
+  return Response.json({ url: await getSignedUrl(s3, new PutObjectCommand({ Bucket: 'b', Key: \`uploads/\${name}\` })) })
+}`,
+      errors: [
+        {
+          messageId: 'missingAuth',
+          suggestions: [
+            {
+              messageId: 'addAuthGuard',
+              output: `import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3'
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner'
+import { auth } from '@clerk/nextjs/server'
+const s3 = new S3Client({})
+export async function GET(req: Request) {
+  const { userId } = await auth()
+  if (!userId) return Response.json({ error: 'Unauthorized' }, { status: 401 })
+  const name = new URL(req.url).searchParams.get('name')
+  return Response.json({ url: await getSignedUrl(s3, new PutObjectCommand({ Bucket: 'b', Key: \`uploads/\${name}\` })) })
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'exec runs whatever it is given: db.exec(DELETE …) is a write',
+      filename: route('purge'),
+      code: `export async function GET() {
+  await db.exec('DELETE FROM products')
+  return new Response('ok')
+}`,
+      errors: [
+        {
+          messageId: 'missingAuth',
+          suggestions: [
+            {
+              messageId: 'addAuthGuard',
+              output: `import { auth } from '@clerk/nextjs/server'
+export async function GET() {
+  const { userId } = await auth()
+  if (!userId) return Response.json({ error: 'Unauthorized' }, { status: 401 })
+  await db.exec('DELETE FROM products')
+  return new Response('ok')
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "an admin's password reset is no sign-in endpoint",
+      filename: route('admin/users/[id]/reset-password'),
+      code: `export async function POST(req: Request, { params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params
+  await db.user.update({ where: { id }, data: { password: (await req.json()).password } })
+  return new Response(null, { status: 204 })
+}`,
+      errors: [
+        {
+          messageId: 'missingAuth',
+          suggestions: [
+            {
+              messageId: 'addAuthGuard',
+              output: `import { auth } from '@clerk/nextjs/server'
+export async function POST(req: Request, { params }: { params: Promise<{ id: string }> }) {
+  const { userId } = await auth()
+  if (!userId) return Response.json({ error: 'Unauthorized' }, { status: 401 })
+  const { id } = await params
+  await db.user.update({ where: { id }, data: { password: (await req.json()).password } })
+  return new Response(null, { status: 204 })
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "a login endpoint that mints Clerk sign-in tokens for a user the caller names",
+      filename: route('auth/login'),
+      code: `import { clerkClient } from '@clerk/nextjs/server'
+export async function POST(req: Request) {
+  const { userId } = await req.json()
+  const token = await (await clerkClient()).signInTokens.createSignInToken({ userId, expiresInSeconds: 600 })
+  return Response.json({ url: token.url })
+}`,
+      errors: [
+        {
+          messageId: 'missingAuth',
+          suggestions: [
+            {
+              messageId: 'addAuthGuard',
+              output: `import { clerkClient, auth } from '@clerk/nextjs/server'
+export async function POST(req: Request) {
+  const { userId: clerkUserId } = await auth()
+  if (!clerkUserId) return Response.json({ error: 'Unauthorized' }, { status: 401 })
+  const { userId } = await req.json()
+  const token = await (await clerkClient()).signInTokens.createSignInToken({ userId, expiresInSeconds: 600 })
+  return Response.json({ url: token.url })
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a tree the public list makes public wholesale (/api/v1(.*)) does not name its routes',
+      filename: publicList('app/api/v1/projects/[id]/route.ts'),
+      code: `export async function DELETE(req: Request, { params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params
+  await db.project.delete({ where: { id } })
+  return new Response(null, { status: 204 })
+}`,
+      errors: [
+        {
+          messageId: 'missingAuth',
+          suggestions: [
+            {
+              messageId: 'addAuthGuard',
+              output: `import { auth } from '@clerk/nextjs/server'
+export async function DELETE(req: Request, { params }: { params: Promise<{ id: string }> }) {
+  const { userId } = await auth()
+  if (!userId) return Response.json({ error: 'Unauthorized' }, { status: 401 })
+  const { id } = await params
+  await db.project.delete({ where: { id } })
+  return new Response(null, { status: 204 })
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a webhook the public list names outside a webhooks folder, with no verification',
+      filename: publicList('app/api/stripe-webhook/route.ts'),
+      code: `export async function POST(req: Request) {
+  const event = await req.json()
+  if (event.type === 'customer.subscription.updated') await db.subscription.update({ where: { id: event.data.object.id }, data: { status: event.data.object.status } })
+  return new Response('ok')
+}`,
+      errors: [
+        {
+          messageId: 'missingAuth',
+          suggestions: [
+            {
+              messageId: 'addAuthGuard',
+              output: `import { auth } from '@clerk/nextjs/server'
+export async function POST(req: Request) {
+  const { userId } = await auth()
+  if (!userId) return Response.json({ error: 'Unauthorized' }, { status: 401 })
+  const event = await req.json()
+  if (event.type === 'customer.subscription.updated') await db.subscription.update({ where: { id: event.data.object.id }, data: { status: event.data.object.status } })
+  return new Response('ok')
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "a helper comparing with a public env value is no secret check (validateOrigin)",
+      filename: route('account/delete'),
+      code: `import { validateOrigin } from '@/services/donations/kofi'
+export async function POST(req: Request) {
+  if (!(await validateOrigin(req))) return new Response(null, { status: 403 })
+  await db.account.delete({ where: { id: (await req.json()).id } })
+  return new Response(null, { status: 204 })
+}`,
+      errors: [
+        {
+          messageId: 'missingAuth',
+          suggestions: [
+            {
+              messageId: 'addAuthGuard',
+              output: `import { validateOrigin } from '@/services/donations/kofi'
+import { auth } from '@clerk/nextjs/server'
+export async function POST(req: Request) {
+  const { userId } = await auth()
+  if (!userId) return Response.json({ error: 'Unauthorized' }, { status: 401 })
+  if (!(await validateOrigin(req))) return new Response(null, { status: 403 })
+  await db.account.delete({ where: { id: (await req.json()).id } })
+  return new Response(null, { status: 204 })
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a shared-token check whose result gates nothing',
+      filename: route('webhooks/donation/kofi'),
+      code: `import { verifyKofiWebhook } from '@/services/donations/kofi'
+export async function POST(request: Request) {
+  const body = await request.json()
+  await verifyKofiWebhook(body)
+  await db.donation.create({ data: body })
+  return Response.json({ ok: true })
+}`,
+      errors: [
+        {
+          messageId: 'missingAuth',
+          suggestions: [
+            {
+              messageId: 'addAuthGuard',
+              output: `import { verifyKofiWebhook } from '@/services/donations/kofi'
+import { auth } from '@clerk/nextjs/server'
+export async function POST(request: Request) {
+  const { userId } = await auth()
+  if (!userId) return Response.json({ error: 'Unauthorized' }, { status: 401 })
+  const body = await request.json()
+  await verifyKofiWebhook(body)
+  await db.donation.create({ data: body })
+  return Response.json({ ok: true })
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a request body called params is no route segment',
+      filename: route('profile'),
+      code: `import { auth } from '@clerk/nextjs/server'
+export async function POST(req: Request) {
+  const { userId } = await auth()
+  const params = await req.json()
+  if (params.userId !== userId) return new Response(null, { status: 403 })
+  await db.profile.update({ where: { userId: params.userId }, data: params.data })
+  return new Response(null, { status: 204 })
+}`,
+      errors: [
+        {
+          messageId: 'uncheckedAuth',
+          suggestions: [
+            {
+              messageId: 'addAuthCheck',
+              output: `import { auth } from '@clerk/nextjs/server'
+export async function POST(req: Request) {
+  const { userId } = await auth()
+  if (!userId) return Response.json({ error: 'Unauthorized' }, { status: 401 })
+  const params = await req.json()
+  if (params.userId !== userId) return new Response(null, { status: 403 })
+  await db.profile.update({ where: { userId: params.userId }, data: params.data })
+  return new Response(null, { status: 204 })
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
       name: 'a verifier-named helper that compares nothing secret is no verification',
       filename: route('webhooks/donation/kofi'),
       code: `import { verifyKofiShape } from '@/services/donations/kofi'
@@ -715,6 +1170,35 @@ export async function getAccounts(userId: string) {
   const { userId: clerkUserId } = await auth()
   if (!clerkUserId) throw new Error('Unauthorized')
   return db.account.findMany({ where: { userId } })
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "a Server Action's argument called params is whatever the caller sends",
+      filename: actions,
+      code: `'use server'
+import { auth } from '@clerk/nextjs/server'
+export async function updateProfile({ params }: { params: { userId: string } }, name: string) {
+  const { userId } = await auth()
+  if (params.userId !== userId) throw new Error('Forbidden')
+  await db.profile.update({ where: { userId: params.userId }, data: { name } })
+}`,
+      errors: [
+        {
+          messageId: 'uncheckedAuth',
+          suggestions: [
+            {
+              messageId: 'addAuthCheck',
+              output: `'use server'
+import { auth } from '@clerk/nextjs/server'
+export async function updateProfile({ params }: { params: { userId: string } }, name: string) {
+  const { userId } = await auth()
+  if (!userId) throw new Error('Unauthorized')
+  if (params.userId !== userId) throw new Error('Forbidden')
+  await db.profile.update({ where: { userId: params.userId }, data: { name } })
 }`,
             },
           ],
