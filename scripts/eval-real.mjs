@@ -11,12 +11,10 @@
 //   --app NAME        only this app (repeatable)
 //   --json FILE       write every finding, with its label, as JSON lines
 //   --unlabelled FILE write findings that have no label as JSON lines, with the code around them, for labelling
-//   --from-parent     lint from the folder above the app (as a monorepo root would), to check that results depend
-//                     only on the path inside the project
 //   --check           exit 1 when a preset misses its precision target or a labelled true finding is lost
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
-import { dirname, join, relative, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
@@ -31,7 +29,6 @@ const only = args.flatMap((arg, index) => (args[index - 1] === '--app' ? [arg] :
 const corpusDir = resolve(root, '../shared/real-apps');
 const appsDir = resolve(option('--apps') ?? process.env.CLERK_REAL_APPS ?? join(root, '.real-apps'));
 const mirrors = option('--mirrors') ?? process.env.CLERK_REAL_MIRRORS ?? '/work/.mirror';
-const fromParent = args.includes('--from-parent');
 
 if (!existsSync(join(root, 'dist/index.js'))) fail('dist/ is missing: run `npm run build` first (npm run eval:real does).');
 const tsv = join(corpusDir, 'repos.tsv');
@@ -86,8 +83,8 @@ for (const repo of repos) {
   for (const preset of presets) {
     let out = '';
     let err = '';
-    const io = { stdout: { write: (chunk) => (out += chunk) }, stderr: { write: (chunk) => (err += chunk) }, cwd: fromParent ? dirname(appDir) : appDir, env: {} };
-    const argv = ['--format', 'json', '--exit-zero', ...(preset === 'strict' ? ['--strict'] : []), fromParent ? relative(dirname(appDir), appDir) : '.'];
+    const io = { stdout: { write: (chunk) => (out += chunk) }, stderr: { write: (chunk) => (err += chunk) }, cwd: appDir, env: {} };
+    const argv = ['--format', 'json', '--exit-zero', ...(preset === 'strict' ? ['--strict'] : []), '.'];
     const status = await main(argv, io);
     if (status !== 0) fail(`clerk-lint failed on ${repo} (${preset}), status ${status}:\n${err}`);
     for (const result of JSON.parse(out)) {
