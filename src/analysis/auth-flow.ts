@@ -1187,7 +1187,7 @@ export class AuthAnalyzer {
       // `crypto.createHmac('sha256', secret).update(body).digest('hex')` with `crypto` imported from node:crypto.
       if (this.isComputeOnlyRoot(root)) return true;
       // `z.enum(stages).safeParse(stage)`, `yup.object({…}).validate(body)`: schemas only inspect input.
-      const rootSource = importOf(this.sourceCode, root)?.source;
+      const rootSource = this.importSource(root);
       if (rootSource !== undefined && VALIDATION_SOURCES.has(rootSource)) return true;
       // `Ratelimit.fixedWindow(1, '5m')`, `ratelimit.limit(ip)`: rate limiting reads no user data.
       if (rootSource !== undefined && RATE_LIMIT_SOURCE.test(rootSource)) return true;
@@ -1220,7 +1220,7 @@ export class AuthAnalyzer {
     // `await connectDB()`, `await dbConnect()`: opening a connection touches no data (by name, any source).
     if (DB_CONNECT_FUNCTION.test(callee.name) && call.arguments.length <= 1) return true;
     // `v.parse(schema, input)` with valibot's functions imported one by one.
-    const calleeSource = importOf(this.sourceCode, callee)?.source;
+    const calleeSource = this.importSource(callee);
     if (calleeSource !== undefined && VALIDATION_SOURCES.has(calleeSource)) return true;
     // `ipAddress(req)`, `geolocation(req)`: Vercel's helpers read the request.
     if (calleeSource === '@vercel/functions' && (callee.name === 'ipAddress' || callee.name === 'geolocation')) return true;
@@ -1234,7 +1234,7 @@ export class AuthAnalyzer {
     if (CLIENT_FACTORY_NAMES.has(callee.name) && this.resolveHelper(callee) === undefined) return true;
     if (PURE_GLOBAL_CALLS.has(callee.name) && this.isGlobal(callee)) return true;
     // tRPC and similar adapters: the framework's procedures authenticate, per procedure.
-    const source = importOf(this.sourceCode, callee)?.source;
+    const source = calleeSource;
     if (source !== undefined && DELEGATING_ADAPTER_SOURCES.some((prefix) => source.startsWith(prefix))) return true;
     if (source !== undefined && COMPUTE_ONLY_SOURCES.has(source)) return true;
     if (calleeMatchesNameRefs(this.sourceCode, call.callee, this.settings.authFunctions)) return true;
@@ -1245,12 +1245,20 @@ export class AuthAnalyzer {
 
   /** `crypto` imported from node:crypto, or a `const hmac = crypto.createHmac(…)` built from it. */
   private isComputeOnlyRoot(root: TSESTree.Identifier, depth = 0): boolean {
-    const source = importOf(this.sourceCode, root)?.source;
+    const source = this.importSource(root);
     if (source !== undefined) return COMPUTE_ONLY_SOURCES.has(source);
     const definition = this.variableOf(root)?.defs[0];
     if (depth > 1 || definition?.type !== 'Variable' || definition.node.init === null || definition.parent.kind !== 'const') return false;
     const initRoot = rootIdentifier(definition.node.init);
     return initRoot !== undefined && this.isComputeOnlyRoot(initRoot, depth + 1);
+  }
+
+  /** The source a value import binds `identifier` to (`'zod'` for `z`), through the analyzer's variable cache. */
+  private importSource(identifier: TSESTree.Identifier): string | undefined {
+    const definition = this.variableOf(identifier)?.defs[0];
+    if (definition?.type !== 'ImportBinding') return undefined;
+    const declaration = definition.parent as TSESTree.ImportDeclaration;
+    return declaration.importKind === 'type' ? undefined : declaration.source.value;
   }
 
   private isGlobal(identifier: TSESTree.Identifier): boolean {

@@ -128,6 +128,8 @@ export default createRule<Options, MessageIds>({
       let messageId: MessageIds = finding.messageId;
       let data = finding.data;
       const middleware = entry.kind === 'nodeRoute' || !MIDDLEWARE_ANSWERS.has(messageId) ? undefined : coverage();
+      // A public read is public by design, unless the middleware protects the route: then the app means it private.
+      if (finding.publicRead === true && middleware?.coverage !== 'protected') return;
       // The middleware's public route list names this route: the app declares it public. (A webhook is public too,
       // but must then verify its sender: one that does not is reported.)
       const webhookPath = urlSegments(entry).some((segment) => /webhook|hook|callback|ipn/iu.test(segment));

@@ -21,6 +21,11 @@ type ProblemId = Extract<EntryPointMessageIds, 'missingAuth' | 'uncheckedAuth' |
 type RepairId = Extract<EntryPointMessageIds, 'addAuthGuard' | 'moveAuthGuard' | 'addAuthCheck' | 'useIsAuthenticated'>;
 
 export interface EntryPointFinding {
+  /**
+   * A route handler that never reads the session and only reads public data (see `checkPublicReads`): public by
+   * design unless the app's middleware protects its route, which says the app means it to be private.
+   */
+  readonly publicRead?: boolean;
   readonly messageId: ProblemId;
   readonly loc: TSESTree.SourceLocation;
   readonly data: Record<string, string>;
@@ -81,9 +86,11 @@ export function findEntryPointProblem(
       return { messageId: 'authAfterWork', loc, data, suggest: fix === undefined ? [] : [{ messageId: 'addAuthGuard', data, fix }] };
     }
     case 'missing': {
-      if (options.checkPublicReads !== true && isPublicRead(sourceCode, analyzer.workNodes(entry.fn), entry)) return undefined;
+      const publicRead = options.checkPublicReads !== true && isPublicRead(sourceCode, analyzer.workNodes(entry.fn), entry);
+      if (publicRead && entry.kind === 'serverAction') return undefined;
       const fix = insertGuardFix(sourceCode, entry, refs, setup.major);
       return {
+        ...(publicRead ? { publicRead } : {}),
         messageId: 'missingAuth',
         loc,
         data,

@@ -104,6 +104,14 @@ export async function POST(req: Request) {
 }`,
     },
     {
+      name: 'a public-looking read on a route the middleware leaves public is public by design',
+      filename: project('none', 'app/api/comments/route.ts'),
+      code: `export async function GET() {
+  return Response.json(await db.comment.findMany({ take: 20 }))
+}`,
+      options: [{ checkMiddlewareOnly: true }],
+    },
+    {
       name: 'a public route with its own check is fine',
       filename: project('protect-all', 'app/api/public/invoices/route.ts'),
       code: GUARDED,
@@ -131,6 +139,33 @@ export async function POST(req: Request) {
           messageId: 'reliesOnMiddleware',
           data: { name: 'GET /api/invoices', middleware: 'middleware.ts' },
           suggestions: guardSuggestion('GET /api/invoices'),
+        },
+      ],
+    },
+    {
+      // A read of public-looking data is public by design only where the middleware leaves the route public.
+      name: 'strict: a public-looking read on a route the middleware protects relies on it alone',
+      filename: project('protect-all', 'app/api/comments/route.ts'),
+      code: `export async function GET() {
+  return Response.json(await db.comment.findMany({ take: 20 }))
+}`,
+      options: [{ checkMiddlewareOnly: true }],
+      errors: [
+        {
+          messageId: 'reliesOnMiddleware',
+          data: { name: 'GET /api/comments', middleware: 'middleware.ts' },
+          suggestions: [
+            {
+              messageId: 'addAuthGuard',
+              data: { name: 'GET /api/comments' },
+              output: `import { auth } from '@clerk/nextjs/server'
+export async function GET() {
+  const { userId } = await auth()
+  if (!userId) return Response.json({ error: 'Unauthorized' }, { status: 401 })
+  return Response.json(await db.comment.findMany({ take: 20 }))
+}`,
+            },
+          ],
         },
       ],
     },
