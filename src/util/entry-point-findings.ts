@@ -1,6 +1,14 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
-import { type EntryPoint, getAuthAnalyzer, getClerkReferences, onlyReads, readsPrivateData, takesCallerId } from '../analysis/index.js';
+import {
+  type EntryPoint,
+  getAuthAnalyzer,
+  getClerkReferences,
+  isPublicReadWork,
+  onlyReads,
+  readsPrivateData,
+  takesCallerId,
+} from '../analysis/index.js';
 import { insertCheckFix, insertGuardFix, isAuthenticatedFix } from '../fixes/auth-guard.js';
 import { moveGuardFix } from '../fixes/move-guard.js';
 import type { RuleSetup } from './rule-setup.js';
@@ -48,9 +56,17 @@ const PRIVATE_PATH_SEGMENT = /^(?:admin|internal|private|dashboard|me|account|ac
  * Only reads, of data not private by its name, with no caller-identifying input, on a route whose path does not say
  * it is private: public by design.
  */
-function isPublicRead(sourceCode: Readonly<TSESLint.SourceCode>, work: readonly TSESTree.Node[], entry: EntryPoint): boolean {
+function isPublicRead(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  firstWork: TSESTree.Node,
+  allWork: () => readonly TSESTree.Node[],
+  entry: EntryPoint,
+): boolean {
   const path = entry.kind === 'serverAction' ? '' : entry.name.slice(entry.name.indexOf(' ') + 1);
   if (path.split('/').some((segment) => PRIVATE_PATH_SEGMENT.test(segment))) return false;
+  // The first piece of work decides most entry points (a write) before the whole function is walked.
+  if (!isPublicReadWork(sourceCode, firstWork)) return false;
+  const work = allWork();
   return onlyReads(sourceCode, work) && !readsPrivateData(sourceCode, work) && !takesCallerId(sourceCode, entry.fn);
 }
 
@@ -86,7 +102,7 @@ export function findEntryPointProblem(
       return { messageId: 'authAfterWork', loc, data, suggest: fix === undefined ? [] : [{ messageId: 'addAuthGuard', data, fix }] };
     }
     case 'missing': {
-      const publicRead = options.checkPublicReads !== true && isPublicRead(sourceCode, analyzer.workNodes(entry.fn), entry);
+      const publicRead = options.checkPublicReads !== true && isPublicRead(sourceCode, verdict.work, () => analyzer.workNodes(entry.fn), entry);
       if (publicRead && entry.kind === 'serverAction') return undefined;
       const fix = insertGuardFix(sourceCode, entry, refs, setup.major);
       return {

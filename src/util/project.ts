@@ -4,7 +4,7 @@
  * from the project, from a monorepo root or from any parent folder (the editor's workspace, a Docker `WORKDIR
  * /app`), and a folder named `app` or `pages` above the project must not look like a Next.js route folder.
  */
-import { dirname, relative } from 'node:path';
+import { dirname, relative, sep } from 'node:path';
 
 import { hasPackageJson } from './package-json.js';
 import { isVirtualFilename, relativePosix, toPosix } from './paths.js';
@@ -50,6 +50,8 @@ export function projectRootOf(file: string): string {
 export function projectPath(filename: string, cwd: string): string {
   if (isVirtualFilename(filename)) return '';
   const root = findProjectRoot(dirname(filename));
-  if (root !== undefined) return toPosix(relative(root, filename));
-  return relativePosix(filename, cwd);
+  if (root === undefined) return relativePosix(filename, cwd);
+  // The file is inside its root by construction: a prefix, no need for path.relative's resolving.
+  const rest = filename.slice(root.length);
+  return toPosix(rest.startsWith(sep) || rest.startsWith('/') ? rest.slice(1) : relative(root, filename));
 }
