@@ -156,7 +156,7 @@ function accessOf(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node
 }
 
 /** `fetch(url)`, `fetch(url, { method: 'GET', … })`: no method, or a literal GET / HEAD. */
-function getOnly(init: TSESTree.Node | undefined): boolean {
+export function getOnly(init: TSESTree.Node | undefined): boolean {
   if (init === undefined) return true;
   if (init.type !== 'ObjectExpression') return false;
   for (const property of init.properties) {

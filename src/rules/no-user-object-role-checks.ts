@@ -8,6 +8,7 @@ import {
   getAuthAnalyzer,
   getClerkReferences,
   getFileKind,
+  getOnly,
   importOf,
   isServerActionModule,
   RequestInputAnalyzer,
@@ -260,16 +261,9 @@ export default createRule<Options, MessageIds>({
       return root !== undefined && /axios|api|http|client|ky/iu.test(root.name);
     }
 
+    /** `fetch(url, { method: 'POST' })`: an init object that sends something other than GET or HEAD. */
     function sendsNonGet(options: TSESTree.Node | undefined): boolean {
-      if (options?.type !== 'ObjectExpression') return false;
-      return options.properties.some(
-        (property) =>
-          property.type === 'Property' &&
-          !property.computed &&
-          property.key.type === 'Identifier' &&
-          property.key.name === 'method' &&
-          !(property.value.type === 'Literal' && typeof property.value.value === 'string' && ['GET', 'HEAD'].includes(property.value.value.toUpperCase())),
-      );
+      return options?.type === 'ObjectExpression' && !getOnly(options);
     }
 
     /**
