@@ -15,6 +15,8 @@ import {
   PURE_GLOBAL_CALLS,
   PURE_GLOBAL_OBJECTS,
   PURE_METHODS,
+  RATE_LIMIT_SOURCE,
+  REQUEST_INFO_FUNCTIONS,
   REQUEST_READ_METHODS,
   RESPONSE_GLOBALS,
   RESPONSE_METHODS,
@@ -24,6 +26,7 @@ import {
   SIGNED_OUT_FALSY_KEYS,
   VALIDATION_METHODS,
   VALIDATION_SOURCES,
+  ZSA_PROCEDURE,
 } from '../clerk/index.js';
 import { FRESH_MS } from '../util/fresh-cache.js';
 import type { ClerkSettings } from '../util/settings.js';
@@ -40,9 +43,9 @@ import {
 import { exportedConstInit, exportedFunction, importOf, loadImportedBinding, type Parser } from './cross-file.js';
 import { isPublicReadWork } from './data-access.js';
 import { functionHasDirective, hasDirective } from './directives.js';
-import { isEnvObject } from './env-reads.js';
+import { envReadOfMember, isEnvObject } from './env-reads.js';
 import { calleeMatchesNameRefs } from './name-refs.js';
-import { findFirst } from './traverse.js';
+import { contains, findFirst } from './traverse.js';
 
 type Variable = TSESLint.Scope.Variable;
 
@@ -319,7 +322,7 @@ export class AuthAnalyzer {
     const callee = skipTypeWrappers(node.callee as TSESTree.Expression);
     if (callee.type !== 'Identifier') return false;
     const imported = importOf(this.sourceCode, callee);
-    return imported?.source === 'zsa' && imported.imported === 'createServerActionProcedure';
+    return imported?.source === ZSA_PROCEDURE.source && imported.imported === ZSA_PROCEDURE.name;
   }
 
   analyze(fn: FunctionNode, options: AnalyzeOptions): AuthVerdict {
@@ -335,8 +338,7 @@ export class AuthAnalyzer {
     if (flow.work === undefined) return { kind: 'noWork' };
     if (flow.fetch !== undefined) {
       // `userId ? \`${userId}:${id}\` : \`${ip}:${id}\``: signed-out callers are served on purpose (optional sign-in),
-      // not by a forgotten check. Only where that can be the design: an entry point that only reads data not
-      // private by its name (a write or a read of invoices next to `userId ?? 'anonymous'` is a missing check).
+      // not by a forgotten check (see servesAnonymousOnPurpose for what the work must then be).
       if (this.servesAnonymousOnPurpose(fn)) return { kind: 'optional' };
       return { kind: 'unchecked', work: flow.work, fetch: flow.fetch };
     }
@@ -1072,10 +1074,8 @@ export class AuthAnalyzer {
   /** `process.env.X` (or a `const` holding it) where X holds a secret or something of unknown content. */
   private readsSecretEnv(node: TSESTree.Node, depth = 0): boolean {
     const value = skipAwaitAndWrappers(node as TSESTree.Expression);
-    if (value.type === 'MemberExpression' && isEnvObject(value.object)) {
-      const name = !value.computed && value.property.type === 'Identifier' ? value.property.name : undefined;
-      return name !== undefined && envSecrecy(name) !== 'public';
-    }
+    const read = value.type === 'MemberExpression' ? envReadOfMember(value) : undefined;
+    if (read !== undefined) return envSecrecy(read.name) !== 'public';
     if (value.type !== 'Identifier' || depth > 1) return false;
     const definition = this.variableOf(value)?.defs[0];
     return definition?.type === 'Variable' && definition.node.init !== null && this.readsSecretEnv(definition.node.init, depth + 1);
@@ -1222,8 +1222,8 @@ export class AuthAnalyzer {
     // `v.parse(schema, input)` with valibot's functions imported one by one.
     const calleeSource = this.importSource(callee);
     if (calleeSource !== undefined && VALIDATION_SOURCES.has(calleeSource)) return true;
-    // `ipAddress(req)`, `geolocation(req)`: Vercel's helpers read the request.
-    if (calleeSource === '@vercel/functions' && (callee.name === 'ipAddress' || callee.name === 'geolocation')) return true;
+    // `ipAddress(req)`, `geolocation(req)`: helpers that read the request.
+    if (calleeSource !== undefined && REQUEST_INFO_FUNCTIONS[calleeSource]?.includes(callee.name) === true) return true;
     // `const t = await getTranslations()`, then `t('title')`: a function a benign call returned.
     const definition = this.variableOf(callee)?.defs[0];
     if (definition?.type === 'Variable' && definition.node.init !== null) {
@@ -1372,9 +1372,6 @@ function returnedFunction(sourceCode: Readonly<TSESLint.SourceCode>, fn: Functio
   return undefined;
 }
 
-/** Rate-limiting packages (`@upstash/ratelimit`, `express-rate-limit`, `rate-limiter-flexible`). */
-const RATE_LIMIT_SOURCE = /rate-?limit/iu;
-
 function isConstant(node: TSESTree.Node): boolean {
   return node.type === 'Literal' || (node.type === 'TemplateLiteral' && node.expressions.length === 0);
 }
@@ -1396,6 +1393,3 @@ function isSecretCompare(call: TSESTree.CallExpression): boolean {
   return name !== undefined && SECRET_COMPARE_FUNCTIONS.has(name);
 }
 
-function contains(outer: TSESTree.Node, inner: TSESTree.Node): boolean {
-  return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
-}

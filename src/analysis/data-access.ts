@@ -155,8 +155,23 @@ function accessOf(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node
   return exec && !named ? 'write' : 'read';
 }
 
+/** Objects whose `post` / `put` / `patch` / `delete` send an HTTP request (`axios`, `api`, `httpClient`, `ky`). */
+const HTTP_CLIENT_NAME = /axios|api|http|client|ky/iu;
+const HTTP_WRITE_METHODS = new Set(['post', 'put', 'patch', 'delete']);
+
+/**
+ * Whether a call sends an HTTP request that is not a read: `fetch(url, { method: 'POST' })` (an init object with
+ * another method than GET / HEAD; an init that cannot be read counts as no write), `axios.delete(url)`.
+ */
+export function sendsWriteRequest(call: TSESTree.CallExpression): boolean {
+  const callee = call.callee;
+  if (callee.type === 'Identifier') return callee.name === 'fetch' && call.arguments[1]?.type === 'ObjectExpression' && !getOnly(call.arguments[1]);
+  if (callee.type !== 'MemberExpression' || callee.property.type !== 'Identifier' || !HTTP_WRITE_METHODS.has(callee.property.name)) return false;
+  return callee.object.type === 'Identifier' && HTTP_CLIENT_NAME.test(callee.object.name);
+}
+
 /** `fetch(url)`, `fetch(url, { method: 'GET', … })`: no method, or a literal GET / HEAD. */
-export function getOnly(init: TSESTree.Node | undefined): boolean {
+function getOnly(init: TSESTree.Node | undefined): boolean {
   if (init === undefined) return true;
   if (init.type !== 'ObjectExpression') return false;
   for (const property of init.properties) {

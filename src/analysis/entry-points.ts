@@ -174,6 +174,13 @@ export function routeUrlPath(filePath: string): string | undefined {
   return undefined;
 }
 
+/** The URL path segments an entry point serves (`['api', 'items', '[id]']`); none for a Server Action. */
+export function entryUrlSegments(entry: EntryPoint): string[] {
+  if (entry.kind === 'serverAction') return [];
+  const path = entry.name.slice(entry.name.indexOf(' ') + 1);
+  return path.startsWith('/') ? path.split('/').filter((segment) => segment !== '') : [];
+}
+
 /**
  * The URL path a segment folder serves: route groups `(x)` and parallel-route slots `@x` are not in the URL, and
  * an intercepting route `(.)photo` / `(..)photo` serves `photo`.

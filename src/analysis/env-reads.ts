@@ -1,6 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 
 import { calleePath } from './functions.js';
+import { returnsOrThrows } from './traverse.js';
 
 /** A read of an environment variable by a constant name. */
 export interface EnvRead {
@@ -51,4 +52,45 @@ export function envReadsOfPattern(declarator: TSESTree.VariableDeclarator): EnvR
     if (name !== undefined) reads.push({ name, nameNode: property.key, node: property, via: 'destructuring' });
   }
   return reads;
+}
+
+/**
+ * Whether `node` runs only where there is no `window`: in the branch of `typeof window === 'undefined'` (also
+ * `typeof document`, `!==` with the branches swapped, `&&` / `?:`), or after `if (typeof window !== 'undefined')
+ * return …` in an enclosing block.
+ */
+export function inServerOnlyCode(node: TSESTree.Node): boolean {
+  let child: TSESTree.Node = node;
+  for (let parent = node.parent; parent != null; child = parent, parent = parent.parent) {
+    if ((parent.type === 'IfStatement' || parent.type === 'ConditionalExpression') && child !== parent.test) {
+      const server = browserTest(parent.test);
+      if (server !== undefined && (child === parent.consequent) === server) return true;
+    }
+    if (parent.type === 'LogicalExpression' && child === parent.right && parent.operator === '&&' && browserTest(parent.left) === true) return true;
+    if (parent.type === 'BlockStatement' || parent.type === 'Program') {
+      const index = (parent.body as TSESTree.Node[]).indexOf(child);
+      for (const earlier of (parent.body as TSESTree.Node[]).slice(0, index)) {
+        // `if (typeof window !== 'undefined') return window.location.origin`: what follows runs on the server.
+        if (earlier.type === 'IfStatement' && earlier.alternate === null && browserTest(earlier.test) === false && returnsOrThrows(earlier.consequent)) return true;
+      }
+    }
+    if (parent.type === 'FunctionDeclaration' || parent.type === 'FunctionExpression' || parent.type === 'ArrowFunctionExpression') return false;
+  }
+  return false;
+}
+
+/** `typeof window === 'undefined'` → true (no browser), `typeof window !== 'undefined'` → false; else undefined. */
+function browserTest(test: TSESTree.Expression): boolean | undefined {
+  if (test.type === 'UnaryExpression' && test.operator === '!') {
+    const inner = browserTest(test.argument);
+    return inner === undefined ? undefined : !inner;
+  }
+  if (test.type !== 'BinaryExpression' || !['===', '==', '!==', '!='].includes(test.operator)) return undefined;
+  const sides = [test.left, test.right];
+  const typeOf = sides.find(
+    (side) => side.type === 'UnaryExpression' && side.operator === 'typeof' && side.argument.type === 'Identifier' && ['window', 'document'].includes(side.argument.name),
+  );
+  const undefinedText = sides.find((side) => side.type === 'Literal' && side.value === 'undefined');
+  if (typeOf === undefined || undefinedText === undefined) return undefined;
+  return test.operator === '===' || test.operator === '==';
 }

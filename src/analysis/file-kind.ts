@@ -42,10 +42,12 @@ export function classifyPath(path: string): Pick<FileKind, 'appRoute' | 'pagesAp
   };
 }
 
+/** Text test on the file name: only a path with an `app/` or `pages/` folder, or a middleware name, can classify. */
+const MAY_CLASSIFY = new RegExp(String.raw`(?:^|[\\/])(?:app|pages)[\\/]|(?:^|[\\/])(?:${MIDDLEWARE_BASENAMES.join('|')})${SCRIPT_EXT}`, 'u');
+
 export function getFileKind(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): FileKind {
   const { sourceCode } = context;
   return perFile(sourceCode, 'fileKind', () => {
-    const path = projectPath(context.filename, context.cwd);
     const body = sourceCode.ast.body;
     const nodeServer = body.some(
       (statement) =>
@@ -53,14 +55,18 @@ export function getFileKind(context: Readonly<TSESLint.RuleContext<string, reado
         statement.importKind !== 'type' &&
         NODE_SERVER_SOURCES.has(statement.source.value),
     );
+    // The path inside the project is a suffix of the file name: most files need neither it nor the file system.
+    let path: string | undefined;
+    const pathInProject = (): string => (path ??= projectPath(context.filename, context.cwd));
+    const routes = MAY_CLASSIFY.test(context.filename) && pathInProject() !== '' ? classifyPath(pathInProject()) : { appRoute: false, pagesApi: false, middleware: false };
     return {
       client: hasDirective(body, 'use client'),
       serverActions: hasDirective(body, 'use server'),
-      ...(path === ''
-        ? { appRoute: false, pagesApi: false, middleware: false }
-        : classifyPath(path)),
+      ...routes,
       nodeServer,
-      path,
+      get path() {
+        return pathInProject();
+      },
     };
   });
 }

@@ -14,7 +14,7 @@ import { type ClerkReferences, getClerkReferences } from './clerk-references.js'
 import { loadModule, type Parser, SCRIPT_EXTENSIONS } from './cross-file.js';
 import { isFunctionNode, resolveLocalFunction, skipAwaitAndWrappers, skipTypeWrappers } from './functions.js';
 import { anyPatternMatches } from './path-matcher.js';
-import { findFirst } from './traverse.js';
+import { contains, findFirst, returnsOrThrows } from './traverse.js';
 
 /**
  * What the app's Next.js middleware (`middleware.*`, or `proxy.*` from Next 16) does for one URL path:
@@ -252,35 +252,47 @@ function legacyPublicRoutes(call: TSESTree.CallExpression): string[] {
   return [];
 }
 
-/**
- * Patterns of the route lists the middleware handler treats as public: tested negated before a protect call
- * (`if (!isPublicRoute(req)) await auth.protect()`), or tested before an early return that skips protection
- * (`if (isPublicRoute(req)) return NextResponse.next()`).
- */
+/** Patterns of the route lists the middleware handler treats as public (see `routeListUsage`). */
 function publicRouteLists(sourceCode: Readonly<TSESLint.SourceCode>, refs: ClerkReferences, handler: TSESTree.Node): string[] {
   const patterns: string[] = [];
   for (const [call, ref] of refs.calls) {
     if (ref.kind !== 'routeMatcher' || call.arguments[0] === undefined) continue;
-    const declarator = call.parent;
-    if (declarator?.type !== 'VariableDeclarator' || declarator.id.type !== 'Identifier') continue;
     const list = literalStrings(call.arguments[0]);
-    if (list === undefined) continue;
-    const variable = ASTUtils.findVariable(sourceCode.getScope(declarator.id), declarator.id);
-    const isPublic = variable?.references.some((reference) => {
-      const use = reference.identifier.parent;
-      if (use?.type !== 'CallExpression' || use.callee !== reference.identifier || !contains(handler, use)) return false;
-      const negated = use.parent?.type === 'UnaryExpression' && use.parent.operator === '!';
-      const test = negated ? use.parent : use;
-      const statement = test?.parent;
-      if (statement?.type !== 'IfStatement' || statement.test !== test) return false;
-      const protects = findFirst(sourceCode, statement.consequent, (node) => node.type === 'CallExpression' && isProtectLike(node)) !== undefined;
-      if (negated) return protects;
-      const exits = statement.consequent.type === 'ReturnStatement' || (statement.consequent.type === 'BlockStatement' && statement.consequent.body.some((inner) => inner.type === 'ReturnStatement'));
-      return exits && !protects;
-    });
-    if (isPublic === true) patterns.push(...list);
+    if (list !== undefined && routeListUsage(sourceCode, refs, call, handler) === 'public') patterns.push(...list);
   }
   return patterns;
+}
+
+/**
+ * What a `createRouteMatcher` list decides, from how its matcher is tested (inside `within`, when given): `public`
+ * when tested negated before a protect call (`if (!isPublicRoute(req)) await auth.protect()`) or before an early
+ * return that skips protection (`if (isPublicRoute(req)) return NextResponse.next()`); `protect` when tested before
+ * a protect call (`if (isProtectedRoute(req)) await auth.protect()`); undefined otherwise.
+ */
+export function routeListUsage(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  refs: ClerkReferences,
+  call: TSESTree.CallExpression,
+  within?: TSESTree.Node,
+): 'public' | 'protect' | undefined {
+  const declarator = call.parent;
+  if (declarator?.type !== 'VariableDeclarator' || declarator.id.type !== 'Identifier') return undefined;
+  const variable = ASTUtils.findVariable(sourceCode.getScope(declarator.id), declarator.id);
+  const isProtect = (node: TSESTree.Node): boolean => node.type === 'CallExpression' && (refs.calls.get(node)?.kind === 'protect' || isProtectLike(node));
+  let usage: 'public' | 'protect' | undefined;
+  for (const reference of variable?.references ?? []) {
+    const use = reference.identifier.parent;
+    if (use?.type !== 'CallExpression' || use.callee !== reference.identifier || (within !== undefined && !contains(within, use))) continue;
+    const negated = use.parent?.type === 'UnaryExpression' && use.parent.operator === '!';
+    const test = negated ? use.parent : use;
+    const statement = test?.parent;
+    if (statement?.type !== 'IfStatement' || statement.test !== test) continue;
+    const protects = findFirst(sourceCode, statement.consequent, isProtect) !== undefined;
+    if (protects && negated) return 'public';
+    if (protects) usage = 'protect';
+    else if (!negated && returnsOrThrows(statement.consequent)) return 'public';
+  }
+  return usage;
 }
 
 /** `auth.protect()`, `auth().protect()`, `redirectToSignIn()`: anything named like a protection. */
@@ -290,9 +302,6 @@ function isProtectLike(call: TSESTree.CallExpression): boolean {
   return name !== undefined && (name === 'protect' || AUTH_NEVER_RETURNS_METHODS.has(name));
 }
 
-function contains(outer: TSESTree.Node, inner: TSESTree.Node): boolean {
-  return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
-}
 
 /** The call a module exports as its middleware: `export const middleware = …`, `export default …`, through consts. */
 function exportedMiddlewareCall(sourceCode: Readonly<TSESLint.SourceCode>, exportName: string): TSESTree.CallExpression | undefined {

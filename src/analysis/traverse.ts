@@ -52,3 +52,14 @@ function isRuntimeTsWrapper(node: TSESTree.Node): boolean {
 function isNode(value: unknown): value is TSESTree.Node {
   return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }
+
+/** Whether `inner` lies within `outer` in the source (by range). */
+export function contains(outer: TSESTree.Node, inner: TSESTree.Node): boolean {
+  return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
+}
+
+/** `return …` / `throw …`, or a block holding one at its top level: the branch leaves the function. */
+export function returnsOrThrows(statement: TSESTree.Statement): boolean {
+  const leaves = (node: TSESTree.Statement) => node.type === 'ReturnStatement' || node.type === 'ThrowStatement';
+  return leaves(statement) || (statement.type === 'BlockStatement' && statement.body.some(leaves));
+}

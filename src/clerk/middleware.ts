@@ -13,3 +13,5 @@ export const PREVIOUS_MATCHERS: readonly (readonly string[])[] = [
 export const MIDDLEWARE_BASENAMES: readonly string[] = ['middleware', 'proxy'];
 /** The Next.js major from which `proxy.*` is loaded (Next 15 and earlier never load it). */
 export const PROXY_FILE_FROM_NEXT = 16;
+/** The `@clerk/nextjs` major that introduced `clerkMiddleware`; before it (v4) `authMiddleware` is the current API. */
+export const CLERK_MIDDLEWARE_FROM = 5;

@@ -158,6 +158,23 @@ export const VALIDATION_SOURCES: ReadonlySet<string> = new Set([
 export const DB_CONNECT_FUNCTION = /^(?:(?:db|database|mongo(?:db)?)connect(?:ion)?|connect(?:to)?(?:db|database|mongo(?:db)?))$/iu;
 export const DB_CONNECT_SOURCES: ReadonlySet<string> = new Set(['mongoose']);
 
+/** Rate-limiting packages (`@upstash/ratelimit`, `express-rate-limit`, `rate-limiter-flexible`): limiting is not work. */
+export const RATE_LIMIT_SOURCE = /rate-?limit/iu;
+
+/** Functions that only read the request (`ipAddress(req)` from `@vercel/functions`), by import source. */
+export const REQUEST_INFO_FUNCTIONS: Readonly<Record<string, readonly string[]>> = {
+  '@vercel/functions': ['ipAddress', 'geolocation'],
+};
+
+/** zsa's procedure factory: `createServerActionProcedure(parent?).handler(check)` runs before every action built on it. */
+export const ZSA_PROCEDURE = { source: 'zsa', name: 'createServerActionProcedure' } as const;
+
+/** URL path segments that say a route is not for the public (`/api/admin/stats`, `/api/me`, `/api/internal/jobs`). */
+export const PRIVATE_PATH_SEGMENT = /^(?:admin|internal|private|dashboard|me|account|accounts|billing|settings)$/iu;
+
+/** URL path segments of webhook receivers (`/api/webhooks/clerk`, `/api/stripe-webhook`, `/api/paypal/ipn`). */
+export const WEBHOOK_PATH_SEGMENT = /webhook|hook|callback|ipn/iu;
+
 /** Logging calls (`logger.info(…)`, `log.error(…)`) on an object whose name says it logs: no data is touched. */
 export const LOG_METHODS: ReadonlySet<string> = new Set(['log', 'info', 'warn', 'error', 'debug', 'trace', 'fatal']);
 export const LOGGER_NAME = /^(?:logger|log|console|pino|winston|signale|consola)$/iu;

@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { getClerkReferences } from '../analysis/index.js';
-import { GUARD_IMPORT_SOURCE } from '../clerk/index.js';
+import { CLERK_MIDDLEWARE_FROM, GUARD_IMPORT_SOURCE } from '../clerk/index.js';
 import { existingImport } from '../fixes/imports.js';
 import { freeName, namesInUse } from '../fixes/names.js';
 import { codeStyle, quoted, statementEnd } from '../fixes/style.js';
@@ -16,9 +16,6 @@ export type MessageIds =
   | 'deprecatedAfterAuth'
   | 'migrateToClerkMiddleware'
   | 'invalidSettings';
-
-/** `clerkMiddleware` first shipped in `@clerk/nextjs` v5; in v4 `authMiddleware` is the current API. */
-const CLERK_MIDDLEWARE_FROM = 5;
 
 /** `authMiddleware` treated these as public unless `publicRoutes` was a function. */
 const DEFAULT_PUBLIC_ROUTES = ['/sign-in(.*)', '/sign-up(.*)'];

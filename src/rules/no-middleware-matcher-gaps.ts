@@ -1,13 +1,12 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { ASTUtils } from '@typescript-eslint/utils';
 
 import {
   anyPatternMatches,
-  findFirst,
   getClerkReferences,
   getFileKind,
   matcherPatterns,
   matcherProperty,
+  routeListUsage,
 } from '../analysis/index.js';
 import { MIDDLEWARE_BASENAMES, RECOMMENDED_MATCHER } from '../clerk/index.js';
 import { codeStyle, quoted } from '../fixes/style.js';
@@ -140,7 +139,7 @@ export default createRule<Options, MessageIds>({
           ]);
         }
       }
-      if (listUsage(call, refs) === 'public') {
+      if (routeListUsage(sourceCode, refs, call) === 'public') {
         for (const { node, pattern } of entries) {
           if (CATCH_ALLS.has(pattern)) report(node, 'catchAllPublic', { pattern }, removeEntry(node, pattern));
         }
@@ -160,32 +159,6 @@ export default createRule<Options, MessageIds>({
             ? [before.range[0], node.range[1]]
             : node.range;
       return [{ messageId: 'removeEntry', data: { pattern }, fix: (fixer) => fixer.removeRange(range) }];
-    }
-
-    /** Whether a route list decides what is public (`if (!isPublic(req)) protect`) or what is protected. */
-    function listUsage(call: TSESTree.CallExpression, refs: ReturnType<typeof getClerkReferences>): 'public' | 'protect' | undefined {
-      const declarator = call.parent;
-      if (declarator?.type !== 'VariableDeclarator' || declarator.id.type !== 'Identifier') return undefined;
-      const variable = ASTUtils.findVariable(sourceCode.getScope(declarator.id), declarator.id);
-      const isProtect = (node: TSESTree.Node): boolean => {
-        if (node.type !== 'CallExpression') return false;
-        if (refs.calls.get(node)?.kind === 'protect') return true;
-        const callee = node.callee;
-        return callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier' && callee.property.name === 'protect';
-      };
-      let usage: 'public' | 'protect' | undefined;
-      for (const reference of variable?.references ?? []) {
-        const use = reference.identifier.parent;
-        if (use?.type !== 'CallExpression' || use.callee !== reference.identifier) continue;
-        const negated = use.parent?.type === 'UnaryExpression' && use.parent.operator === '!';
-        const test = negated ? use.parent : use;
-        const statement = test?.parent;
-        if (statement?.type !== 'IfStatement' || statement.test !== test) continue;
-        if (findFirst(sourceCode, statement.consequent, isProtect) === undefined) continue;
-        if (negated) return 'public';
-        usage = 'protect';
-      }
-      return usage;
     }
 
     function checkIgnoredRoutes(call: TSESTree.CallExpression): void {

@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
-import { envReadOfMember, envReadsOfPattern, type EnvRead, getFileKind } from '../analysis/index.js';
+import { envReadOfMember, envReadsOfPattern, type EnvRead, getFileKind, inServerOnlyCode } from '../analysis/index.js';
 import {
   CLERK_SECRET_ENV,
   CLERK_SECRET_POWERS,
@@ -182,52 +182,6 @@ export default createRule<Options, MessageIds>({
     };
   },
 });
-
-/**
- * Whether `node` runs only where there is no `window`: in the branch of `typeof window === 'undefined'` (also
- * `typeof document`, `!==` with the branches swapped, `&&` / `?:`), or after `if (typeof window !== 'undefined')
- * return …` in an enclosing block.
- */
-function inServerOnlyCode(node: TSESTree.Node): boolean {
-  let child: TSESTree.Node = node;
-  for (let parent = node.parent; parent != null; child = parent, parent = parent.parent) {
-    if ((parent.type === 'IfStatement' || parent.type === 'ConditionalExpression') && child !== parent.test) {
-      const server = browserTest(parent.test);
-      if (server !== undefined && (child === parent.consequent) === server) return true;
-    }
-    if (parent.type === 'LogicalExpression' && child === parent.right && parent.operator === '&&' && browserTest(parent.left) === true) return true;
-    if (parent.type === 'BlockStatement' || parent.type === 'Program') {
-      const index = (parent.body as TSESTree.Node[]).indexOf(child);
-      for (const earlier of (parent.body as TSESTree.Node[]).slice(0, index)) {
-        // `if (typeof window !== 'undefined') return window.location.origin`: what follows runs on the server.
-        if (earlier.type === 'IfStatement' && earlier.alternate === null && browserTest(earlier.test) === false && exits(earlier.consequent)) return true;
-      }
-    }
-    if (parent.type === 'FunctionDeclaration' || parent.type === 'FunctionExpression' || parent.type === 'ArrowFunctionExpression') return false;
-  }
-  return false;
-}
-
-/** `typeof window === 'undefined'` → true (no browser), `typeof window !== 'undefined'` → false; else undefined. */
-function browserTest(test: TSESTree.Expression): boolean | undefined {
-  if (test.type === 'UnaryExpression' && test.operator === '!') {
-    const inner = browserTest(test.argument);
-    return inner === undefined ? undefined : !inner;
-  }
-  if (test.type !== 'BinaryExpression' || !['===', '==', '!==', '!='].includes(test.operator)) return undefined;
-  const sides = [test.left, test.right];
-  const typeOf = sides.find(
-    (side) => side.type === 'UnaryExpression' && side.operator === 'typeof' && side.argument.type === 'Identifier' && ['window', 'document'].includes(side.argument.name),
-  );
-  const undefinedText = sides.find((side) => side.type === 'Literal' && side.value === 'undefined');
-  if (typeOf === undefined || undefinedText === undefined) return undefined;
-  return test.operator === '===' || test.operator === '==';
-}
-
-function exits(statement: TSESTree.Statement): boolean {
-  if (statement.type === 'ReturnStatement' || statement.type === 'ThrowStatement') return true;
-  return statement.type === 'BlockStatement' && statement.body.some((inner) => inner.type === 'ReturnStatement' || inner.type === 'ThrowStatement');
-}
 
 function isServerOnlySource(source: string): boolean {
   const info = CLERK_SOURCES[source];

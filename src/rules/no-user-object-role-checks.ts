@@ -8,11 +8,11 @@ import {
   getAuthAnalyzer,
   getClerkReferences,
   getFileKind,
-  getOnly,
   importOf,
   isServerActionModule,
   RequestInputAnalyzer,
   resolveImportPath,
+  sendsWriteRequest,
   skipAwaitAndWrappers,
 } from '../analysis/index.js';
 import { CLERK_SOURCES, CLERK_USER_TYPES, ROLE_FIELDS } from '../clerk/index.js';
@@ -245,25 +245,14 @@ export default createRule<Options, MessageIds>({
       );
     }
 
+    /** A Server Action call (a function imported from a `'use server'` module), or an HTTP request that writes. */
     function isPrivilegedRequest(call: TSESTree.CallExpression): boolean {
+      if (sendsWriteRequest(call)) return true;
       const callee = call.callee;
-      if (callee.type === 'Identifier') {
-        if (callee.name === 'fetch') return sendsNonGet(call.arguments[1]);
-        const imported = importOf(sourceCode, callee);
-        if (imported === undefined || getFileKind(context).path === '') return false;
-        const file = resolveImportPath(context.filename, imported.source);
-        return file !== undefined && isServerActionModule(file);
-      }
-      if (callee.type !== 'MemberExpression' || callee.property.type !== 'Identifier') return false;
-      const method = callee.property.name;
-      if (!['post', 'put', 'patch', 'delete'].includes(method)) return false;
-      const root = callee.object.type === 'Identifier' ? callee.object : undefined;
-      return root !== undefined && /axios|api|http|client|ky/iu.test(root.name);
-    }
-
-    /** `fetch(url, { method: 'POST' })`: an init object that sends something other than GET or HEAD. */
-    function sendsNonGet(options: TSESTree.Node | undefined): boolean {
-      return options?.type === 'ObjectExpression' && !getOnly(options);
+      if (callee.type !== 'Identifier' || getFileKind(context).path === '') return false;
+      const imported = importOf(sourceCode, callee);
+      const file = imported === undefined ? undefined : resolveImportPath(context.filename, imported.source);
+      return file !== undefined && isServerActionModule(file);
     }
 
     /**

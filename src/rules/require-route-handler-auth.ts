@@ -4,6 +4,7 @@ import {
   appRouteHandlers,
   crossFileParsing,
   type EntryPoint,
+  entryUrlSegments,
   WebhookAnalyzer,
   getClerkReferences,
   getFileKind,
@@ -13,7 +14,7 @@ import {
   pagesApiHandler,
   routeUrlPath,
 } from '../analysis/index.js';
-import { NODE_SERVER_SOURCES, PUBLIC_BY_DESIGN_SEGMENTS } from '../clerk/index.js';
+import { NODE_SERVER_SOURCES, PRIVATE_PATH_SEGMENT, PUBLIC_BY_DESIGN_SEGMENTS, WEBHOOK_PATH_SEGMENT } from '../clerk/index.js';
 import { createRule } from '../util/create-rule.js';
 import { type EntryPointMessageIds, findEntryPointProblem } from '../util/entry-point-findings.js';
 import { matchesAnyGlob } from '../util/glob.js';
@@ -132,7 +133,7 @@ export default createRule<Options, MessageIds>({
       if (finding.publicRead === true && middleware?.coverage !== 'protected') return;
       // The middleware's public route list names this route: the app declares it public. (A webhook is public too,
       // but must then verify its sender: one that does not is reported.)
-      const webhookPath = urlSegments(entry).some((segment) => /webhook|hook|callback|ipn/iu.test(segment));
+      const webhookPath = entryUrlSegments(entry).some((segment) => WEBHOOK_PATH_SEGMENT.test(segment));
       if (middleware?.declaredPublic === true && !webhookPath && (messageId === 'missingAuth' || messageId === 'uncheckedAuth')) return;
       if (middleware?.coverage === 'protected') {
         // Protected by middleware: a finding only where the team asks every route to protect itself (strict).
@@ -155,10 +156,10 @@ export default createRule<Options, MessageIds>({
      * used in the handler, as in an admin's password reset or a sign-in token minted for a user the caller names).
      */
     function isPublicEndpoint(entry: EntryPoint): boolean {
-      const segments = urlSegments(entry);
+      const segments = entryUrlSegments(entry);
       const last = [...segments].reverse().find((segment) => !segment.startsWith('['));
       if (last === undefined || !PUBLIC_BY_DESIGN_SEGMENTS.has(last.toLowerCase())) return false;
-      if (segments.some((segment) => /^(?:admin|internal)$/iu.test(segment))) return false;
+      if (segments.some((segment) => PRIVATE_PATH_SEGMENT.test(segment))) return false;
       const { range } = entry.fn;
       for (const [node, ref] of getClerkReferences(sourceCode).reads) {
         if (node.range[0] >= range[0] && node.range[1] <= range[1] && (ref.kind === 'clerkClient' || ref.kind === 'createClient')) return false;
@@ -191,12 +192,6 @@ export default createRule<Options, MessageIds>({
     };
   },
 });
-
-/** The URL path segments an entry point serves: of the route file, or of an Express/Fastify/Hono route. */
-function urlSegments(entry: EntryPoint): string[] {
-  const path = entry.name.slice(entry.name.indexOf(' ') + 1);
-  return path.startsWith('/') ? path.split('/').filter((segment) => segment !== '') : [];
-}
 
 /** Matches the file path as given, and from its `app/` or `pages/` folder on (so `src/` may be left out). */
 function isPublicPath(path: string, globs: readonly string[]): boolean {

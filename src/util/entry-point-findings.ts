@@ -2,6 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import {
   type EntryPoint,
+  entryUrlSegments,
   getAuthAnalyzer,
   getClerkReferences,
   isPublicReadWork,
@@ -9,6 +10,7 @@ import {
   readsPrivateData,
   takesCallerId,
 } from '../analysis/index.js';
+import { PRIVATE_PATH_SEGMENT } from '../clerk/index.js';
 import { insertCheckFix, insertGuardFix, isAuthenticatedFix } from '../fixes/auth-guard.js';
 import { moveGuardFix } from '../fixes/move-guard.js';
 import type { RuleSetup } from './rule-setup.js';
@@ -49,9 +51,6 @@ export interface EntryPointOptions {
   readonly checkPublicReads?: boolean;
 }
 
-/** URL path segments that say a route is not for the public (`/api/admin/stats`, `/api/me`). */
-const PRIVATE_PATH_SEGMENT = /^(?:admin|internal|private|dashboard|me|account|accounts|billing|settings)$/iu;
-
 /**
  * Only reads, of data not private by its name, with no caller-identifying input, on a route whose path does not say
  * it is private: public by design.
@@ -62,8 +61,7 @@ function isPublicRead(
   allWork: () => readonly TSESTree.Node[],
   entry: EntryPoint,
 ): boolean {
-  const path = entry.kind === 'serverAction' ? '' : entry.name.slice(entry.name.indexOf(' ') + 1);
-  if (path.split('/').some((segment) => PRIVATE_PATH_SEGMENT.test(segment))) return false;
+  if (entryUrlSegments(entry).some((segment) => PRIVATE_PATH_SEGMENT.test(segment))) return false;
   // The first piece of work decides most entry points (a write) before the whole function is walked.
   if (!isPublicReadWork(sourceCode, firstWork)) return false;
   const work = allWork();

@@ -512,6 +512,104 @@ export async function GET(req: Request, { params }: { params: Promise<{ userId: 
 }`,
     },
     {
+      name: 'a presigned download URL for a public asset is a read (GetObjectCommand)',
+      filename: route('assets/[key]'),
+      code: `import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3'
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner'
+const s3 = new S3Client({})
+export async function GET(req: Request, { params }: { params: Promise<{ key: string }> }) {
+  const { key } = await params
+  return Response.json({ url: await getSignedUrl(s3, new GetObjectCommand({ Bucket: 'public-assets', Key: key })) })
+}`,
+    },
+    {
+      name: 'a mongoose read chain ending in exec()',
+      filename: route('courses'),
+      code: `import Course from '@/models/Course'
+export async function GET() {
+  return Response.json(await Course.find({ published: true }).sort({ createdAt: -1 }).lean().exec())
+}`,
+    },
+    {
+      name: 'raw SQL reading a public table',
+      filename: route('posts/latest'),
+      code: `import { sql } from '@/lib/db'
+export async function GET() {
+  return Response.json(await sql\`SELECT id, title, slug FROM posts WHERE published = true\`)
+}`,
+    },
+    {
+      name: 'a read pulling in public relations (with: { tags: true })',
+      filename: route('articles'),
+      code: `import { db } from '@/db'
+export async function GET() {
+  return Response.json(await db.query.articles.findMany({ with: { tags: true, category: true } }))
+}`,
+    },
+    {
+      name: "the app's own sign-out endpoint, behind a dynamic segment",
+      filename: fixture('pages/api/attendee/[slug]/sign-out.ts'),
+      code: `import type { NextApiRequest, NextApiResponse } from 'next'
+export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+  const slug = await getHackathonSlug(req.query.slug as string)
+  res.setHeader('Set-Cookie', \`\${slug}=; Max-Age=0; Path=/\`)
+  return res.redirect('/')
+}`,
+    },
+    {
+      name: 'a Hono /healthz route',
+      filename: fixture('server/payments.ts'),
+      code: `import { Hono } from 'hono'
+import { clerkMiddleware } from '@hono/clerk-auth'
+const app = new Hono()
+app.use('*', clerkMiddleware())
+app.get('/healthz', async (c) => c.json({ status: 'ok', uptime: process.uptime(), db: await db.execute('SELECT 1') }))
+export default app`,
+    },
+    {
+      name: 'a route the public list names, writing a verification log (HackathonChipi credential/status)',
+      filename: publicList('app/api/credential/status/route.ts'),
+      code: `export async function GET(req: Request) {
+  const wallet = new URL(req.url).searchParams.get('wallet')
+  const credential = await prisma.credential.findFirst({ where: { wallet } })
+  await prisma.lookupLog.create({ data: { wallet } })
+  return Response.json({ status: credential?.status ?? 'none' })
+}`,
+    },
+    {
+      name: 'optional sign-in: a signed-out branch that only assigns a fallback key, which scopes the write',
+      filename: route('views'),
+      code: `import { auth } from '@clerk/nextjs/server'
+export async function POST(req: Request) {
+  const { userId } = await auth()
+  const ip = req.headers.get('x-forwarded-for') ?? 'unknown'
+  let key = \`user:\${userId}\`
+  if (!userId) key = \`ip:\${ip}\`
+  await redis.incr(key)
+  return Response.json({ ok: true })
+}`,
+    },
+    {
+      name: 'optional sign-in: a private read on the signed-in side of &&',
+      filename: route('sidebar'),
+      code: `import { auth } from '@clerk/nextjs/server'
+export async function GET() {
+  const { userId } = await auth()
+  const notes = userId && (await db.note.findMany({ where: { userId } }))
+  return Response.json({ notes: notes || [], links: await db.link.findMany() })
+}`,
+    },
+    {
+      name: 'a cron route checked by a synchronous shared-secret helper',
+      filename: route('cron/cleanup'),
+      code: `import { isCronRequest } from '@/services/donations/kofi'
+export async function GET(req: Request) {
+  if (!isCronRequest(req.headers.get('authorization'))) return new Response(null, { status: 401 })
+  await db.session.deleteMany({ where: { expiresAt: { lt: new Date() } } })
+  return new Response('ok')
+}`,
+    },
+    {
       name: "another provider's webhook verified with a shared token by an imported helper (Ko-fi)",
       filename: route('webhooks/donation/kofi'),
       code: `import { verifyKofiWebhook } from '@/services/donations/kofi'
@@ -1147,6 +1245,24 @@ export async function listCategories() {
       code: `'use server'
 export async function getPost(slug: string) {
   return db.post.findUnique({ where: { slug } })
+}`,
+    },
+    {
+      name: 'a paginated read-only action (the page number identifies no one)',
+      filename: actions,
+      code: `'use server'
+export async function listPosts(page: number) {
+  return db.post.findMany({ where: { published: true }, skip: (page - 1) * 20, take: 20 })
+}`,
+    },
+    {
+      name: 'optional sign-in in an action: the query is scoped by a ternary on the identity',
+      filename: actions,
+      code: `'use server'
+import { auth } from '@clerk/nextjs/server'
+export async function getFeed() {
+  const { userId } = await auth()
+  return db.post.findMany({ where: userId ? { OR: [{ published: true }, { authorId: userId }] } : { published: true } })
 }`,
     },
   ],
