@@ -52,7 +52,7 @@ const TABLE_METHODS = new Set(['from', 'join', 'leftJoin', 'rightJoin', 'innerJo
  * a project function named for it (`getRecentOrders()`), the relations it pulls in (`include: { user: true }`), or
  * the words of a SQL query (`sql\`SELECT email FROM users\``). Values passed along (`userId`, `key`) name nothing.
  */
-export function readsPrivateData(sourceCode: Readonly<TSESLint.SourceCode>, work: readonly TSESTree.Node[]): boolean {
+function readsPrivateData(sourceCode: Readonly<TSESLint.SourceCode>, work: readonly TSESTree.Node[]): boolean {
   const named = (node: TSESTree.Node | undefined): boolean =>
     (node?.type === 'Identifier' && namesPrivateData(node.name)) || (node?.type === 'Literal' && typeof node.value === 'string' && namesPrivateData(node.value));
   return work.some((node) => {
@@ -106,11 +106,6 @@ function isRelationKey(property: TSESTree.Property): boolean {
     owner.key.type === 'Identifier' &&
     ['include', 'select', 'with', 'populate', 'columns', 'fields'].includes(owner.key.name)
   );
-}
-
-/** Whether every piece of work (`workNodes`) only reads data; false when there is none to judge by. */
-export function onlyReads(sourceCode: Readonly<TSESLint.SourceCode>, work: readonly TSESTree.Node[]): boolean {
-  return work.length > 0 && work.every((node) => accessOf(sourceCode, node) === 'read');
 }
 
 /** Whether one piece of work only reads data that is not private by its name. */

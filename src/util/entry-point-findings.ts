@@ -6,8 +6,6 @@ import {
   getAuthAnalyzer,
   getClerkReferences,
   isPublicReadWork,
-  onlyReads,
-  readsPrivateData,
   takesCallerId,
 } from '../analysis/index.js';
 import { PRIVATE_PATH_SEGMENT } from '../clerk/index.js';
@@ -64,8 +62,7 @@ function isPublicRead(
   if (entryUrlSegments(entry).some((segment) => PRIVATE_PATH_SEGMENT.test(segment))) return false;
   // The first piece of work decides most entry points (a write) before the whole function is walked.
   if (!isPublicReadWork(sourceCode, firstWork)) return false;
-  const work = allWork();
-  return onlyReads(sourceCode, work) && !readsPrivateData(sourceCode, work) && !takesCallerId(sourceCode, entry.fn);
+  return allWork().every((work) => isPublicReadWork(sourceCode, work)) && !takesCallerId(sourceCode, entry.fn);
 }
 
 /** Analyzes one entry point: what is wrong with its authentication, and the repairs on offer. */
