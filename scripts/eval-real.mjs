@@ -11,7 +11,12 @@
 //   --app NAME        only this app (repeatable)
 //   --json FILE       write every finding, with its label, as JSON lines
 //   --unlabelled FILE write findings that have no label as JSON lines, with the code around them, for labelling
-//   --check           exit 1 when a preset misses its precision target or a labelled true finding is lost
+//   --check           exit 1 when a preset misses its precision target or a labelled true finding is lost, or a
+//                     repair fails (see below)
+//
+// Repairs: every finding of `strict` (which holds `recommended`) is counted as repaired when it carries a fix or a
+// suggestion (coverage), and every fix and suggestion is applied alone to its file and the file linted again: the
+// output must parse, the finding must be gone and no other Clerk finding may appear.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join, relative, resolve } from 'node:path';
@@ -70,6 +75,7 @@ for (const label of labels) {
 }
 
 const { main } = await import(join(root, 'dist/cli/clerk-lint.js'));
+const { checkRepairs } = await import(join(root, 'scripts/repairs.mjs'));
 const { rulesFor } = await import(join(root, 'dist/configs.js'));
 const presets = ['recommended', 'strict'];
 const rulesOf = Object.fromEntries(presets.map((preset) => [preset, new Set(Object.keys(rulesFor(preset)).map((id) => id.slice('clerk/'.length)))]));
@@ -77,6 +83,8 @@ const rulesOf = Object.fromEntries(presets.map((preset) => [preset, new Set(Obje
 /** Findings per preset, each `{ app, file, line, column, rule, message }`. */
 const findings = { recommended: [], strict: [] };
 const parseErrors = [];
+/** Per app, the strict results (with fixes and suggestions), for the repairs check. */
+const strictResults = [];
 for (const repo of repos) {
   if (missing.includes(repo)) continue;
   const appDir = join(appsDir, repo.replace('/', '+'));
@@ -87,7 +95,9 @@ for (const repo of repos) {
     const argv = ['--format', 'json', '--exit-zero', ...(preset === 'strict' ? ['--strict'] : []), '.'];
     const status = await main(argv, io);
     if (status !== 0) fail(`clerk-lint failed on ${repo} (${preset}), status ${status}:\n${err}`);
-    for (const result of JSON.parse(out)) {
+    const results = JSON.parse(out);
+    if (preset === 'strict') strictResults.push({ repo, appDir, results });
+    for (const result of results) {
       const file = relative(appDir, result.filePath).split('\\').join('/');
       for (const message of result.messages) {
         if (message.ruleId === null) {
@@ -155,6 +165,9 @@ console.log(lines.join('\n'));
 const show = (preset, key) => (summary[preset].tp + summary[preset].fp === 0 && key === 'precision' ? 'n/a' : summary[preset][key].toFixed(2));
 console.log(`\nprecision: recommended ${show('recommended', 'precision')} (target ${TARGETS.recommended}), strict ${show('strict', 'precision')} (target ${TARGETS.strict}); recall: recommended ${show('recommended', 'recall')}, strict ${show('strict', 'recall')}`);
 
+const repairs = await checkRepairs(strictResults, { strict: true });
+console.log(`\n${repairs.lines.join('\n')}`);
+
 const jsonFile = option('--json');
 if (jsonFile !== undefined) {
   const all = presets.flatMap((preset) => findings[preset].map((finding) => ({ preset, ...finding, verdict: labelByKey.get(keyOf(finding))?.verdict })));
@@ -170,7 +183,7 @@ if (unlabelledFile !== undefined) {
 }
 if (args.includes('--check')) {
   const missed = presets.filter((preset) => summary[preset].precision < TARGETS[preset] || summary[preset].unlabelled > 0);
-  if (missed.length > 0 || lost.length > 0) process.exitCode = 1;
+  if (missed.length > 0 || lost.length > 0 || repairs.failures > 0 || repairs.coverage < 0.95) process.exitCode = 1;
 }
 
 function fail(message) {

@@ -27,9 +27,11 @@ export function exitStatement(
   sourceCode: Readonly<TSESLint.SourceCode>,
   entry: EntryPoint,
   framework: string,
+  reason: 'signedOut' | 'noOrganization' = 'signedOut',
 ): string | undefined {
   const style = codeStyle(sourceCode);
-  const message = quoted('Unauthorized', style);
+  const message = quoted(reason === 'signedOut' ? 'Unauthorized' : 'No active organization', style);
+  const status = reason === 'signedOut' ? 401 : 403;
   const end = statementEnd(style);
   const [first, second] = entry.fn.params.map((param) => (param.type === 'Identifier' ? param.name : undefined));
   switch (entry.kind) {
@@ -37,15 +39,15 @@ export function exitStatement(
       return `throw new Error(${message})${end}`;
     case 'appRoute': {
       const responder = existingImport(sourceCode, ['next/server'], 'NextResponse') ?? 'Response';
-      return `return ${responder}.json({ error: ${message} }, { status: 401 })${end}`;
+      return `return ${responder}.json({ error: ${message} }, { status: ${status} })${end}`;
     }
     case 'pagesApi':
-      return second === undefined ? undefined : `return ${second}.status(401).json({ error: ${message} })${end}`;
+      return second === undefined ? undefined : `return ${second}.status(${status}).json({ error: ${message} })${end}`;
     case 'nodeRoute':
-      if (framework === 'hono') return first === undefined ? undefined : `return ${first}.json({ error: ${message} }, 401)${end}`;
+      if (framework === 'hono') return first === undefined ? undefined : `return ${first}.json({ error: ${message} }, ${status})${end}`;
       if (second === undefined) return undefined;
-      if (framework === 'fastify') return `return ${second}.code(401).send({ error: ${message} })${end}`;
-      return `return ${second}.status(401).json({ error: ${message} })${end}`;
+      if (framework === 'fastify') return `return ${second}.code(${status}).send({ error: ${message} })${end}`;
+      return `return ${second}.status(${status}).json({ error: ${message} })${end}`;
   }
 }
 

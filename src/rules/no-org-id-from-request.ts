@@ -13,7 +13,7 @@ import {
 } from '../analysis/index.js';
 import { GUARD_IMPORT_SOURCE, ORG_ID_NAMES } from '../clerk/index.js';
 import { exitStatement, nodeFramework } from '../fixes/auth-guard.js';
-import { insertAtFunctionStart } from '../fixes/guard.js';
+import { insertAfterStatement, insertAtFunctionStart } from '../fixes/guard.js';
 import { planImport } from '../fixes/imports.js';
 import { freeName, namesInUse } from '../fixes/names.js';
 import { codeStyle, statementEnd } from '../fixes/style.js';
@@ -193,23 +193,45 @@ export default createRule<Options, MessageIds>({
       if (parent?.type === 'Property' && parent.shorthand && use.type === 'Identifier') {
         return local === use.name ? fixer.replaceText(use, local) : fixer.replaceText(parent, `${use.name}: ${local}`);
       }
+      // `{ orgId: body.orgId }` → `{ orgId }`
+      if (parent?.type === 'Property' && parent.value === use && !parent.computed && !parent.method && parent.key.type === 'Identifier' && parent.key.name === local) {
+        return fixer.replaceText(parent, local);
+      }
       return fixer.replaceText(use, local);
     }
 
-    /** Replace the value with `orgId` from an existing `auth()` / `auth.protect()` destructuring, or insert one with an exit. */
+    /**
+     * Replace the value with `orgId` from an existing `auth()` / `auth.protect()` destructuring, or from a new one.
+     * Either way the session's `orgId` is `undefined` for a signed-in user without an active organization, and
+     * Prisma and Drizzle drop an `undefined` filter: the repair also exits when it is missing, unless an exit
+     * already does.
+     */
     function sessionOrgIdSuggestion(entry: EntryPoint, use: TSESTree.Node): TSESLint.SuggestionReportDescriptor<MessageIds>[] {
       if (entry.kind !== 'serverAction' && entry.kind !== 'appRoute') return [];
-      const existing = authDestructuring(entry);
+      const exit = exitStatement(sourceCode, entry, nodeFramework(refs) ?? 'next', 'noOrganization');
+      if (exit === undefined) return [];
+      const existing = authDestructuring(entry, use);
       if (existing !== undefined) {
-        const property = existing.properties.find(
+        const { pattern, statement } = existing;
+        const property = pattern.properties.find(
           (candidate): candidate is TSESTree.Property =>
-            candidate.type === 'Property' && candidate.key.type === 'Identifier' && candidate.key.name === 'orgId',
+            candidate.type === 'Property' && !candidate.computed && candidate.key.type === 'Identifier' && candidate.key.name === 'orgId',
         );
-        if (property?.value.type === 'Identifier') {
+        if (property !== undefined) {
+          if (property.value.type !== 'Identifier') return [];
           const local = property.value.name;
-          return [{ messageId: 'useSessionOrgId', fix: (fixer) => replaceUse(fixer, use, local) }];
+          const checked = exitsWhenMissingBefore(entry.fn, local, use);
+          return [
+            {
+              messageId: 'useSessionOrgId',
+              fix: (fixer) => [
+                ...(checked ? [] : [insertAfterStatement(fixer, sourceCode, afterGuards(statement), `if (!${local}) ${exit}`)]),
+                replaceUse(fixer, use, local),
+              ],
+            },
+          ];
         }
-        const last = existing.properties[existing.properties.length - 1];
+        const last = pattern.properties[pattern.properties.length - 1];
         if (last === undefined || last.type === 'RestElement') return [];
         const local = freeName(namesInUse(sourceCode, entry.fn), 'orgId', 'sessionOrgId');
         return [
@@ -217,13 +239,12 @@ export default createRule<Options, MessageIds>({
             messageId: 'useSessionOrgId',
             fix: (fixer) => [
               fixer.insertTextAfter(last, local === 'orgId' ? ', orgId' : `, orgId: ${local}`),
+              insertAfterStatement(fixer, sourceCode, afterGuards(statement), `if (!${local}) ${exit}`),
               replaceUse(fixer, use, local),
             ],
           },
         ];
       }
-      const exit = exitStatement(sourceCode, entry, nodeFramework(refs) ?? 'next');
-      if (exit === undefined) return [];
       const style = codeStyle(sourceCode);
       const local = freeName(namesInUse(sourceCode, entry.fn), 'orgId', 'sessionOrgId');
       const v6 = setup!.major >= 6;
@@ -243,20 +264,59 @@ export default createRule<Options, MessageIds>({
       ];
     }
 
-    function authDestructuring(entry: EntryPoint): TSESTree.ObjectPattern | undefined {
-      let pattern: TSESTree.ObjectPattern | undefined;
+    /** The statement, or the last of the exiting `if`s right after it (`if (!userId) throw …`): the new exit goes after them. */
+    function afterGuards(statement: TSESTree.VariableDeclaration): TSESTree.Statement {
+      const block = statement.parent as TSESTree.BlockStatement | TSESTree.Program;
+      let last: TSESTree.Statement = statement;
+      for (const next of block.body.slice(block.body.indexOf(statement) + 1)) {
+        if (next.type !== 'IfStatement' || next.alternate !== null || !exits(next.consequent)) break;
+        last = next;
+      }
+      return last;
+    }
+
+    /**
+     * `if (!orgId) return …` (or `throw`, or a never-returning call; also as a disjunct, `if (!userId || !orgId)`) in a
+     * block that holds the use, before it: the value is present wherever the use runs.
+     */
+    function exitsWhenMissingBefore(fn: EntryPoint['fn'], name: string, use: TSESTree.Node): boolean {
+      const negates = (test: TSESTree.Node): boolean =>
+        (test.type === 'UnaryExpression' && test.operator === '!' && test.argument.type === 'Identifier' && test.argument.name === name) ||
+        (test.type === 'LogicalExpression' && test.operator === '||' && (negates(test.left) || negates(test.right)));
+      for (let block: TSESTree.Node | undefined = use.parent; block !== undefined && block !== fn; block = block.parent) {
+        if (block.type !== 'BlockStatement') continue;
+        for (const statement of block.body) {
+          if (statement.range[0] >= use.range[0]) break;
+          if (statement.type === 'IfStatement' && negates(statement.test) && exits(statement.consequent)) return true;
+        }
+      }
+      return false;
+    }
+
+    /** The first `auth()` / `auth.protect()` destructuring declared (as a statement) before the use, in a block that holds it. */
+    function authDestructuring(
+      entry: EntryPoint,
+      use: TSESTree.Node,
+    ): { pattern: TSESTree.ObjectPattern; statement: TSESTree.VariableDeclaration } | undefined {
+      let found: { pattern: TSESTree.ObjectPattern; statement: TSESTree.VariableDeclaration } | undefined;
       findFirst(sourceCode, entry.fn.body, (node) => {
+        if (node.range[0] >= use.range[0]) return 'skip';
         if (node.type !== 'VariableDeclarator' || node.id.type !== 'ObjectPattern' || node.init === null) return false;
+        const statement = node.parent;
+        if (statement?.type !== 'VariableDeclaration' || statement.declarations.length !== 1) return false;
+        const block = statement.parent;
+        if (block === undefined || (block.type !== 'BlockStatement' && block.type !== 'Program')) return false;
+        if (!(block.range[0] <= use.range[0] && use.range[1] <= block.range[1])) return false;
         const init = skipAwaitAndWrappers(node.init);
         // `auth.protect()` returns the same auth object as `auth()`.
         const kind = init.type === 'CallExpression' ? refs.calls.get(init)?.kind : undefined;
         if (kind === 'authObject' || kind === 'protect') {
-          pattern = node.id;
+          found = { pattern: node.id, statement };
           return true;
         }
         return false;
       });
-      return pattern;
+      return found;
     }
   },
 });

@@ -5,6 +5,102 @@ import { fixture } from '../rule-tester.js';
 
 export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   {
+    name: "the issue's shape: the session orgId is added with an exit after the existing userId guard (Prisma drops undefined filters)",
+    filename: fixture("app/actions.ts"),
+    code: `'use server'
+import { auth } from '@clerk/nextjs/server'
+
+export async function listInvoices(orgId: string) {
+  const { userId } = await auth(); if (!userId) throw new Error('Unauthorized')
+  return db.invoice.findMany({ where: { orgId } })
+}
+`,
+    output: null,
+    errors: [
+      {
+        messageId: 'orgIdFromRequest',
+        line: 6,
+        column: 41,
+        suggestions: [
+          { messageId: 'useSessionOrgId', output: `'use server'
+import { auth } from '@clerk/nextjs/server'
+
+export async function listInvoices(orgId: string) {
+  const { userId, orgId: sessionOrgId } = await auth(); if (!userId) throw new Error('Unauthorized')
+  if (!sessionOrgId) throw new Error('No active organization')
+  return db.invoice.findMany({ where: { orgId: sessionOrgId } })
+}
+` },
+        ],
+      },
+    ],
+  },
+  {
+    name: "an orgId already destructured and checked: the repair reuses it and adds no second guard",
+    filename: fixture("app/api/invoices/route.ts"),
+    code: `import { auth } from '@clerk/nextjs/server'
+
+export async function POST(req: Request) {
+  const { orgId: activeOrg } = await auth()
+  if (!activeOrg) return new Response('Pick an organization', { status: 403 })
+  const body = await req.json()
+  return Response.json(await db.invoice.findMany({ where: { orgId: body.orgId } }))
+}
+`,
+    output: null,
+    errors: [
+      {
+        messageId: 'orgIdFromRequest',
+        line: 7,
+        column: 68,
+        suggestions: [
+          { messageId: 'useSessionOrgId', output: `import { auth } from '@clerk/nextjs/server'
+
+export async function POST(req: Request) {
+  const { orgId: activeOrg } = await auth()
+  if (!activeOrg) return new Response('Pick an organization', { status: 403 })
+  const body = await req.json()
+  return Response.json(await db.invoice.findMany({ where: { orgId: activeOrg } }))
+}
+` },
+        ],
+      },
+    ],
+  },
+  {
+    name: "an orgId destructured without a check gets its exit in the handler's style (403)",
+    filename: fixture("app/api/invoices/route.ts"),
+    code: `import { auth } from '@clerk/nextjs/server'
+import { NextResponse } from 'next/server'
+
+export async function POST(req: Request) {
+  const { orgId } = await auth.protect()
+  const body = await req.json()
+  return NextResponse.json(await db.invoice.findMany({ where: { orgId: body.orgId } }))
+}
+`,
+    output: null,
+    errors: [
+      {
+        messageId: 'orgIdFromRequest',
+        line: 7,
+        column: 72,
+        suggestions: [
+          { messageId: 'useSessionOrgId', output: `import { auth } from '@clerk/nextjs/server'
+import { NextResponse } from 'next/server'
+
+export async function POST(req: Request) {
+  const { orgId } = await auth.protect()
+  if (!orgId) return NextResponse.json({ error: 'No active organization' }, { status: 403 })
+  const body = await req.json()
+  return NextResponse.json(await db.invoice.findMany({ where: { orgId } }))
+}
+` },
+        ],
+      },
+    ],
+  },
+  {
     name: "Drizzle eq() with an action argument; suggestion inserts auth()",
     filename: fixture("app/actions.ts"),
     code: `'use server'
@@ -27,7 +123,7 @@ import { auth } from '@clerk/nextjs/server'
 
 export async function listProjects(orgId: string) {
   const { orgId: sessionOrgId } = await auth()
-  if (!sessionOrgId) throw new Error('Unauthorized')
+  if (!sessionOrgId) throw new Error('No active organization')
   return db.select().from(projects).where(eq(projects.orgId, sessionOrgId))
 }
 ` },
@@ -61,6 +157,7 @@ import { auth } from '@clerk/nextjs/server'
 export async function createInvoice(formData: FormData) {
   const { userId, orgId: sessionOrgId } = await auth()
   if (!userId) throw new Error('Unauthorized')
+  if (!sessionOrgId) throw new Error('No active organization')
   const orgId = formData.get('orgId') as string
   await prisma.invoice.create({ data: { orgId: sessionOrgId, userId } })
 }
@@ -95,6 +192,7 @@ export async function POST(req: Request) {
 export async function POST(req: Request) {
   const { userId, orgId: sessionOrg } = await auth()
   if (!userId) return new Response(null, { status: 401 })
+  if (!sessionOrg) return Response.json({ error: 'No active organization' }, { status: 403 })
   const body = await req.json()
   await supabase.from('invoices').select().eq('org_id', sessionOrg)
   await sql\`DELETE FROM invoices WHERE organization_id = \${body.organizationId}\`
@@ -113,6 +211,7 @@ export async function POST(req: Request) {
 export async function POST(req: Request) {
   const { userId, orgId: sessionOrg } = await auth()
   if (!userId) return new Response(null, { status: 401 })
+  if (!sessionOrg) return Response.json({ error: 'No active organization' }, { status: 403 })
   const body = await req.json()
   await supabase.from('invoices').select().eq('org_id', body.org_id)
   await sql\`DELETE FROM invoices WHERE organization_id = \${sessionOrg}\`
@@ -149,7 +248,7 @@ export async function GET(req: Request) {
 
 export async function GET(req: Request) {
   const { orgId } = await auth()
-  if (!orgId) return Response.json({ error: 'Unauthorized' }, { status: 401 })
+  if (!orgId) return Response.json({ error: 'No active organization' }, { status: 403 })
   await auth.protect()
   const url = new URL(req.url)
   const client = await clerkClient()
@@ -189,6 +288,7 @@ import { auth, clerkClient } from '@clerk/nextjs/server'
 export async function removeMember(orgId: string, memberUserId: string) {
   const { has, orgId: sessionOrgId } = await auth()
   if (!has({ role: 'org:admin' })) throw new Error('Forbidden')
+  if (!sessionOrgId) throw new Error('No active organization')
   const client = await clerkClient()
   await client.organizations.deleteOrganizationMembership({ organizationId: sessionOrgId, userId: memberUserId })
 }
@@ -227,7 +327,7 @@ import { auth, clerkClient } from '@clerk/nextjs/server'
 
 export async function removeMember(orgId: string, memberUserId: string) {
   const { orgId: sessionOrgId } = await auth()
-  if (!sessionOrgId) throw new Error('Unauthorized')
+  if (!sessionOrgId) throw new Error('No active organization')
   await auth.protect({ role: 'org:admin' })
   const client = await clerkClient()
   await client.organizations.deleteOrganizationMembership({ organizationId: sessionOrgId, userId: memberUserId })
@@ -256,7 +356,7 @@ export async function removeMember(orgId: string, memberUserId: string) {
 
 export async function removeAll(orgId: string) {
   const { orgId: sessionOrgId } = await auth()
-  if (!sessionOrgId) throw new Error('Unauthorized')
+  if (!sessionOrgId) throw new Error('No active organization')
   await auth.protect({ permission: 'org:sys_memberships:manage' })
   await db.delete(members).where(eq(members.orgId, sessionOrgId))
 }
@@ -292,6 +392,7 @@ import { auth } from '@clerk/nextjs/server'
 export async function removeMember(orgId: string, memberUserId: string) {
   const { userId, orgId: sessionOrgId } = await auth()
   if (!userId) throw new Error('Unauthorized')
+  if (!sessionOrgId) throw new Error('No active organization')
   const membership = await db.membership.findFirst({ where: { orgId: sessionOrgId, userId: memberUserId } })
   if (!membership) throw new Error('Not a member')
   await db.membership.delete({ where: { id: membership.id, orgId } })
@@ -310,6 +411,7 @@ import { auth } from '@clerk/nextjs/server'
 export async function removeMember(orgId: string, memberUserId: string) {
   const { userId, orgId: sessionOrgId } = await auth()
   if (!userId) throw new Error('Unauthorized')
+  if (!sessionOrgId) throw new Error('No active organization')
   const membership = await db.membership.findFirst({ where: { orgId, userId: memberUserId } })
   if (!membership) throw new Error('Not a member')
   await db.membership.delete({ where: { id: membership.id, orgId: sessionOrgId } })
@@ -347,6 +449,7 @@ export async function POST(req: Request) {
 export async function POST(req: Request) {
   const { userId, orgId: sessionOrgId } = await auth()
   if (!userId) return new Response('Unauthorized', { status: 401 })
+  if (!sessionOrgId) return Response.json({ error: 'No active organization' }, { status: 403 })
   const { orgId } = await req.json()
   const existing = await db.membership.findFirst({ where: { orgId, userId } })
   if (existing) return Response.json({ error: 'Already a member' }, { status: 409 })
@@ -383,6 +486,7 @@ import { auth } from '@clerk/nextjs/server'
 
 export async function listInvoices(orgId: string, shareToken?: string) {
   const { userId, orgId: sessionOrgId } = await auth.protect()
+  if (!sessionOrgId) throw new Error('No active organization')
   const membership = await db.membership.findFirst({ where: { orgId, userId } })
   if (!membership && !shareToken) throw new Error('Forbidden')
   return db.invoice.findMany({ where: { orgId: sessionOrgId } })
@@ -430,6 +534,7 @@ import { auth, clerkClient } from '@clerk/nextjs/server'
 export async function listProjects(orgId: string) {
   const { userId, orgId: sessionOrgId } = await auth()
   if (!userId) throw new Error('Unauthorized')
+  if (!sessionOrgId) throw new Error('No active organization')
   const client = await clerkClient()
   const { data } = await client.users.getOrganizationMembershipList({ userId })
   if (!data.filter((m) => m.organization.id === orgId)) throw new Error('Forbidden')
@@ -467,6 +572,7 @@ export async function listProjects(orgId: string) {
 export async function exportProjects(orgId: string) {
   const { userId, orgId: sessionOrgId } = await auth()
   if (!userId) throw new Error('Unauthorized')
+  if (!sessionOrgId) throw new Error('No active organization')
   const client = await clerkClient()
   const { data } = await client.users.getOrganizationMembershipList({ userId })
   if (!data.every((m) => m.organization.id === orgId)) throw new Error('Forbidden')
@@ -504,7 +610,7 @@ export async function GET(req: Request, { params }: { params: Promise<{ orgId: s
 
 export async function GET(req: Request, { params }: { params: Promise<{ orgId: string }> }) {
   const { orgId: sessionOrgId } = await auth()
-  if (!sessionOrgId) return Response.json({ error: 'Unauthorized' }, { status: 401 })
+  if (!sessionOrgId) return Response.json({ error: 'No active organization' }, { status: 403 })
   const { orgId } = await params
   const user = await currentUser()
   if (!user) return new Response('Unauthorized', { status: 401 })
@@ -545,6 +651,7 @@ export async function GET(req: Request) {
   const { userId, sessionClaims, orgId: sessionOrgId } = await auth()
   if (!userId) return new Response('Unauthorized', { status: 401 })
   if (!sessionClaims?.metadata?.onboardingComplete) return Response.json({ error: 'Finish onboarding' }, { status: 403 })
+  if (!sessionOrgId) return Response.json({ error: 'No active organization' }, { status: 403 })
   const orgId = new URL(req.url).searchParams.get('orgId')
   return Response.json(await db.project.findMany({ where: { orgId: sessionOrgId } }))
 }
@@ -585,6 +692,7 @@ import { auth } from '@clerk/nextjs/server'
 export async function listProjects(orgId: string) {
   const { userId, sessionClaims, orgId: sessionOrgId } = await auth()
   if (!userId) throw new Error('Unauthorized')
+  if (!sessionOrgId) throw new Error('No active organization')
   if (sessionClaims?.metadata?.plan === 'pro') console.log('pro user')
   return db.project.findMany({ where: { orgId: sessionOrgId } })
 }
@@ -615,6 +723,7 @@ export async function listProjects(orgId: string) {
 export async function suspendOrganization(orgId: string) {
   const { sessionClaims, orgId: sessionOrgId } = await auth.protect()
   if (sessionClaims?.metadata?.role === 'banned') throw new Error('Banned')
+  if (!sessionOrgId) throw new Error('No active organization')
   await db.organization.update({ where: { id: sessionOrgId }, data: { suspended: true } })
 }
 ` },
@@ -658,7 +767,7 @@ async function isPlatformAdmin() {
 
 export async function deleteOrganization(orgId: string) {
   const { orgId: sessionOrgId } = await auth()
-  if (!sessionOrgId) throw new Error('Unauthorized')
+  if (!sessionOrgId) throw new Error('No active organization')
   await isPlatformAdmin()
   await db.organization.delete({ where: { id: sessionOrgId } })
 }
@@ -695,6 +804,7 @@ import { auth, clerkClient } from '@clerk/nextjs/server'
 
 export async function addProject(orgId: string, parentId: string, name: string) {
   const { userId, orgId: sessionOrgId } = await auth.protect()
+  if (!sessionOrgId) throw new Error('No active organization')
   const client = await clerkClient()
   const { data } = await client.users.getOrganizationMembershipList({ userId })
   const membership = data.find((m) => m.organization.id === parentId)
@@ -741,6 +851,7 @@ import { auth } from '@clerk/nextjs/server'
 
 export async function requestAccess(orgId: string) {
   const { userId, orgId: sessionOrgId } = await auth.protect()
+  if (!sessionOrgId) throw new Error('No active organization')
   const membership = await db.membership.findFirst({ where: { orgId, userId } })
   if (!membership) {
     await db.accessRequest.create({ data: { orgId: sessionOrgId, userId } })
@@ -775,6 +886,7 @@ export async function requestAccess(orgId: string) {
 
 export async function listProjects(orgId: string, isPublic: boolean) {
   const { userId, orgId: sessionOrgId } = await auth.protect()
+  if (!sessionOrgId) throw new Error('No active organization')
   const membership = await db.membership.findFirst({ where: { orgId, userId } })
   if (membership || isPublic) {
     return db.project.findMany({ where: { orgId: sessionOrgId } })
@@ -808,7 +920,8 @@ import { auth } from "@clerk/nextjs/server";
 
 export async function renameProject(body: { orgId: string; name: string }) {
   const { userId, orgId } = await auth.protect();
-  await prisma.project.updateMany({ where: { orgId: orgId, ownerId: userId }, data: { name: body.name } });
+  if (!orgId) throw new Error("No active organization");
+  await prisma.project.updateMany({ where: { orgId, ownerId: userId }, data: { name: body.name } });
 }
 ` },
         ],

@@ -381,8 +381,9 @@ export async function archive(input: { orgId: string }) {
 import { auth } from '@clerk/nextjs/server'
 export async function archive(input: { orgId: string }) {
   const { orgId } = await auth.protect()
+  if (!orgId) throw new Error('No active organization')
   if (input.orgId === orgId) console.log('same organization')
-  await prisma.project.updateMany({ where: { orgId: orgId }, data: { archived: true } })
+  await prisma.project.updateMany({ where: { orgId }, data: { archived: true } })
 }`,
             },
           ],
