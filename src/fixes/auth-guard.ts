@@ -125,7 +125,7 @@ export function insertCheckFix(
   refs: ClerkReferences,
 ): { fix: Fix; value: string } | undefined {
   const declaration = enclosingDeclaration(fetchCall);
-  if (declaration === undefined || insideCatchingTry(declaration, entry.fn)) return undefined;
+  if (declaration === undefined) return undefined;
   const declarator = declaration.declarations.find(
     (candidate) => candidate.init !== null && candidate.range[0] <= fetchCall.range[0] && fetchCall.range[1] <= candidate.range[1],
   );
@@ -133,6 +133,8 @@ export function insertCheckFix(
   const framework = nodeFramework(refs) ?? 'next';
   const exit = exitStatement(sourceCode, entry, framework);
   if (exit === undefined) return undefined;
+  // A `return` leaves the function from inside a `try` too; a `throw` there goes to the `catch`, which may carry on.
+  if (exit.startsWith('throw') && !thrownOut(declaration, entry.fn)) return undefined;
   const checked = checkedValue(sourceCode, entry, declarator, fetchCall, refs);
   if (checked === undefined) return undefined;
   return {
@@ -144,12 +146,19 @@ export function insertCheckFix(
   };
 }
 
-/** A check inserted in a `try` whose `catch` swallows it would change nothing. */
-function insideCatchingTry(node: TSESTree.Node, fn: TSESTree.Node): boolean {
+/**
+ * A `throw` inserted after `node` ends the function: no `try` with a `catch` holds it, or each one that does is the
+ * last statement of the function (so the `catch` can only answer, not carry on with the work after the `try`).
+ */
+function thrownOut(node: TSESTree.Node, fn: TSESTree.Node): boolean {
   for (let current = node.parent; current !== undefined && current !== fn; current = current.parent) {
-    if (current.type === 'BlockStatement' && current.parent?.type === 'TryStatement' && current.parent.block === current && current.parent.handler !== null) return true;
+    if (current.type !== 'BlockStatement' || current.parent?.type !== 'TryStatement' || current.parent.block !== current || current.parent.handler === null) continue;
+    for (let statement: TSESTree.Node = current.parent; statement.parent !== undefined && statement !== fn; statement = statement.parent) {
+      const parent: TSESTree.Node = statement.parent;
+      if (parent.type === 'BlockStatement' && parent.body[parent.body.length - 1] !== statement) return false;
+    }
   }
-  return false;
+  return true;
 }
 
 function enclosingDeclaration(node: TSESTree.Node): TSESTree.VariableDeclaration | undefined {
@@ -248,16 +257,33 @@ export function isAuthenticatedFix(
 
 /**
  * A fix inserting `await auth.protect()` (v6+) or `auth().protect()` (v5) at the top of a function, adding the
- * `auth` import once and making the function async when it needs `await`; undefined before v5 (no `protect()`).
+ * `auth` import once and making the function async when it needs `await`. Before v5, `auth()` and an `if (!userId)`
+ * that redirects to `/sign-in` instead.
  */
 export function insertProtectFix(
   sourceCode: Readonly<TSESLint.SourceCode>,
   fn: FunctionNode,
   major: number,
 ): { fix: Fix; call: string } | undefined {
-  if (major < PROTECT_CALL_FROM) return undefined;
+  const style = codeStyle(sourceCode);
+  const end = statementEnd(style);
+  if (major < PROTECT_CALL_FROM) {
+    // 4.x: no `protect()` in every 4.x release; the sign-in check it stands for, with Next's own redirect.
+    const userId = freeName(namesInUse(sourceCode, fn), 'userId', 'clerkUserId');
+    const binding = userId === 'userId' ? '{ userId }' : `{ userId: ${userId} }`;
+    return {
+      call: `if (!${userId}) redirect(${quoted('/sign-in', style)})`,
+      fix: (fixer) => {
+        const auth = planImport(sourceCode, '@clerk/nextjs', 'auth', ['@clerk/nextjs', GUARD_IMPORT_SOURCE.next]);
+        const redirect = planImport(sourceCode, 'next/navigation', 'redirect');
+        const lines = [`const ${binding} = ${auth.local}()${end}`, `if (!${userId}) ${redirect.local}(${quoted('/sign-in', style)})${end}`];
+        const body = insertAtFunctionStart(fixer, sourceCode, fn, lines, false);
+        if (body === undefined) return null;
+        return [...[auth.fix, redirect.fix].flatMap((fix) => (fix === undefined ? [] : [fix(fixer)])), ...body];
+      },
+    };
+  }
   const awaited = major >= PROTECT_MEMBER_FROM;
-  const end = statementEnd(codeStyle(sourceCode));
   return {
     call: awaited ? 'await auth.protect()' : 'auth().protect()',
     fix: (fixer) => {

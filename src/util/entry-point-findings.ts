@@ -110,11 +110,19 @@ export function findEntryPointProblem(
     }
     case 'unchecked': {
       const check = insertCheckFix(sourceCode, entry, verdict.fetch.call, refs);
+      // No check fits after the fetch (a `throw` there would land in a `catch` that carries on): a whole guard at
+      // the top of the function instead.
+      const guard = check === undefined ? insertGuardFix(sourceCode, entry, refs, setup.major) : undefined;
       return {
         messageId: 'uncheckedAuth',
         loc,
         data,
-        suggest: check === undefined ? [] : [{ messageId: 'addAuthCheck', data: { value: check.value }, fix: check.fix }],
+        suggest:
+          check !== undefined
+            ? [{ messageId: 'addAuthCheck', data: { value: check.value }, fix: check.fix }]
+            : guard !== undefined
+              ? [{ messageId: 'addAuthGuard', data, fix: guard }]
+              : [],
       };
     }
     case 'nullOnly': {

@@ -183,6 +183,36 @@ export default async function Image({ params }: { params: Promise<{ slug: string
   ],
   invalid: [
     {
+      name: 'Clerk 4 has no protect() in every release: the repair checks userId and redirects with Next itself',
+      filename: fixture('app/dashboard/page.tsx'),
+      options: DASHBOARD,
+      settings: { clerk: { version: 4 } },
+      code: `import { currentUser } from '@clerk/nextjs'
+export default async function Page() {
+  const invoices = await db.invoice.findMany()
+  return <ul>{invoices.map((invoice) => <li key={invoice.id}>{invoice.title}</li>)}</ul>
+}`,
+      errors: [
+        {
+          messageId: 'missingAuth',
+          suggestions: [
+            {
+              messageId: 'addProtect',
+              data: { call: "if (!userId) redirect('/sign-in')" },
+              output: `import { currentUser, auth } from '@clerk/nextjs'
+import { redirect } from 'next/navigation'
+export default async function Page() {
+  const { userId } = auth()
+  if (!userId) redirect('/sign-in')
+  const invoices = await db.invoice.findMany()
+  return <ul>{invoices.map((invoice) => <li key={invoice.id}>{invoice.title}</li>)}</ul>
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
       name: 'an opengraph-image route in a protected folder renders a record without checking the session',
       filename: fixture('app/dashboard/[id]/opengraph-image.tsx'),
       options: DASHBOARD,

@@ -5,6 +5,43 @@ import { fixture } from '../rule-tester.js';
 
 export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   {
+    name: "session read inside try/catch: a returning check is inserted there (a return leaves the try)",
+    filename: fixture("app/api/cart/route.js"),
+    code: `import { NextResponse } from "next/server";
+import { getAuth } from "@clerk/nextjs/server";
+export async function GET(request) {
+  try {
+    const { userId } = getAuth(request);
+    const user = await User.findById(userId);
+    return NextResponse.json({ success: true, cart: user.cart });
+  } catch (error) {
+    return NextResponse.json({ success: false, message: error.message });
+  }
+}
+`,
+    output: null,
+    errors: [
+      {
+        messageId: 'uncheckedAuth',
+        suggestions: [
+          { messageId: 'addAuthCheck', output: `import { NextResponse } from "next/server";
+import { getAuth } from "@clerk/nextjs/server";
+export async function GET(request) {
+  try {
+    const { userId } = getAuth(request);
+    if (!userId) return NextResponse.json({ error: "Unauthorized" }, { status: 401 });
+    const user = await User.findById(userId);
+    return NextResponse.json({ success: true, cart: user.cart });
+  } catch (error) {
+    return NextResponse.json({ success: false, message: error.message });
+  }
+}
+` },
+        ],
+      },
+    ],
+  },
+  {
     name: "app-router POST without authentication",
     filename: fixture("app/api/invoices/route.ts"),
     code: `import { db } from '@/db'

@@ -5,6 +5,79 @@ import { fixture } from '../rule-tester.js';
 
 export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   {
+    name: "session read inside a try whose catch carries on: the check would be swallowed, so a whole guard goes first",
+    filename: fixture("app/actions.ts"),
+    code: `'use server'
+import { auth } from '@clerk/nextjs/server'
+export async function archive(id: string) {
+  try {
+    const { userId } = await auth()
+    await db.invoice.update({ where: { id, userId }, data: { archived: true } })
+  } catch (error) {
+    console.error(error)
+  }
+  await db.auditLog.create({ data: { action: 'archive', id } })
+}
+`,
+    output: null,
+    errors: [
+      {
+        messageId: 'uncheckedAuth',
+        suggestions: [
+          { messageId: 'addAuthGuard', output: `'use server'
+import { auth } from '@clerk/nextjs/server'
+export async function archive(id: string) {
+  const { userId: clerkUserId } = await auth()
+  if (!clerkUserId) throw new Error('Unauthorized')
+  try {
+    const { userId } = await auth()
+    await db.invoice.update({ where: { id, userId }, data: { archived: true } })
+  } catch (error) {
+    console.error(error)
+  }
+  await db.auditLog.create({ data: { action: 'archive', id } })
+}
+` },
+        ],
+      },
+    ],
+  },
+  {
+    name: "session read inside a try that ends the action: a throwing check there still stops the work",
+    filename: fixture("app/actions.ts"),
+    code: `'use server'
+import { auth } from '@clerk/nextjs/server'
+export async function archive(id: string) {
+  try {
+    const { userId } = await auth()
+    await db.invoice.update({ where: { id, userId }, data: { archived: true } })
+  } catch (error) {
+    return { error: 'Could not archive' }
+  }
+}
+`,
+    output: null,
+    errors: [
+      {
+        messageId: 'uncheckedAuth',
+        suggestions: [
+          { messageId: 'addAuthCheck', output: `'use server'
+import { auth } from '@clerk/nextjs/server'
+export async function archive(id: string) {
+  try {
+    const { userId } = await auth()
+    if (!userId) throw new Error('Unauthorized')
+    await db.invoice.update({ where: { id, userId }, data: { archived: true } })
+  } catch (error) {
+    return { error: 'Could not archive' }
+  }
+}
+` },
+        ],
+      },
+    ],
+  },
+  {
     name: "no authentication: adds the import to an existing Clerk import and the guard",
     filename: fixture("app/actions.ts"),
     code: `'use server'

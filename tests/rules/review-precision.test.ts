@@ -462,7 +462,20 @@ export async function f() {
   }
   return db.x.findMany()
 }`,
-      errors: [{ messageId: 'uncheckedAuth', suggestions: [] }],
+      // The check that throws into the catch is no guard; a whole guard goes before the try.
+      errors: [{ messageId: 'uncheckedAuth', suggestions: [{ messageId: 'addAuthGuard', output: `'use server'
+import { auth } from '@clerk/nextjs/server'
+export async function f() {
+  const { userId } = await auth()
+  if (!userId) throw new Error('Unauthorized')
+  try {
+    const session = await auth()
+    if (!session.userId) throw new Error('Unauthorized')
+  } catch (error) {
+    console.warn(error)
+  }
+  return db.x.findMany()
+}` }] }],
     },
     {
       name: 'auth.protect() with its rejection swallowed by .catch()',
