@@ -81,3 +81,24 @@ export function existingImport(
   }
   return undefined;
 }
+
+/**
+ * Removes an import specifier (and its comma), or the whole declaration when it is the only one, with its line.
+ * For repairs that remove the last use of an imported name, so that no unused import is left behind.
+ */
+export function removeImportSpecifier(
+  fixer: TSESLint.RuleFixer,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  specifier: TSESTree.ImportClause,
+): TSESLint.RuleFix {
+  const declaration = specifier.parent as TSESTree.ImportDeclaration;
+  if (declaration.specifiers.length === 1) {
+    const { text } = sourceCode;
+    const next = text.indexOf('\n', declaration.range[1]);
+    return fixer.removeRange([declaration.range[0], next === -1 ? declaration.range[1] : next + 1]);
+  }
+  const after = sourceCode.getTokenAfter(specifier);
+  if (after?.value === ',') return fixer.removeRange([specifier.range[0], (sourceCode.getTokenAfter(after) ?? after).range[0]]);
+  const before = sourceCode.getTokenBefore(specifier);
+  return fixer.removeRange([before?.value === ',' ? before.range[0] : specifier.range[0], specifier.range[1]]);
+}

@@ -23,6 +23,7 @@ export type MessageIds =
   | 'serverModuleInClient'
   | 'usePublicName'
   | 'importTypesOnly'
+  | 'useUndefined'
   | 'invalidSettings';
 
 export default createRule<Options, MessageIds>({
@@ -56,13 +57,15 @@ export default createRule<Options, MessageIds>({
     defaultOptions: [{ clientFiles: [], serverEnv: 'secrets' }],
     messages: {
       clerkSecretInClient:
-        'Client module reads `{{name}}`, a Clerk secret that grants {{power}}; it must never reach a browser bundle.',
+        'Client module reads `{{name}}`, a Clerk secret that grants {{power}}; it must never reach a browser bundle. Read it in a server component, route handler or Server Action, and add `import \'server-only\'` to the module that holds it.',
       serverEnvInClient:
         'Client module reads `{{name}}`, which has no public prefix: it is `undefined` in the browser at best, and other bundlers inline it into the bundle at worst.',
       secretEnvInClient:
-        'Client module reads `{{name}}`, which holds a secret: what this code renders during server rendering reaches the browser, and bundlers other than Next.js may inline it.',
+        'Client module reads `{{name}}`, which holds a secret: what this code renders during server rendering reaches the browser, and bundlers other than Next.js may inline it. Read it in a server component, route handler or Server Action instead.',
       serverModuleInClient:
-        'Client module imports `{{source}}`, a server-only module; it drags server code (and the secret-key client) toward the browser bundle.',
+        'Client module imports `{{source}}`, a server-only module; it drags server code (and the secret-key client) toward the browser bundle. Call it from a Server Action or route handler instead.',
+      useUndefined:
+        'Replace the read with `undefined`, the value the browser gets; do the work that needs `{{name}}` on the server.',
       usePublicName: 'Read `{{publicName}}` instead (only for a value that is safe to publish).',
       importTypesOnly: 'Import only its types with `import type`.',
       invalidSettings: INVALID_SETTINGS_MESSAGE,
@@ -80,11 +83,17 @@ export default createRule<Options, MessageIds>({
     function checkEnv(read: EnvRead): void {
       const secrecy = envSecrecy(read.name);
       if (secrecy === 'public') return;
+      // The browser never gets a secret: `undefined` is what this read gives there already. Only server rendering
+      // changes, and it stops putting the secret (or what was computed from it) into the page.
+      const withoutSecret: TSESLint.SuggestionReportDescriptor<MessageIds>[] =
+        read.via === 'destructuring' ? [] : [{ messageId: 'useUndefined', data: { name: read.name }, fix: (fixer) => fixer.replaceText(read.node, 'undefined') }];
       if (CLERK_SECRET_ENV.has(read.name)) {
         context.report({
           node: read.node,
           messageId: 'clerkSecretInClient',
           data: { name: read.name, power: CLERK_SECRET_POWERS[read.name] ?? 'access to your Clerk instance' },
+          fix: promotedFix(setup!.settings, withoutSecret),
+          suggest: withoutSecret,
         });
         return;
       }
@@ -96,9 +105,11 @@ export default createRule<Options, MessageIds>({
         : PUBLIC_ENV_PREFIXES.next;
       const publicName = `${prefix}${read.name}`;
       const suggest =
-        read.via === 'destructuring' || secrecy === 'secret' || isSecretName(read.name)
+        read.via === 'destructuring'
           ? []
-          : [
+          : secrecy === 'secret' || isSecretName(read.name)
+            ? withoutSecret
+            : [
               {
                 messageId: 'usePublicName' as const,
                 data: { publicName },

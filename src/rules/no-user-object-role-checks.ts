@@ -2,6 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { ASTUtils } from '@typescript-eslint/utils';
 
 import {
+  type FunctionNode,
   entryPointIndex,
   enclosingFunction,
   findFirst,
@@ -15,14 +16,18 @@ import {
   sendsWriteRequest,
   skipAwaitAndWrappers,
 } from '../analysis/index.js';
-import { CLERK_SOURCES, CLERK_USER_TYPES, ROLE_FIELDS } from '../clerk/index.js';
+import { CLERK_SOURCES, CLERK_USER_TYPES, GUARD_IMPORT_SOURCE, ROLE_FIELDS } from '../clerk/index.js';
+import { insertAtFunctionStart } from '../fixes/guard.js';
+import { planImport, removeImportSpecifier } from '../fixes/imports.js';
+import { freeName, namesInUse } from '../fixes/names.js';
+import { codeStyle, statementEnd } from '../fixes/style.js';
 import { createRule } from '../util/create-rule.js';
 import { promotedFix } from '../util/report.js';
 import { INVALID_SETTINGS_MESSAGE, setupRule } from '../util/rule-setup.js';
 
 type ServerPublicMetadata = 'mutations' | 'all' | 'allow';
 export type Options = [{ serverPublicMetadata?: ServerPublicMetadata; checkClientGates?: boolean }];
-export type MessageIds = 'unsafeMetadataDecision' | 'requestUserRole' | 'userObjectRole' | 'clientOnlyGate' | 'useHas' | 'invalidSettings';
+export type MessageIds = 'unsafeMetadataDecision' | 'requestUserRole' | 'userObjectRole' | 'clientOnlyGate' | 'useSessionClaims' | 'invalidSettings';
 
 const DECISION_FUNCTION = /^(?:is|has|can|check|require|ensure|assert|verify)[A-Z_]/u;
 
@@ -66,7 +71,8 @@ export default createRule<Options, MessageIds>({
         '`{{text}}` decides access from the user object; use `has()` or `sessionClaims`, which come from the verified session token Clerk enforces.',
       clientOnlyGate:
         '`{{text}}` decides only in the browser whether this request is sent; anyone can send it without the role, so the server must enforce the role too.',
-      useHas: 'Use `has({ role: {{role}} })`.',
+      useSessionClaims:
+        'Decide on `sessionClaims.metadata.{{field}}` from the verified session token instead (add the claim `metadata` with the value `user.public_metadata` to the session token in the Clerk Dashboard, and keep the field in `publicMetadata`; until then the claim is missing and access is denied).',
       invalidSettings: INVALID_SETTINGS_MESSAGE,
     },
   },
@@ -101,7 +107,9 @@ export default createRule<Options, MessageIds>({
         if (path.names.includes('unsafeMetadata')) {
           // Shown, not decided on: an onboarding flag or a theme choosing what to render grants nothing. A role-like
           // field, or any field deciding server-side control flow, is a decision.
-          if (ROLE_FIELDS.has(field) || !isDisplayChoice(decision)) report(node, 'unsafeMetadataDecision');
+          if (ROLE_FIELDS.has(field) || !isDisplayChoice(decision)) {
+            report(node, 'unsafeMetadataDecision', kind.client || userObjectSource(path.root) !== 'server' ? [] : claimsSuggestion(node, decision));
+          }
           return;
         }
         if (!ROLE_FIELDS.has(field)) return;
@@ -120,7 +128,7 @@ export default createRule<Options, MessageIds>({
         }
         if (serverPublicMetadata === 'allow') return;
         if (serverPublicMetadata === 'mutations' && !guardsMutation(node)) return;
-        report(node, 'userObjectRole', hasSuggestion(node, decision));
+        report(node, 'userObjectRole', claimsSuggestion(node, decision));
       },
     };
 
@@ -275,29 +283,163 @@ export default createRule<Options, MessageIds>({
       return getAuthAnalyzer(sourceCode, setup!.settings).findWork(fn.body) !== undefined;
     }
 
-    /** `user.publicMetadata.role === 'admin'` → `has({ role: 'org:admin' })` when `has` is in scope. */
-    function hasSuggestion(node: TSESTree.Node, decision: TSESTree.Node): TSESLint.SuggestionReportDescriptor<MessageIds>[] {
-      const operand = node.parent?.type === 'ChainExpression' ? node.parent : node;
-      const comparison = operand.parent;
-      if (comparison?.type !== 'BinaryExpression' || !['===', '!=='].includes(comparison.operator)) return [];
-      const literal = comparison.left === operand ? comparison.right : comparison.left;
-      if (literal.type !== 'Literal' || typeof literal.value !== 'string') return [];
-      const hasVariable = ASTUtils.findVariable(sourceCode.getScope(node), 'has');
-      const definition = hasVariable?.defs[0];
-      if (definition?.type !== 'Variable' || definition.node.id.type !== 'ObjectPattern') return [];
-      const init = definition.node.init ? skipAwaitAndWrappers(definition.node.init) : undefined;
-      if (init?.type !== 'CallExpression' || refs.calls.get(init)?.kind !== 'authObject') return [];
-      const role = literal.value.startsWith('org:') ? literal.value : `org:${literal.value}`;
-      const quote = literal.raw.startsWith('"') ? '"' : "'";
-      const call = `has({ role: ${quote}${role}${quote} })`;
-      void decision;
+    /**
+     * `user.publicMetadata.role` → the same field of `sessionClaims.metadata`, the claim Clerk's role guide adds to the
+     * session token (`metadata` = `user.public_metadata`), read from `auth()` in the same function. Offered only where
+     * a missing claim (a token not yet customised) denies: the decision's test is false for an undefined field when it
+     * grants, and true when it exits. `has({ role: 'org:…' })` is no repair: a user-level admin flag is not an
+     * organization role, and anyone can create an organization and be its admin.
+     */
+    function claimsSuggestion(node: TSESTree.MemberExpression, decision: TSESTree.Node): TSESLint.SuggestionReportDescriptor<MessageIds>[] {
+      const path = memberPath(node);
+      if (path === undefined) return [];
+      const metadataIndex = path.names.findIndex((name) => name === 'publicMetadata' || name === 'unsafeMetadata');
+      if (metadataIndex === -1 || metadataIndex !== path.names.length - 2) return [];
+      const field = path.names[path.names.length - 1] as string;
+      // The caller's own user (`currentUser()`): a user the caller names (`users.getUser(id)`) has other claims.
+      if (!isCurrentUser(path.root)) return [];
+      const fn = enclosingFunction(node);
+      if (fn === undefined || !deniesWhenMissing(node, decision)) return [];
+      const v6 = setup!.major >= 6;
+      // auth() is awaited from v6 on: never make a function async (its callers would get a promise, always truthy).
+      if (v6 && !fn.async) return [];
+      if (setup!.major < 5 || !['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression'].includes(fn.type)) return [];
+      const existing = authPatternIn(fn);
+      const taken = namesInUse(sourceCode, fn);
+      const claimsProperty = existing?.properties.find(
+        (property): property is TSESTree.Property =>
+          property.type === 'Property' && !property.computed && property.key.type === 'Identifier' && property.key.name === 'sessionClaims',
+      );
+      if (claimsProperty !== undefined && claimsProperty.value.type !== 'Identifier') return [];
+      const claims = claimsProperty !== undefined ? (claimsProperty.value as TSESTree.Identifier).name : freeName(taken, 'sessionClaims', 'clerkSessionClaims');
+      const typed = /\.[cm]?tsx?$/u.test(context.filename);
+      const metadata = typed ? `(${claims}?.metadata as UserPublicMetadata | undefined)` : `${claims}?.metadata`;
+      const replacement = `${metadata}?.${field}`;
+      const unused = soleUseDeclaration(path.root);
       return [
         {
-          messageId: 'useHas',
-          data: { role: `${quote}${role}${quote}` },
-          fix: (fixer) => fixer.replaceText(comparison, comparison.operator === '===' ? call : `!${call}`),
+          messageId: 'useSessionClaims',
+          data: { field },
+          fix: (fixer) => {
+            const fixes: TSESLint.RuleFix[] = [fixer.replaceText(node.parent?.type === 'ChainExpression' ? node.parent : node, replacement)];
+            /** The `currentUser` import that the repair leaves unused: removed, or turned into the `auth` import it needs. */
+            let unusedImport = unused?.importSpecifier;
+            if (unused !== undefined) fixes.push(fixer.removeRange(unused.range));
+            if (claimsProperty === undefined) {
+              const last = existing?.properties[existing.properties.length - 1];
+              if (existing !== undefined) {
+                if (last === undefined || last.type === 'RestElement') return null;
+                fixes.push(fixer.insertTextAfter(last, claims === 'sessionClaims' ? ', sessionClaims' : `, sessionClaims: ${claims}`));
+              } else {
+                const imported = planImport(sourceCode, GUARD_IMPORT_SOURCE.next, 'auth', [GUARD_IMPORT_SOURCE.next]);
+                const binding = claims === 'sessionClaims' ? '{ sessionClaims }' : `{ sessionClaims: ${claims} }`;
+                const line = `const ${binding} = ${v6 ? 'await ' : ''}${imported.local}()${statementEnd(codeStyle(sourceCode))}`;
+                const body = insertAtFunctionStart(fixer, sourceCode, fn, [line], false);
+                if (body === undefined) return null;
+                fixes.push(...body);
+                const declaration = unusedImport?.parent;
+                if (imported.fix !== undefined && unusedImport !== undefined && declaration?.type === 'ImportDeclaration' && declaration.source.value === GUARD_IMPORT_SOURCE.next) {
+                  fixes.push(fixer.replaceText(unusedImport, imported.local === 'auth' ? 'auth' : `auth as ${imported.local}`));
+                  unusedImport = undefined;
+                } else if (imported.fix !== undefined) {
+                  fixes.push(imported.fix(fixer));
+                }
+              }
+            }
+            if (unusedImport !== undefined) fixes.push(removeImportSpecifier(fixer, sourceCode, unusedImport));
+            return fixes;
+          },
         },
       ];
+    }
+
+    /**
+     * With the field undefined, the decision denies: an `if` / ternary / `&&` that grants in its consequent has a test
+     * that is then false (`x === 'admin'`, `x`, `x.includes?.()`), one whose consequent exits has a test that is then
+     * true (`x !== 'admin'`, `!x`). Anything else (a deny-list `x === 'banned'`, `&&` / `||` mixes) gets no repair.
+     */
+    function deniesWhenMissing(node: TSESTree.Node, decision: TSESTree.Node): boolean {
+      const operand = node.parent?.type === 'ChainExpression' ? node.parent : node;
+      let valueWhenMissing: boolean | undefined;
+      if (decision === operand) valueWhenMissing = false;
+      else if (decision.type === 'UnaryExpression' && decision.operator === '!' && decision.argument === operand) valueWhenMissing = true;
+      else if (decision.type === 'BinaryExpression' && (decision.left === operand || decision.right === operand)) {
+        const other = decision.left === operand ? decision.right : decision.left;
+        if (other.type !== 'Literal' || other.value === null) return false;
+        if (decision.operator === '===' || decision.operator === '==') valueWhenMissing = false;
+        else if (decision.operator === '!==' || decision.operator === '!=') valueWhenMissing = true;
+      }
+      if (valueWhenMissing === undefined) return false;
+      const parent = decision.parent;
+      if (parent?.type === 'IfStatement' && parent.test === decision) {
+        const exitsBranch = isExit(parent.consequent);
+        return exitsBranch ? valueWhenMissing && parent.alternate === null : !valueWhenMissing;
+      }
+      if (parent?.type === 'ConditionalExpression' && parent.test === decision) return !valueWhenMissing;
+      if (decision.type === 'LogicalExpression') return false;
+      return false;
+    }
+
+    function isExit(branch: TSESTree.Statement): boolean {
+      const last = branch.type === 'BlockStatement' ? branch.body[branch.body.length - 1] : branch;
+      if (last === undefined) return false;
+      if (last.type === 'ReturnStatement' || last.type === 'ThrowStatement') return true;
+      if (last.type !== 'ExpressionStatement' || last.expression.type !== 'CallExpression') return false;
+      const kind = refs.calls.get(last.expression)?.kind;
+      return kind === 'nextNeverReturns' || kind === 'neverReturns' || kind === 'protect';
+    }
+
+    /** `currentUser()`, or a variable declared from it (`const user = await currentUser()`). */
+    function isCurrentUser(root: TSESTree.Node): boolean {
+      const node = skipAwaitAndWrappers(root as TSESTree.Expression);
+      if (node.type === 'CallExpression') return refs.calls.get(node)?.kind === 'currentUser';
+      if (node.type !== 'Identifier') return false;
+      const definition = ASTUtils.findVariable(sourceCode.getScope(node), node)?.defs[0];
+      if (definition?.type !== 'Variable' || definition.node.id.type !== 'Identifier' || definition.node.init === null) return false;
+      const init = skipAwaitAndWrappers(definition.node.init);
+      return init.type === 'CallExpression' && refs.calls.get(init)?.kind === 'currentUser';
+    }
+
+    /** The first `auth()` / `auth.protect()` destructuring statement at the top level of the function's body. */
+    function authPatternIn(fn: FunctionNode): TSESTree.ObjectPattern | undefined {
+      if (fn.body.type !== 'BlockStatement') return undefined;
+      for (const statement of fn.body.body) {
+        if (statement.type !== 'VariableDeclaration') continue;
+        for (const declarator of statement.declarations) {
+          if (declarator.id.type !== 'ObjectPattern' || declarator.init === null) continue;
+          const init = skipAwaitAndWrappers(declarator.init);
+          const kindOf = init.type === 'CallExpression' ? refs.calls.get(init)?.kind : undefined;
+          if (kindOf === 'authObject' || kindOf === 'protect') return declarator.id;
+        }
+      }
+      return undefined;
+    }
+
+    /**
+     * `const user = await currentUser()` whose only reference is the one being replaced: its statement's range (with
+     * the line it stands on), so the repair leaves no unused variable behind.
+     */
+    function soleUseDeclaration(root: TSESTree.Node): { range: [number, number]; importSpecifier?: TSESTree.ImportClause } | undefined {
+      if (root.type !== 'Identifier') return undefined;
+      const variable = ASTUtils.findVariable(sourceCode.getScope(root), root);
+      const definition = variable?.defs[0];
+      if (variable === null || definition?.type !== 'Variable' || variable.defs.length !== 1) return undefined;
+      if (variable.references.some((reference) => reference.identifier !== root && reference.identifier !== definition.name)) return undefined;
+      const statement = definition.node.parent;
+      if (statement?.type !== 'VariableDeclaration' || statement.declarations.length !== 1) return undefined;
+      const init = definition.node.init === null ? undefined : skipAwaitAndWrappers(definition.node.init);
+      if (init?.type !== 'CallExpression' || refs.calls.get(init)?.kind !== 'currentUser') return undefined;
+      const { text } = sourceCode;
+      const lineStart = text.lastIndexOf('\n', statement.range[0] - 1) + 1;
+      const next = text.indexOf('\n', statement.range[1]);
+      const ownLine = text.slice(lineStart, statement.range[0]).trim() === '' && next !== -1 && text.slice(statement.range[1], next).trim() === '';
+      const range: [number, number] = ownLine ? [lineStart, next + 1] : [statement.range[0], statement.range[1]];
+      // `currentUser` itself, when this was its only call.
+      const callee = init.callee.type === 'Identifier' ? ASTUtils.findVariable(sourceCode.getScope(init.callee), init.callee) : null;
+      const importDef = callee?.defs[0];
+      const importSpecifier =
+        importDef?.type === 'ImportBinding' && callee !== null && callee.references.length === 1 && importDef.node.type === 'ImportSpecifier' ? importDef.node : undefined;
+      return { range, ...(importSpecifier === undefined ? {} : { importSpecifier }) };
     }
   },
 });

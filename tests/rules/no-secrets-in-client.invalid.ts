@@ -18,13 +18,21 @@ const { CLERK_ENCRYPTION_KEY } = process.env
         messageId: 'clerkSecretInClient',
         line: 2,
         column: 16,
-        suggestions: [],
+        suggestions: [{ messageId: 'useUndefined', output: `'use client'
+const secret = undefined
+const signing = process.env['CLERK_WEBHOOK_SIGNING_SECRET']
+const { CLERK_ENCRYPTION_KEY } = process.env
+` }],
       },
       {
         messageId: 'clerkSecretInClient',
         line: 3,
         column: 17,
-        suggestions: [],
+        suggestions: [{ messageId: 'useUndefined', output: `'use client'
+const secret = process.env.CLERK_SECRET_KEY
+const signing = undefined
+const { CLERK_ENCRYPTION_KEY } = process.env
+` }],
       },
       {
         messageId: 'clerkSecretInClient',
@@ -63,7 +71,12 @@ const port = process.env.PORT
         messageId: 'secretEnvInClient',
         line: 3,
         column: 16,
-        suggestions: [],
+        suggestions: [{ messageId: 'useUndefined', output: `'use client'
+const api = process.env.API_ENDPOINT
+const stripe = undefined
+const base = import.meta.env.API_BASE
+const port = process.env.PORT
+` }],
       },
       {
         messageId: 'serverEnvInClient',
@@ -91,9 +104,24 @@ export function Debug() { return <pre>{process.env.GITHUB_TOKEN}</pre> }
 `,
     output: null,
     errors: [
-      { messageId: 'secretEnvInClient', line: 2, column: 16, suggestions: [] },
-      { messageId: 'secretEnvInClient', line: 3, column: 12, suggestions: [] },
-      { messageId: 'secretEnvInClient', line: 5, column: 40, suggestions: [] },
+      { messageId: 'secretEnvInClient', line: 2, column: 16, suggestions: [{ messageId: 'useUndefined', output: `'use client'
+const openai = undefined
+const db = process.env.DATABASE_URL
+const api = process.env.API_ENDPOINT
+export function Debug() { return <pre>{process.env.GITHUB_TOKEN}</pre> }
+` }] },
+      { messageId: 'secretEnvInClient', line: 3, column: 12, suggestions: [{ messageId: 'useUndefined', output: `'use client'
+const openai = process.env.OPENAI_API_KEY
+const db = undefined
+const api = process.env.API_ENDPOINT
+export function Debug() { return <pre>{process.env.GITHUB_TOKEN}</pre> }
+` }] },
+      { messageId: 'secretEnvInClient', line: 5, column: 40, suggestions: [{ messageId: 'useUndefined', output: `'use client'
+const openai = process.env.OPENAI_API_KEY
+const db = process.env.DATABASE_URL
+const api = process.env.API_ENDPOINT
+export function Debug() { return <pre>{undefined}</pre> }
+` }] },
     ],
   },
   {
@@ -106,7 +134,12 @@ export function getKey() {
 }
 `,
     output: null,
-    errors: [{ messageId: 'clerkSecretInClient', line: 3, column: 45 }],
+    errors: [{ messageId: 'clerkSecretInClient', line: 3, column: 45, suggestions: [{ messageId: 'useUndefined', output: `'use client'
+export function getKey() {
+  if (typeof window === 'undefined') return undefined
+  return undefined
+}
+` }] }],
   },
   {
     name: "a secret read on the browser side of a window test",
@@ -115,7 +148,9 @@ export function getKey() {
 export const token = typeof window !== 'undefined' ? process.env.API_TOKEN : ''
 `,
     output: null,
-    errors: [{ messageId: 'secretEnvInClient', line: 2, column: 54, suggestions: [] }],
+    errors: [{ messageId: 'secretEnvInClient', line: 2, column: 54, suggestions: [{ messageId: 'useUndefined', output: `'use client'
+export const token = typeof window !== 'undefined' ? undefined : ''
+` }] }],
   },
   {
     name: "server-only Clerk module imported for values",
@@ -211,7 +246,9 @@ export const clerk = createClerkClient({ secretKey: import.meta.env.CLERK_SECRET
         messageId: 'clerkSecretInClient',
         line: 2,
         column: 53,
-        suggestions: [],
+        suggestions: [{ messageId: 'useUndefined', output: `import { createClerkClient } from '@clerk/backend'
+export const clerk = createClerkClient({ secretKey: undefined })
+` }],
       },
     ],
   },
@@ -228,8 +265,22 @@ export function Checkout() {
 `,
     output: null,
     errors: [
-      { messageId: 'secretEnvInClient', line: 4, column: 65, suggestions: [] },
-      { messageId: 'secretEnvInClient', line: 5, column: 48, suggestions: [] },
+      { messageId: 'secretEnvInClient', line: 4, column: 65, suggestions: [{ messageId: 'useUndefined', output: `'use client'
+import { useState } from 'react'
+export function Checkout() {
+  const [key] = useState(() => (typeof window === 'undefined' ? undefined : ''))
+  const hook = typeof window === 'undefined' ? process.env.SLACK_WEBHOOK_URL : undefined
+  return <form data-key={key} data-hook={hook} />
+}
+` }] },
+      { messageId: 'secretEnvInClient', line: 5, column: 48, suggestions: [{ messageId: 'useUndefined', output: `'use client'
+import { useState } from 'react'
+export function Checkout() {
+  const [key] = useState(() => (typeof window === 'undefined' ? process.env.STRIPE_SECRET_KEY : ''))
+  const hook = typeof window === 'undefined' ? undefined : undefined
+  return <form data-key={key} data-hook={hook} />
+}
+` }] },
     ],
   },
 

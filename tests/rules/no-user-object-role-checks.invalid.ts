@@ -5,7 +5,33 @@ import { fixture } from '../rule-tester.js';
 
 export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   {
-    name: "serverPublicMetadata: 'mutations': publicMetadata.role of currentUser() guards a delete; has() suggestion when has is in scope",
+    name: "no repair where a missing claim would let the caller through: a deny-list test, a sync helper, a user the caller names",
+    filename: fixture("app/actions.ts"),
+    options: [{ serverPublicMetadata: 'all' }],
+    code: `'use server'
+import { currentUser, clerkClient } from '@clerk/nextjs/server'
+export async function post(text: string) {
+  const user = await currentUser()
+  if (user?.publicMetadata.role === 'banned') throw new Error('Banned')
+  await db.post.create({ data: { text } })
+}
+export async function promote(id: string) {
+  const target = await (await clerkClient()).users.getUser(id)
+  if (target.publicMetadata.role !== 'admin') throw new Error('Not an admin')
+  await db.audit.create({ data: { id } })
+}
+function isAdmin(user: Awaited<ReturnType<typeof currentUser>>) {
+  return user?.publicMetadata.role === 'admin'
+}
+`,
+    output: null,
+    errors: [
+      { messageId: 'userObjectRole', line: 5, suggestions: [] },
+      { messageId: 'userObjectRole', line: 10, suggestions: [] },
+    ],
+  },
+  {
+    name: "serverPublicMetadata: 'mutations': publicMetadata.role of currentUser() guards a delete; the suggestion reads the role claim from the session token",
     filename: fixture("app/actions.ts"),
     options: [{ serverPublicMetadata: 'mutations' }],
     code: `'use server'
@@ -25,13 +51,12 @@ export async function deleteProject(id: string) {
         line: 7,
         column: 7,
         suggestions: [
-          { messageId: 'useHas', output: `'use server'
-import { auth, currentUser } from '@clerk/nextjs/server'
+          { messageId: 'useSessionClaims', output: `'use server'
+import { auth } from '@clerk/nextjs/server'
 
 export async function deleteProject(id: string) {
-  const { has } = await auth()
-  const user = await currentUser()
-  if (!has({ role: 'org:admin' })) throw new Error('Forbidden')
+  const { has, sessionClaims } = await auth()
+  if ((sessionClaims?.metadata as UserPublicMetadata | undefined)?.role !== 'admin') throw new Error('Forbidden')
   await db.project.delete({ where: { id } })
 }
 ` },
@@ -55,7 +80,13 @@ export async function purge() {
         messageId: 'unsafeMetadataDecision',
         line: 5,
         column: 7,
-        suggestions: [],
+        suggestions: [{ messageId: 'useSessionClaims', output: `'use server'
+import { auth } from '@clerk/nextjs/server'
+export async function purge() {
+  const { sessionClaims } = await auth()
+  if ((sessionClaims?.metadata as UserPublicMetadata | undefined)?.isAdmin) await db.everything.deleteMany()
+}
+` }],
       },
     ],
   },
@@ -136,7 +167,12 @@ export default async function Page() {
 }
 `,
     output: null,
-    errors: [{ messageId: 'userObjectRole', line: 4, column: 14, suggestions: [] }],
+    errors: [{ messageId: 'userObjectRole', line: 4, column: 14, suggestions: [{ messageId: 'useSessionClaims', output: `import { auth } from '@clerk/nextjs/server'
+export default async function Page() {
+  const { sessionClaims } = await auth()
+  return <p>{(sessionClaims?.metadata as UserPublicMetadata | undefined)?.role === 'admin' ? 'Admin' : 'Member'}</p>
+}
+` }] }],
   },
   {
     name: "strict (checkClientGates): a browser-side role decision before calling a Server Action",
@@ -171,7 +207,15 @@ export default async function Page() {
 `,
     output: null,
     errors: [
-      { messageId: 'unsafeMetadataDecision', line: 5, column: 8, suggestions: [] },
+      { messageId: 'unsafeMetadataDecision', line: 5, column: 8, suggestions: [{ messageId: 'useSessionClaims', output: `import { currentUser, auth } from '@clerk/nextjs/server'
+import { redirect } from 'next/navigation'
+export default async function Page() {
+  const { sessionClaims } = await auth()
+  const user = await currentUser()
+  if (!(sessionClaims?.metadata as UserPublicMetadata | undefined)?.onboarded) redirect('/onboarding')
+  return <nav>{user?.unsafeMetadata.isAdmin && <a href="/admin">Admin</a>}</nav>
+}
+` }] },
       { messageId: 'unsafeMetadataDecision', line: 6, column: 16, suggestions: [] },
     ],
   },
