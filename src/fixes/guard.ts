@@ -118,3 +118,23 @@ export function insertAfterStatement(
 ): TSESLint.RuleFix {
   return fixer.insertTextAfter(statement, `\n${indentLines(line, lineIndent(sourceCode, statement))}`);
 }
+
+/** The range that removes `statement`, with its line when nothing else stands on it. */
+export function statementRemovalRange(sourceCode: Readonly<TSESLint.SourceCode>, statement: TSESTree.Node): [number, number] {
+  const { text } = sourceCode;
+  const lineStart = text.lastIndexOf('\n', statement.range[0] - 1) + 1;
+  const next = text.indexOf('\n', statement.range[1]);
+  const ownLine = text.slice(lineStart, statement.range[0]).trim() === '' && next !== -1 && text.slice(statement.range[1], next).trim() === '';
+  return ownLine ? [lineStart, next + 1] : [statement.range[0], statement.range[1]];
+}
+
+/** The range that removes a property of an object pattern, with the comma that separates it from a neighbour. */
+export function propertyRemovalRange(sourceCode: Readonly<TSESLint.SourceCode>, property: TSESTree.Node): [number, number] {
+  const after = sourceCode.getTokenAfter(property);
+  if (after?.value === ',') {
+    const next = sourceCode.getTokenAfter(after);
+    return [property.range[0], next === null ? after.range[1] : next.range[0]];
+  }
+  const before = sourceCode.getTokenBefore(property);
+  return [before?.value === ',' ? before.range[0] : property.range[0], property.range[1]];
+}

@@ -1,4 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { ASTUtils } from '@typescript-eslint/utils';
 
 import {
   entryPointIndex,
@@ -13,7 +14,7 @@ import {
 } from '../analysis/index.js';
 import { GUARD_IMPORT_SOURCE, ORG_ID_NAMES } from '../clerk/index.js';
 import { exitStatement, nodeFramework } from '../fixes/auth-guard.js';
-import { insertAfterStatement, insertAtFunctionStart } from '../fixes/guard.js';
+import { insertAfterStatement, insertAtFunctionStart, propertyRemovalRange, statementRemovalRange } from '../fixes/guard.js';
 import { planImport } from '../fixes/imports.js';
 import { freeName, namesInUse } from '../fixes/names.js';
 import { codeStyle, statementEnd } from '../fixes/style.js';
@@ -187,8 +188,50 @@ export default createRule<Options, MessageIds>({
       return kind === 'nextNeverReturns' || kind === 'neverReturns' || kind === 'protect';
     }
 
+    /** Replaces the use with `local` and removes the request read that only it used (no unused variable is left). */
+    function replaceUse(fixer: TSESLint.RuleFixer, use: TSESTree.Node, local: string): TSESLint.RuleFix[] {
+      const unused = requestReadOnlyUsedBy(use);
+      return [replaceUseText(fixer, use, local), ...(unused === undefined ? [] : [fixer.removeRange(unused)])];
+    }
+
+    /**
+     * The declaration (or destructured property) of a request value whose only read is `use`: `const { orgId } =
+     * await req.json()`, `const orgId = String(formData.get('orgId'))`, `const body = await req.json()` for
+     * `body.orgId`. Parameters stay (the signature is the caller's contract).
+     */
+    function requestReadOnlyUsedBy(use: TSESTree.Node): [number, number] | undefined {
+      const name = use.type === 'Identifier' ? use : use.type === 'MemberExpression' && use.object.type === 'Identifier' ? use.object : undefined;
+      if (name === undefined) return undefined;
+      const variable = ASTUtils.findVariable(sourceCode.getScope(name), name);
+      const definition = variable?.defs[0];
+      if (variable == null || variable.defs.length !== 1 || definition?.type !== 'Variable') return undefined;
+      if (variable.references.some((reference) => reference.isRead() && reference.identifier !== name)) return undefined;
+      const declarator = definition.node;
+      const statement = declarator.parent;
+      if (statement?.type !== 'VariableDeclaration' || statement.declarations.length !== 1 || declarator.init === null) return undefined;
+      if (declarator.id.type === 'ObjectPattern') {
+        const property = declarator.id.properties.find((candidate) => candidate.range[0] <= definition.name.range[0] && definition.name.range[1] <= candidate.range[1]);
+        if (property === undefined || property.type === 'RestElement' || declarator.id.properties.some((candidate) => candidate.type === 'RestElement')) return undefined;
+        if (declarator.id.properties.length > 1) return propertyRemovalRange(sourceCode, property);
+      } else if (declarator.id.type !== 'Identifier') {
+        return undefined;
+      }
+      return isRequestRead(declarator.init) ? statementRemovalRange(sourceCode, statement) : undefined;
+    }
+
+    /** `await req.json()`, `(await req.json()) as T`, `formData.get('orgId')`, `String(…)` of one, `await params`. */
+    function isRequestRead(init: TSESTree.Expression): boolean {
+      let node = skipAwaitAndWrappers(init);
+      if (node.type === 'CallExpression' && node.callee.type === 'Identifier' && ['String', 'Number'].includes(node.callee.name) && node.arguments[0]?.type !== 'SpreadElement' && node.arguments[0] !== undefined) {
+        node = skipAwaitAndWrappers(node.arguments[0]);
+      }
+      if (node.type === 'Identifier' || node.type === 'MemberExpression') return true;
+      if (node.type !== 'CallExpression' || node.callee.type !== 'MemberExpression' || node.callee.property.type !== 'Identifier') return false;
+      return ['json', 'formData', 'text', 'get', 'getAll'].includes(node.callee.property.name);
+    }
+
     /** Replaces the use with `local`, expanding a shorthand property so that its key stays (`{ orgId: local }`). */
-    function replaceUse(fixer: TSESLint.RuleFixer, use: TSESTree.Node, local: string): TSESLint.RuleFix {
+    function replaceUseText(fixer: TSESLint.RuleFixer, use: TSESTree.Node, local: string): TSESLint.RuleFix {
       const parent = use.parent;
       if (parent?.type === 'Property' && parent.shorthand && use.type === 'Identifier') {
         return local === use.name ? fixer.replaceText(use, local) : fixer.replaceText(parent, `${use.name}: ${local}`);
@@ -226,7 +269,7 @@ export default createRule<Options, MessageIds>({
               messageId: 'useSessionOrgId',
               fix: (fixer) => [
                 ...(checked ? [] : [insertAfterStatement(fixer, sourceCode, afterGuards(statement), `if (!${local}) ${exit}`)]),
-                replaceUse(fixer, use, local),
+                ...replaceUse(fixer, use, local),
               ],
             },
           ];
@@ -240,7 +283,7 @@ export default createRule<Options, MessageIds>({
             fix: (fixer) => [
               fixer.insertTextAfter(last, local === 'orgId' ? ', orgId' : `, orgId: ${local}`),
               insertAfterStatement(fixer, sourceCode, afterGuards(statement), `if (!${local}) ${exit}`),
-              replaceUse(fixer, use, local),
+              ...replaceUse(fixer, use, local),
             ],
           },
         ];
@@ -258,7 +301,7 @@ export default createRule<Options, MessageIds>({
             const lines = [`const ${binding} = ${call}${statementEnd(style)}`, `if (!${local}) ${exit}`];
             const body = insertAtFunctionStart(fixer, sourceCode, entry.fn, lines, v6);
             if (body === undefined) return null;
-            return [...(imported.fix === undefined ? [] : [imported.fix(fixer)]), ...body, replaceUse(fixer, use, local)];
+            return [...(imported.fix === undefined ? [] : [imported.fix(fixer)]), ...body, ...replaceUse(fixer, use, local)];
           },
         },
       ];

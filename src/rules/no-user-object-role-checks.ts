@@ -17,7 +17,7 @@ import {
   skipAwaitAndWrappers,
 } from '../analysis/index.js';
 import { CLERK_SOURCES, CLERK_USER_TYPES, GUARD_IMPORT_SOURCE, ROLE_FIELDS } from '../clerk/index.js';
-import { insertAtFunctionStart } from '../fixes/guard.js';
+import { insertAtFunctionStart, statementRemovalRange } from '../fixes/guard.js';
 import { planImport, removeImportSpecifier } from '../fixes/imports.js';
 import { freeName, namesInUse } from '../fixes/names.js';
 import { codeStyle, statementEnd } from '../fixes/style.js';
@@ -429,11 +429,7 @@ export default createRule<Options, MessageIds>({
       if (statement?.type !== 'VariableDeclaration' || statement.declarations.length !== 1) return undefined;
       const init = definition.node.init === null ? undefined : skipAwaitAndWrappers(definition.node.init);
       if (init?.type !== 'CallExpression' || refs.calls.get(init)?.kind !== 'currentUser') return undefined;
-      const { text } = sourceCode;
-      const lineStart = text.lastIndexOf('\n', statement.range[0] - 1) + 1;
-      const next = text.indexOf('\n', statement.range[1]);
-      const ownLine = text.slice(lineStart, statement.range[0]).trim() === '' && next !== -1 && text.slice(statement.range[1], next).trim() === '';
-      const range: [number, number] = ownLine ? [lineStart, next + 1] : [statement.range[0], statement.range[1]];
+      const range = statementRemovalRange(sourceCode, statement);
       // `currentUser` itself, when this was its only call.
       const callee = init.callee.type === 'Identifier' ? ASTUtils.findVariable(sourceCode.getScope(init.callee), init.callee) : null;
       const importDef = callee?.defs[0];

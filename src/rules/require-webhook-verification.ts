@@ -333,7 +333,15 @@ export default createRule<Options, MessageIds>({
                 }
               }
             }
-            if (bound?.init) fixes.push(fixer.replaceText(bound.init, evt));
+            if (bound?.init) {
+              // `(await req.json()) as Payload` keeps the type the handler was written against: `evt as Payload`.
+              let value: TSESTree.Expression = bound.init;
+              while (value.type === 'TSAsExpression' || value.type === 'TSSatisfiesExpression') value = value.expression;
+              const parenthesised = value !== bound.init && sourceCode.getTokenBefore(value)?.value === '(' && sourceCode.getTokenAfter(value)?.value === ')';
+              const from = parenthesised ? (sourceCode.getTokenBefore(value) as TSESTree.Token).range[0] : value.range[0];
+              const to = parenthesised ? (sourceCode.getTokenAfter(value) as TSESTree.Token).range[1] : value.range[1];
+              fixes.push(fixer.replaceTextRange([from, to], evt));
+            }
             return imported.fix === undefined ? fixes : [imported.fix(fixer), ...fixes];
           },
         },

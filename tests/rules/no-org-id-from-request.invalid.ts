@@ -59,7 +59,6 @@ export async function POST(req: Request) {
 export async function POST(req: Request) {
   const { orgId: activeOrg } = await auth()
   if (!activeOrg) return new Response('Pick an organization', { status: 403 })
-  const body = await req.json()
   return Response.json(await db.invoice.findMany({ where: { orgId: activeOrg } }))
 }
 ` },
@@ -92,7 +91,6 @@ import { NextResponse } from 'next/server'
 export async function POST(req: Request) {
   const { orgId } = await auth.protect()
   if (!orgId) return NextResponse.json({ error: 'No active organization' }, { status: 403 })
-  const body = await req.json()
   return NextResponse.json(await db.invoice.findMany({ where: { orgId } }))
 }
 ` },
@@ -158,7 +156,6 @@ export async function createInvoice(formData: FormData) {
   const { userId, orgId: sessionOrgId } = await auth()
   if (!userId) throw new Error('Unauthorized')
   if (!sessionOrgId) throw new Error('No active organization')
-  const orgId = formData.get('orgId') as string
   await prisma.invoice.create({ data: { orgId: sessionOrgId, userId } })
 }
 ` },
@@ -253,7 +250,6 @@ export async function GET(req: Request) {
   const url = new URL(req.url)
   const client = await clerkClient()
   await db.tenant.findUnique({ where: { id: url.searchParams.get('tenantId') } })
-  const tenantId = url.searchParams.get('tenantId')
   return Response.json(await client.organizations.getOrganizationMembershipList({ organizationId: orgId }))
 }
 ` },
@@ -652,7 +648,6 @@ export async function GET(req: Request) {
   if (!userId) return new Response('Unauthorized', { status: 401 })
   if (!sessionClaims?.metadata?.onboardingComplete) return Response.json({ error: 'Finish onboarding' }, { status: 403 })
   if (!sessionOrgId) return Response.json({ error: 'No active organization' }, { status: 403 })
-  const orgId = new URL(req.url).searchParams.get('orgId')
   return Response.json(await db.project.findMany({ where: { orgId: sessionOrgId } }))
 }
 ` },

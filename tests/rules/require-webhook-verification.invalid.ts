@@ -29,7 +29,7 @@ import { verifyWebhook } from '@clerk/nextjs/webhooks'
 export async function POST(req: NextRequest) {
   const evt = await verifyWebhook(req).catch(() => null)
   if (!evt) return new Response('Error verifying webhook', { status: 400 })
-  const payload = evt
+  const payload = evt as WebhookEvent
   if (payload.type === 'user.deleted') await db.user.delete({ where: { id: payload.data.id } })
   return new Response('ok')
 }
