@@ -29,6 +29,11 @@ export interface ClerkRuleDocs {
   recommended: 'recommended' | 'strict';
   /** Stricter options the `strict` and `all` presets use instead of the defaults. */
   strictOptions?: readonly unknown[];
+  /**
+   * Some findings are fixed by `eslint --fix` without `settings.clerk.autofix`: repairs that cannot change runtime
+   * behaviour for the worse. (Every rule declares `fixable`, so that `autofix: true` can promote its suggestions.)
+   */
+  fixesByDefault?: true;
 }
 
 /**

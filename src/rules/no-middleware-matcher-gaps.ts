@@ -56,7 +56,7 @@ export default createRule<Options, MessageIds>({
       ignoredApiRoute:
         '`{{pattern}}` in `ignoredRoutes` skips Clerk on an API route: `auth()` there throws, and nothing in middleware protects it.',
       misplacedMiddleware:
-        'Next.js loads `middleware`/`proxy` only from the project root or `src/`; this file never runs, so nothing it protects is protected.',
+        'Next.js loads `middleware`/`proxy` only from the project root or `src/`; this file never runs, so nothing it protects is protected. Move it beside `app/` (the project root, or `src/` when the app is in `src/app`).',
       useRecommendedMatcher: "Use Clerk's recommended matcher.",
       addLeadingSlash: 'Write `/{{pattern}}`.',
       removeEntry: 'Remove `{{pattern}}` from the list.',

@@ -250,7 +250,7 @@ export default createRule<Options, MessageIds>({
      * already does.
      */
     function sessionOrgIdSuggestion(entry: EntryPoint, use: TSESTree.Node): TSESLint.SuggestionReportDescriptor<MessageIds>[] {
-      if (entry.kind !== 'serverAction' && entry.kind !== 'appRoute') return [];
+      if (entry.kind !== 'serverAction' && entry.kind !== 'appRoute' && entry.kind !== 'pagesApi') return [];
       const exit = exitStatement(sourceCode, entry, nodeFramework(refs) ?? 'next', 'noOrganization');
       if (exit === undefined) return [];
       const existing = authDestructuring(entry, use);
@@ -290,14 +290,19 @@ export default createRule<Options, MessageIds>({
       }
       const style = codeStyle(sourceCode);
       const local = freeName(namesInUse(sourceCode, entry.fn), 'orgId', 'sessionOrgId');
-      const v6 = setup!.major >= 6;
+      // Pages API routes read the session with `getAuth(req)` (sync); the app router with `auth()`.
+      const request = entry.fn.params[0];
+      if (entry.kind === 'pagesApi' && request?.type !== 'Identifier') return [];
+      const accessor = entry.kind === 'pagesApi' ? 'getAuth' : 'auth';
+      const v6 = setup!.major >= 6 && accessor === 'auth';
       return [
         {
           messageId: 'useSessionOrgId',
           fix: (fixer) => {
-            const imported = planImport(sourceCode, GUARD_IMPORT_SOURCE.next, 'auth');
+            const imported = planImport(sourceCode, GUARD_IMPORT_SOURCE.next, accessor);
             const binding = local === 'orgId' ? '{ orgId }' : `{ orgId: ${local} }`;
-            const call = v6 ? `await ${imported.local}()` : `${imported.local}()`;
+            const argument = request?.type === 'Identifier' && accessor === 'getAuth' ? request.name : '';
+            const call = v6 ? `await ${imported.local}()` : `${imported.local}(${argument})`;
             const lines = [`const ${binding} = ${call}${statementEnd(style)}`, `if (!${local}) ${exit}`];
             const body = insertAtFunctionStart(fixer, sourceCode, entry.fn, lines, v6);
             if (body === undefined) return null;

@@ -33,6 +33,7 @@ export default createRule<Options, MessageIds>({
     docs: {
       description: 'Disallow Clerk secrets, server-only env vars and server-only Clerk modules in client modules',
       recommended: 'recommended',
+      fixesByDefault: true,
       strictOptions: [{ serverEnv: 'all' }],
     },
     fixable: 'code',

@@ -41,6 +41,7 @@ export default createRule<Options, MessageIds>({
     docs: {
       description: 'Require `await` on Clerk APIs that return a Promise, and on async auth helpers used in conditions',
       recommended: 'recommended',
+      fixesByDefault: true,
     },
     fixable: 'code',
     hasSuggestions: true,

@@ -11,6 +11,7 @@ import { Linter } from 'eslint';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 import plugin from '../../src/index.js';
+import { rules } from '../../src/rules/index.js';
 import { collectRuleTestCases, type RuleTestCase } from '../integration/rule-cases.js';
 
 const SESSION_KEYS = new Set(['userId', 'orgId', 'orgRole', 'orgSlug', 'orgPermissions', 'sessionId', 'actor']);
@@ -242,5 +243,26 @@ describe('every repair of every rule', () => {
     }
     expect(repairs).toBeGreaterThan(100);
     expect(problems).toEqual([]);
+  }, 120_000);
+
+  it('fixes by default exactly in the rules whose docs say so (meta.docs.fixesByDefault, the 🔧 in the README)', () => {
+    const linter = new Linter({ configType: 'flat' });
+    const fixing = new Set<string>();
+    for (const testCase of cases) {
+      const clerkSettings = (testCase.settings?.clerk ?? {}) as { autofix?: boolean };
+      if (!testCase.id.includes('/invalid-') || clerkSettings.autofix === true) continue;
+      const config: Linter.Config[] = [
+        {
+          files: ['**/*.{ts,tsx,js,jsx,mts,cts,mjs,cjs}'],
+          plugins: { clerk: plugin },
+          languageOptions: { parser: { parse } as unknown as Linter.Parser, parserOptions: { ecmaFeatures: { jsx: true } } },
+          rules: { [`clerk/${testCase.rule}`]: ['error', ...(testCase.options ?? [])] },
+          settings: testCase.settings ?? {},
+        },
+      ];
+      if (linter.verify(testCase.code, config, { filename: testCase.filename ?? 'file.ts' }).some((message) => message.fix !== undefined)) fixing.add(testCase.rule);
+    }
+    const declared = Object.entries(rules).filter(([, rule]) => rule.meta.docs?.fixesByDefault === true).map(([name]) => name);
+    expect([...fixing].sort()).toEqual(declared.sort());
   }, 120_000);
 });

@@ -5,6 +5,32 @@ import { fixture } from '../rule-tester.js';
 
 export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   {
+    name: "pages API route: the repair reads the orgId with getAuth(req) and answers 403 without one",
+    filename: fixture("pages/api/invoices.ts"),
+    code: `import { getAuth } from '@clerk/nextjs/server'
+export default async function handler(req, res) {
+  res.json(await db.invoice.findMany({ where: { orgId: req.query.orgId } }))
+}
+`,
+    output: null,
+    errors: [
+      {
+        messageId: 'orgIdFromRequest',
+        line: 3,
+        column: 56,
+        suggestions: [
+          { messageId: 'useSessionOrgId', output: `import { getAuth } from '@clerk/nextjs/server'
+export default async function handler(req, res) {
+  const { orgId } = getAuth(req)
+  if (!orgId) return res.status(403).json({ error: 'No active organization' })
+  res.json(await db.invoice.findMany({ where: { orgId } }))
+}
+` },
+        ],
+      },
+    ],
+  },
+  {
     name: "the issue's shape: the session orgId is added with an exit after the existing userId guard (Prisma drops undefined filters)",
     filename: fixture("app/actions.ts"),
     code: `'use server'
