@@ -42,6 +42,7 @@ export async function checkRepairs(apps, { strict = true } = {}) {
   let repaired = 0;
   let applied = 0;
   const failures = [];
+  const kinds = { parse: 0, stillReported: 0, newFinding: 0 };
   const without = new Map();
   for (const { repo, appDir, results } of apps) {
     const eslint = new ESLint({ cwd: appDir, overrideConfigFile: true, overrideConfig: config, warnIgnored: false });
@@ -71,13 +72,20 @@ export async function checkRepairs(apps, { strict = true } = {}) {
           const where = `${repo} ${file}:${message.line} ${message.ruleId} ${repair.kind}`;
           const fatal = after.messages.find((m) => m.fatal);
           if (fatal !== undefined) {
+            kinds.parse += 1;
             failures.push(`${where}: the repaired file does not parse (${fatal.message})`);
             continue;
           }
           const now = counts(after.messages.filter((m) => m.ruleId?.startsWith('clerk/')));
-          if ((now.get(keyOf(message)) ?? 0) >= (before.get(keyOf(message)) ?? 0)) failures.push(`${where}: the finding is still reported`);
+          if ((now.get(keyOf(message)) ?? 0) >= (before.get(keyOf(message)) ?? 0)) {
+            kinds.stillReported += 1;
+            failures.push(`${where}: the finding is still reported`);
+          }
           for (const [key, count] of now) {
-            if (count > (before.get(key) ?? 0)) failures.push(`${where}: a new finding appears: ${key.replace('\0', ': ')}`);
+            if (count > (before.get(key) ?? 0)) {
+              kinds.newFinding += 1;
+              failures.push(`${where}: a new finding appears: ${key.replace('\0', ': ')}`);
+            }
           }
         }
       }
@@ -86,7 +94,9 @@ export async function checkRepairs(apps, { strict = true } = {}) {
   const coverage = findings === 0 ? 1 : repaired / findings;
   lines.push(`repairs: ${repaired} of ${findings} findings carry a fix or a suggestion (coverage ${coverage.toFixed(2)}, target 0.95)`);
   for (const [rule, where] of [...without].sort()) lines.push(`  without a repair: ${rule} (${where.length}): ${where.join(', ')}`);
-  lines.push(`repairs applied one at a time and linted again: ${applied}; failed: ${failures.length}`);
+  lines.push(
+    `repairs applied one at a time and linted again: ${applied}; output does not parse / finding still reported / new Clerk finding: ${kinds.parse} / ${kinds.stillReported} / ${kinds.newFinding}`,
+  );
   for (const failure of failures) lines.push(`  ${failure}`);
   return { lines, coverage, failures: failures.length, findings, repaired, applied };
 }
