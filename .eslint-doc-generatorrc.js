@@ -1,5 +1,11 @@
 import plugin from './dist/index.js';
 
+// The options' defaults are kept from ESLint (see src/util/create-rule.ts) but belong in the docs' options tables.
+// The generator loads this same module instance (dist/index.js), so it reads them from `meta.defaultOptions`.
+for (const rule of Object.values(plugin.rules)) {
+  if (rule.meta.docs.defaultOptions !== undefined) rule.meta.defaultOptions = rule.meta.docs.defaultOptions;
+}
+
 /** Rules with findings that `eslint --fix` repairs without `settings.clerk.autofix` (`meta.docs.fixesByDefault`). */
 const fixesByDefault = Object.entries(plugin.rules)
   .filter(([, rule]) => rule.meta.docs.fixesByDefault === true)

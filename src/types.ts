@@ -34,6 +34,11 @@ export interface ClerkRuleDocs {
    * behaviour for the worse. (Every rule declares `fixable`, so that `autofix: true` can promote its suggestions.)
    */
   fixesByDefault?: true;
+  /**
+   * The options' defaults (set from `meta.defaultOptions` by `createRule`, which applies them itself): ESLint is not
+   * given `meta.defaultOptions`, so that an option typo is reported with only what the user wrote.
+   */
+  defaultOptions?: readonly unknown[];
 }
 
 /**

@@ -35,7 +35,9 @@ describe('rule registry', () => {
 
   it('has a readable, validated schema with defaults', () => {
     for (const [name, rule] of Object.entries(rules)) {
-      expect(rule.meta.defaultOptions !== undefined, name).toBe((rule.meta.schema as unknown[]).length > 0);
+      // Defaults live in meta.docs (for the docs), not meta.defaultOptions (ESLint would print them in option errors).
+      expect(rule.meta.defaultOptions, name).toBeUndefined();
+      expect(rule.meta.docs?.defaultOptions !== undefined, name).toBe((rule.meta.schema as unknown[]).length > 0);
       for (const schema of rule.meta.schema as unknown as { additionalProperties?: boolean; properties?: Record<string, { description?: string }> }[]) {
         expect(schema.additionalProperties, name).toBe(false);
         for (const [key, property] of Object.entries(schema.properties ?? {})) {
@@ -43,6 +45,32 @@ describe('rule registry', () => {
         }
       }
     }
+  });
+});
+
+describe('rule options', () => {
+  it('an option typo is reported by ESLint with what the user wrote, not with the defaults merged in', () => {
+    const linter = new Linter({ configType: 'flat' });
+    const typo = (): unknown =>
+      linter.verify('export const x = 1', [
+        { plugins: { clerk: plugin }, rules: { 'clerk/require-route-handler-auth': ['error', { publicRoute: ['app/api/health/**'] }] } },
+      ]);
+    expect(typo).toThrow('Value {"publicRoute":["app/api/health/**"]} should NOT have additional properties');
+    expect(typo).toThrow('Expected properties: "publicRoutes"');
+  });
+
+  it('applies the defaults itself (ESLint is not given meta.defaultOptions)', () => {
+    const linter = new Linter({ configType: 'flat' });
+    const seen: unknown[] = [];
+    // The rule sees its defaults when nothing is configured: no finding differs from an explicit default config.
+    const code = `export async function GET() { return Response.json(await db.x.findMany({ where: { ownerId: 'a' } })) }`;
+    const filename = fileURLToPath(new URL('fixtures/v7/app/api/x/route.ts', import.meta.url));
+    const run = (options: unknown[]) =>
+      linter.verify(code, [{ files: ['**/*.ts'], languageOptions: { parser }, plugins: { clerk: plugin }, rules: { 'clerk/require-route-handler-auth': ['error', ...options] } }], { filename });
+    const defaults = rules['require-route-handler-auth'].meta.docs?.defaultOptions ?? [];
+    seen.push(...run([]).map((message) => message.messageId));
+    expect(seen.length).toBeGreaterThan(0);
+    expect(run([...defaults]).map((message) => message.messageId)).toEqual(seen);
   });
 });
 

@@ -38,12 +38,16 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
     last = { given: options, options: structuredClone(options), value };
     return value;
   };
+  // `meta.defaultOptions` is not handed to ESLint: ESLint merges it into the configured options before validating
+  // them, so a typo (`publicRoute`) was printed inside defaults the user never wrote. The defaults are applied here
+  // (optionsFor) and kept in `meta.docs.defaultOptions` for the docs (.eslint-doc-generatorrc.js).
+  const meta = { ...rule.meta };
+  delete meta.defaultOptions;
   return {
     name: rule.name,
     meta: {
-      ...rule.meta,
-      ...(rule.meta.defaultOptions === undefined ? {} : { defaultOptions: defaults }),
-      docs: { ...rule.meta.docs, url: docsUrl(rule.name) },
+      ...meta,
+      docs: { ...rule.meta.docs, url: docsUrl(rule.name), ...(rule.meta.defaultOptions === undefined ? {} : { defaultOptions: defaults }) },
     },
     create: (context) => rule.create(context, optionsFor(context.options)),
   };
