@@ -59,4 +59,5 @@ export type ClerkRuleName =
   | 'require-page-auth'
   | 'require-route-handler-auth'
   | 'require-server-action-auth'
-  | 'require-webhook-verification';
+  | 'require-webhook-verification'
+  | 'valid-settings';

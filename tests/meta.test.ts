@@ -141,6 +141,22 @@ describe.each(ruleFiles)('docs/rules/%s.md', (name) => {
 
   const linter = new Linter({ cwd: root });
   const lint = (code: string, file: string | undefined) =>
+    name === 'valid-settings' ? lintSettings(code) : lintCode(code, file);
+  // valid-settings' examples are configs: the `settings` object they hold is applied to a plain module.
+  const lintSettings = (code: string) => {
+    const start = code.indexOf('settings: ') + 'settings: '.length;
+    let depth = 0;
+    let end = start;
+    for (; end < code.length; end += 1) {
+      if (code[end] === '{') depth += 1;
+      if (code[end] === '}' && --depth === 0) break;
+    }
+    const settings = new Function(`return (${code.slice(start, end + 1)})`)() as Record<string, unknown>;
+    return linter.verify('export const x = 1', [{ files: ['**/*.ts'], plugins: { clerk: plugin }, rules: { [`clerk/${name}`]: 'error' }, settings }], {
+      filename: `${root}tests/fixtures/v7/app/actions.ts`,
+    });
+  };
+  const lintCode = (code: string, file: string | undefined) =>
     linter.verify(
       code,
       [

@@ -244,6 +244,21 @@ function readText(file: string): string | undefined {
 }
 
 /** Parses a module with the file's own parser, once per path and mtime. */
+/**
+ * Whether another module could be parsed at all here (a parser with `parseForESLint` and ESLint's SourceCode are
+ * available): when not (oxlint without eslint and @typescript-eslint/parser installed), a module that `loadModule`
+ * returns nothing for is unknown, not broken.
+ */
+export function canParseModules(parser: Parser | undefined, file: string): boolean {
+  try {
+    const SourceCode = eslintSourceCode();
+    if (SourceCode === null) return false;
+    return typeof parser?.parseForESLint === 'function' || typeof fallbackParser(file)?.parseForESLint === 'function';
+  } catch {
+    return false;
+  }
+}
+
 export function loadModule(file: string, parser: Parser | undefined, parserOptions: Record<string, unknown>): TSESLint.SourceCode | undefined {
   const now = Date.now();
   const recent = modules.get(file);

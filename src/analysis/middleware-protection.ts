@@ -11,7 +11,7 @@ import { freshCache } from '../util/fresh-cache.js';
 import { toPosix } from '../util/paths.js';
 import { projectRootOf } from '../util/project.js';
 import { type ClerkReferences, getClerkReferences } from './clerk-references.js';
-import { loadModule, type Parser, SCRIPT_EXTENSIONS } from './cross-file.js';
+import { canParseModules, loadModule, type Parser, SCRIPT_EXTENSIONS } from './cross-file.js';
 import { isFunctionNode, resolveLocalFunction, skipAwaitAndWrappers, skipTypeWrappers } from './functions.js';
 import { anyPatternMatches } from './path-matcher.js';
 import { contains, findFirst, returnsOrThrows } from './traverse.js';
@@ -33,6 +33,8 @@ export interface MiddlewareVerdict {
   readonly declaredPublic?: boolean;
   /** The middleware file, relative to the project root (`middleware.ts`, `src/proxy.ts`). */
   readonly file?: string;
+  /** The middleware file exists but could not be read or parsed: nothing it does can be counted on. */
+  readonly unreadable?: true;
 }
 
 type Tri = boolean | undefined;
@@ -126,7 +128,8 @@ export function middlewareCoverage(
   if (located === undefined) return { coverage: 'public' };
   const file = toPosix(relative(located.root, located.file));
   const module = loadModule(located.file, parser, parserOptions);
-  if (module === undefined) return { coverage: 'unknown', file };
+  // A file that exists but does not parse, where modules can be parsed: named in the findings that depend on it.
+  if (module === undefined) return { coverage: 'unknown', file, ...(canParseModules(parser, located.file) ? { unreadable: true as const } : {}) };
   const model = middlewareModel(module, located.file);
   const verdicts = samplePaths(urlPath, dottedValues, model.segmentValues).map((path): MiddlewareCoverage => {
     const runs = model.runsOn(path);

@@ -15,6 +15,7 @@ import requirePageAuth from './require-page-auth.js';
 import requireRouteHandlerAuth from './require-route-handler-auth.js';
 import requireServerActionAuth from './require-server-action-auth.js';
 import requireWebhookVerification from './require-webhook-verification.js';
+import validSettings from './valid-settings.js';
 
 /** Every rule, by name, alphabetised. */
 export const rules = {
@@ -32,6 +33,7 @@ export const rules = {
   'require-route-handler-auth': requireRouteHandlerAuth,
   'require-server-action-auth': requireServerActionAuth,
   'require-webhook-verification': requireWebhookVerification,
+  'valid-settings': validSettings,
 } satisfies Record<ClerkRuleName, TSESLint.RuleModule<string, readonly unknown[]>>;
 
 export type RuleName = keyof typeof rules;

@@ -7,15 +7,14 @@ import { freeName, namesInUse } from '../fixes/names.js';
 import { codeStyle, quoted, statementEnd } from '../fixes/style.js';
 import { createRule } from '../util/create-rule.js';
 import { promotedFix } from '../util/report.js';
-import { INVALID_SETTINGS_MESSAGE, setupRule } from '../util/rule-setup.js';
+import { setupRule } from '../util/rule-setup.js';
 
 export type Options = [];
 export type MessageIds =
   | 'removedAuthMiddleware'
   | 'deprecatedAuthMiddleware'
   | 'deprecatedAfterAuth'
-  | 'migrateToClerkMiddleware'
-  | 'invalidSettings';
+  | 'migrateToClerkMiddleware';
 
 /** `authMiddleware` treated these as public unless `publicRoutes` was a function. */
 const DEFAULT_PUBLIC_ROUTES = ['/sign-in(.*)', '/sign-up(.*)'];
@@ -39,7 +38,6 @@ export default createRule<Options, MessageIds>({
       deprecatedAfterAuth:
         '`authMiddleware` is deprecated, and its `afterAuth` decides what signed-out requests get; `clerkMiddleware()` protects nothing by default, so a migration must carry that decision over or every route becomes public.',
       migrateToClerkMiddleware: 'Migrate to `clerkMiddleware()` that protects every route except the public ones.',
-      invalidSettings: INVALID_SETTINGS_MESSAGE,
     },
   },
   create(context) {

@@ -4,7 +4,7 @@ import { calleePath, getClerkReferences, isVerifierSecretArgument } from '../ana
 import { CLERK_KEY_CALLS, CLERK_KEY_PROPERTIES, findKeys, type FoundKey, KEY_ENV_NAMES, type KeyKind, maskKey } from '../clerk/index.js';
 import { createRule } from '../util/create-rule.js';
 import { promotedFix } from '../util/report.js';
-import { INVALID_SETTINGS_MESSAGE, setupRule } from '../util/rule-setup.js';
+import { setupRule } from '../util/rule-setup.js';
 
 export type Options = [{ checkPublishableKeys?: boolean }];
 export type MessageIds =
@@ -13,8 +13,7 @@ export type MessageIds =
   | 'webhookSecret'
   | 'machineSecret'
   | 'testPublishableKey'
-  | 'readFromEnv'
-  | 'invalidSettings';
+  | 'readFromEnv';
 
 export default createRule<Options, MessageIds>({
   name: 'no-hardcoded-keys',
@@ -50,7 +49,6 @@ export default createRule<Options, MessageIds>({
       testPublishableKey:
         'Development publishable key `{{masked}}` is hardcoded as `publishableKey`; a production build would run against a development instance.',
       readFromEnv: 'Read it from `process.env.{{envName}}` instead (and rotate the exposed key).',
-      invalidSettings: INVALID_SETTINGS_MESSAGE,
     },
   },
   create(context, [options]) {
@@ -85,7 +83,7 @@ export default createRule<Options, MessageIds>({
     function classify(
       key: FoundKey,
       node: TSESTree.Node,
-    ): { messageId: Exclude<MessageIds, 'readFromEnv' | 'invalidSettings'>; envName: string | undefined } | undefined {
+    ): { messageId: Exclude<MessageIds, 'readFromEnv'>; envName: string | undefined } | undefined {
       const context = keyContext(node);
       const envFor = (kind: KeyKind): string => (context.clerk ? KEY_ENV_NAMES[kind] : (context.envName ?? KEY_ENV_NAMES[kind]));
       switch (key.prefix) {

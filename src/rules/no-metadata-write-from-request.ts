@@ -18,10 +18,10 @@ import { planImport } from '../fixes/imports.js';
 import { codeStyle, quoted, statementEnd } from '../fixes/style.js';
 import { createRule } from '../util/create-rule.js';
 import { promotedFix } from '../util/report.js';
-import { INVALID_SETTINGS_MESSAGE, setupRule } from '../util/rule-setup.js';
+import { setupRule } from '../util/rule-setup.js';
 
 export type Options = [];
-export type MessageIds = 'metadataFromRequest' | 'targetFromRequest' | 'requireAdminRole' | 'invalidSettings';
+export type MessageIds = 'metadataFromRequest' | 'targetFromRequest' | 'requireAdminRole';
 
 
 export default createRule<Options, MessageIds>({
@@ -41,8 +41,6 @@ export default createRule<Options, MessageIds>({
       targetFromRequest:
         '`{{method}}()` changes the user whose id the caller chose, with no authorisation check first; anyone can edit anyone.',
       requireAdminRole: 'Require an admin role first: `auth.protect({ role: \'org:admin\' })`.',
-      // eslint-disable-next-line eslint-plugin/no-unused-message-ids -- reported by setupRule() for bad settings
-      invalidSettings: INVALID_SETTINGS_MESSAGE,
     },
   },
   create(context) {

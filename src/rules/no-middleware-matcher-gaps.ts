@@ -12,7 +12,7 @@ import { MIDDLEWARE_BASENAMES, RECOMMENDED_MATCHER } from '../clerk/index.js';
 import { codeStyle, quoted } from '../fixes/style.js';
 import { createRule } from '../util/create-rule.js';
 import { promotedFix } from '../util/report.js';
-import { INVALID_SETTINGS_MESSAGE, setupRule } from '../util/rule-setup.js';
+import { setupRule } from '../util/rule-setup.js';
 
 export type Options = [];
 export type MessageIds =
@@ -24,8 +24,7 @@ export type MessageIds =
   | 'misplacedMiddleware'
   | 'useRecommendedMatcher'
   | 'addLeadingSlash'
-  | 'removeEntry'
-  | 'invalidSettings';
+  | 'removeEntry';
 
 /**
  * Public-list entries that make every route public: the middleware then protects nothing it was written to protect.
@@ -60,7 +59,6 @@ export default createRule<Options, MessageIds>({
       useRecommendedMatcher: "Use Clerk's recommended matcher.",
       addLeadingSlash: 'Write `/{{pattern}}`.',
       removeEntry: 'Remove `{{pattern}}` from the list.',
-      invalidSettings: INVALID_SETTINGS_MESSAGE,
     },
   },
   create(context) {

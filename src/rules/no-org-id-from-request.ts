@@ -20,11 +20,11 @@ import { freeName, namesInUse } from '../fixes/names.js';
 import { codeStyle, statementEnd } from '../fixes/style.js';
 import { createRule } from '../util/create-rule.js';
 import { promotedFix } from '../util/report.js';
-import { INVALID_SETTINGS_MESSAGE, setupRule } from '../util/rule-setup.js';
+import { setupRule } from '../util/rule-setup.js';
 import { stringListOption } from '../util/schema.js';
 
 export type Options = [{ orgIdNames?: string[] }];
-export type MessageIds = 'orgIdFromRequest' | 'useSessionOrgId' | 'invalidSettings';
+export type MessageIds = 'orgIdFromRequest' | 'useSessionOrgId';
 
 /** Calls that do not scope data: logging, serialisation, conversion, validation. */
 const INERT_CALLEES = /^(?:console\.\w+|JSON\.\w+|String|Number|Boolean|\w+\.(?:parse|safeParse|parseAsync|safeParseAsync|trim|toString|toLowerCase|toUpperCase))$/u;
@@ -55,8 +55,6 @@ export default createRule<Options, MessageIds>({
       orgIdFromRequest:
         '`{{name}}` comes from the request and scopes data here; a caller can pass another organization\'s id. Use `orgId` from `auth()`, or compare the two first.',
       useSessionOrgId: 'Use `orgId` from `auth()` instead.',
-      // eslint-disable-next-line eslint-plugin/no-unused-message-ids -- reported by setupRule() for bad settings
-      invalidSettings: INVALID_SETTINGS_MESSAGE,
     },
   },
   create(context, [options]) {

@@ -4,10 +4,10 @@ import { envReadOfMember, envReadsOfPattern, getFileKind } from '../analysis/ind
 import { CLERK_SECRET_ENV, isSecretName, NEXT_CONFIG_FILE, PUBLIC_SECRET_NAME_TEXT, secretBehindPublicName } from '../clerk/index.js';
 import { createRule } from '../util/create-rule.js';
 import { promotedFix } from '../util/report.js';
-import { INVALID_SETTINGS_MESSAGE, setupRule } from '../util/rule-setup.js';
+import { setupRule } from '../util/rule-setup.js';
 
 export type Options = [];
-export type MessageIds = 'publicSecret' | 'publicClerkSecret' | 'nextConfigEnvSecret' | 'useServerName' | 'removeEnvEntry' | 'invalidSettings';
+export type MessageIds = 'publicSecret' | 'publicClerkSecret' | 'nextConfigEnvSecret' | 'useServerName' | 'removeEnvEntry';
 
 export default createRule<Options, MessageIds>({
   name: 'no-public-secret-env',
@@ -29,7 +29,6 @@ export default createRule<Options, MessageIds>({
         '`env.{{name}}` in the Next.js config is inlined into every client bundle; a secret must never be listed there.',
       useServerName: 'Read the server-only `{{secret}}` instead.',
       removeEnvEntry: 'Remove `{{name}}` from `env`; server code can read it from `process.env` without it.',
-      invalidSettings: INVALID_SETTINGS_MESSAGE,
     },
   },
   create(context) {

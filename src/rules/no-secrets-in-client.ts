@@ -12,7 +12,7 @@ import {
 import { createRule } from '../util/create-rule.js';
 import { matchesAnyGlob } from '../util/glob.js';
 import { promotedFix } from '../util/report.js';
-import { INVALID_SETTINGS_MESSAGE, setupRule } from '../util/rule-setup.js';
+import { setupRule } from '../util/rule-setup.js';
 import { stringListOption } from '../util/schema.js';
 
 export type Options = [{ clientFiles?: string[]; serverEnv?: 'secrets' | 'all' }];
@@ -23,8 +23,7 @@ export type MessageIds =
   | 'serverModuleInClient'
   | 'usePublicName'
   | 'importTypesOnly'
-  | 'useUndefined'
-  | 'invalidSettings';
+  | 'useUndefined';
 
 export default createRule<Options, MessageIds>({
   name: 'no-secrets-in-client',
@@ -69,7 +68,6 @@ export default createRule<Options, MessageIds>({
         'Replace the read with `undefined`, the value the browser gets; do the work that needs `{{name}}` on the server.',
       usePublicName: 'Read `{{publicName}}` instead (only for a value that is safe to publish).',
       importTypesOnly: 'Import only its types with `import type`.',
-      invalidSettings: INVALID_SETTINGS_MESSAGE,
     },
   },
   create(context, [options]) {

@@ -18,10 +18,10 @@ import { freeName, namesInUse } from '../fixes/names.js';
 import { codeStyle, lineIndent, statementEnd } from '../fixes/style.js';
 import { createRule } from '../util/create-rule.js';
 import { promotedFix } from '../util/report.js';
-import { INVALID_SETTINGS_MESSAGE, setupRule } from '../util/rule-setup.js';
+import { setupRule } from '../util/rule-setup.js';
 
 export type Options = [{ checkExitingCatch?: boolean }];
-export type MessageIds = 'swallowedRedirect' | 'replacedDenial' | 'addRethrow' | 'removePromiseCatch' | 'invalidSettings';
+export type MessageIds = 'swallowedRedirect' | 'replacedDenial' | 'addRethrow' | 'removePromiseCatch';
 
 export default createRule<Options, MessageIds>({
   name: 'no-swallowed-auth-redirect',
@@ -55,7 +55,6 @@ export default createRule<Options, MessageIds>({
         "`{{name}}()` throws a Next.js control-flow error to deny the request, and this `catch` answers in its place: the caller gets the `catch`'s response instead of the redirect, 404 or 401.",
       addRethrow: 'Call `unstable_rethrow({{param}})` first in the `catch`.',
       removePromiseCatch: 'Remove the `.catch()` so that the denial reaches Next.js.',
-      invalidSettings: INVALID_SETTINGS_MESSAGE,
     },
   },
   create(context, [options]) {

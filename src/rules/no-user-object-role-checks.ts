@@ -23,11 +23,11 @@ import { freeName, namesInUse } from '../fixes/names.js';
 import { codeStyle, statementEnd } from '../fixes/style.js';
 import { createRule } from '../util/create-rule.js';
 import { promotedFix } from '../util/report.js';
-import { INVALID_SETTINGS_MESSAGE, setupRule } from '../util/rule-setup.js';
+import { setupRule } from '../util/rule-setup.js';
 
 type ServerPublicMetadata = 'mutations' | 'all' | 'allow';
 export type Options = [{ serverPublicMetadata?: ServerPublicMetadata; checkClientGates?: boolean }];
-export type MessageIds = 'unsafeMetadataDecision' | 'requestUserRole' | 'userObjectRole' | 'clientOnlyGate' | 'useSessionClaims' | 'invalidSettings';
+export type MessageIds = 'unsafeMetadataDecision' | 'requestUserRole' | 'userObjectRole' | 'clientOnlyGate' | 'useSessionClaims';
 
 const DECISION_FUNCTION = /^(?:is|has|can|check|require|ensure|assert|verify)[A-Z_]/u;
 
@@ -73,7 +73,6 @@ export default createRule<Options, MessageIds>({
         '`{{text}}` decides only in the browser whether this request is sent; anyone can send it without the role, so the server must enforce the role too.',
       useSessionClaims:
         'Decide on `sessionClaims.metadata.{{field}}` from the verified session token instead (add the claim `metadata` with the value `user.public_metadata` to the session token in the Clerk Dashboard, and keep the field in `publicMetadata`; until then the claim is missing and access is denied).',
-      invalidSettings: INVALID_SETTINGS_MESSAGE,
     },
   },
   create(context, [options]) {

@@ -22,7 +22,7 @@ import {
 import { isAsyncIn } from '../clerk/index.js';
 import { makeAsync } from '../fixes/guard.js';
 import { createRule } from '../util/create-rule.js';
-import { INVALID_SETTINGS_MESSAGE, setupRule } from '../util/rule-setup.js';
+import { setupRule } from '../util/rule-setup.js';
 
 export type Options = [];
 export type MessageIds =
@@ -31,8 +31,7 @@ export type MessageIds =
   | 'v5Protect'
   | 'clerkClientNotCalled'
   | 'helperNotAwaited'
-  | 'addAwait'
-  | 'invalidSettings';
+  | 'addAwait';
 
 export default createRule<Options, MessageIds>({
   name: 'require-await-auth',
@@ -58,7 +57,6 @@ export default createRule<Options, MessageIds>({
       helperNotAwaited:
         '`{{name}}()` is async, so `{{text}}` tests a Promise, which is always truthy: the check never does what it says.',
       addAwait: 'Add `await` (and make the enclosing function async).',
-      invalidSettings: INVALID_SETTINGS_MESSAGE,
     },
   },
   create(context) {

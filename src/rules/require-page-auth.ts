@@ -17,11 +17,11 @@ import { matchesAnyGlob } from '../util/glob.js';
 import { isVirtualFilename, toPosix } from '../util/paths.js';
 import { projectRootOf } from '../util/project.js';
 import { promotedFix } from '../util/report.js';
-import { INVALID_SETTINGS_MESSAGE, setupRule } from '../util/rule-setup.js';
+import { setupRule } from '../util/rule-setup.js';
 import { stringListOption } from '../util/schema.js';
 
 export type Options = [{ protected?: string[]; public?: string[] }];
-export type MessageIds = 'missingAuth' | 'uncheckedAuth' | 'authAfterWork' | 'addProtect' | 'invalidSettings';
+export type MessageIds = 'missingAuth' | 'uncheckedAuth' | 'authAfterWork' | 'addProtect';
 
 /**
  * App-router files that render a route segment on the server, and the image routes Next.js generates per segment
@@ -61,7 +61,6 @@ export default createRule<Options, MessageIds>({
       uncheckedAuth: 'The {{file}} for `{{route}}` reads the session but never sends anonymous visitors away.',
       authAfterWork: 'The {{file}} for `{{route}}` does work before it checks the session; anonymous visitors reach that work.',
       addProtect: 'Insert `{{call}}` at the top of the component.',
-      invalidSettings: INVALID_SETTINGS_MESSAGE,
     },
   },
   create(context, [options]) {

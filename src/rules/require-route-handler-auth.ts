@@ -19,14 +19,20 @@ import { createRule } from '../util/create-rule.js';
 import { type EntryPointMessageIds, findEntryPointProblem } from '../util/entry-point-findings.js';
 import { matchesAnyGlob } from '../util/glob.js';
 import { promotedFix } from '../util/report.js';
-import { INVALID_SETTINGS_MESSAGE, setupRule } from '../util/rule-setup.js';
+import { setupRule } from '../util/rule-setup.js';
 import { stringListOption } from '../util/schema.js';
 
 export type Options = [{ publicRoutes?: string[]; publicFunctions?: string[]; checkMiddlewareOnly?: boolean; checkPublicReads?: boolean }];
-export type MessageIds = EntryPointMessageIds | 'reliesOnMiddleware';
+export type MessageIds = EntryPointMessageIds | 'reliesOnMiddleware' | 'unreadableMiddleware';
 
 /** Findings that middleware protection answers: the handler itself never turns anonymous callers away. */
 const MIDDLEWARE_ANSWERS = new Set<MessageIds>(['missingAuth', 'uncheckedAuth', 'authAfterWork']);
+/** What the handler does wrong, for the message that also names a middleware that does not parse. */
+const UNREADABLE_PROBLEM: Partial<Record<MessageIds, string>> = {
+  missingAuth: 'runs without checking `userId`',
+  uncheckedAuth: 'reads the session but never exits when `userId` is missing',
+  authAfterWork: 'does work before it checks `userId`',
+};
 
 export default createRule<Options, MessageIds>({
   name: 'require-route-handler-auth',
@@ -70,6 +76,8 @@ export default createRule<Options, MessageIds>({
         'Route handler `{{name}}` reads the session but never exits when `userId` is missing; anonymous callers get through.',
       authAfterWork:
         'Route handler `{{name}}` does work before it checks `userId`; anonymous callers reach that work before the check.',
+      unreadableMiddleware:
+        'Route handler `{{name}}` {{problem}}, and `{{middleware}}` could not be parsed, so no protection it means to give can be counted on; anyone on the internet can call it.',
       reliesOnMiddleware:
         'Route handler `{{name}}` relies on `{{middleware}}` alone to turn anonymous callers away; a matcher change or a middleware bypass (CVE-2025-29927) leaves it open, so check `userId` here too.',
       nullCheckWithMachineTokens:
@@ -78,7 +86,6 @@ export default createRule<Options, MessageIds>({
       moveAuthGuard: 'Move the authentication check to the top of `{{name}}`.',
       addAuthCheck: 'Exit when `{{value}}` is missing.',
       useIsAuthenticated: 'Check `{{replacement}}` instead.',
-      invalidSettings: INVALID_SETTINGS_MESSAGE,
     },
   },
   create(context, [options]) {
@@ -135,6 +142,10 @@ export default createRule<Options, MessageIds>({
       // but must then verify its sender: one that does not is reported.)
       const webhookPath = entryUrlSegments(entry).some((segment) => WEBHOOK_PATH_SEGMENT.test(segment));
       if (middleware?.declaredPublic === true && !webhookPath && (messageId === 'missingAuth' || messageId === 'uncheckedAuth')) return;
+      if (middleware?.unreadable === true) {
+        data = { ...data, problem: UNREADABLE_PROBLEM[messageId] ?? '', middleware: middleware.file ?? 'middleware' };
+        messageId = 'unreadableMiddleware';
+      }
       if (middleware?.coverage === 'protected') {
         // Protected by middleware: a finding only where the team asks every route to protect itself (strict).
         if (options.checkMiddlewareOnly !== true) return;

@@ -11,7 +11,7 @@ import { createRule } from '../util/create-rule.js';
 import { type EntryPointMessageIds, findEntryPointProblem } from '../util/entry-point-findings.js';
 import { matchesAnyGlob } from '../util/glob.js';
 import { promotedFix } from '../util/report.js';
-import { INVALID_SETTINGS_MESSAGE, setupRule } from '../util/rule-setup.js';
+import { setupRule } from '../util/rule-setup.js';
 import { stringListOption } from '../util/schema.js';
 
 export type Options = [{ publicFunctions?: string[]; checkPublicReads?: boolean }];
@@ -56,7 +56,6 @@ export default createRule<Options, MessageIds>({
       moveAuthGuard: 'Move the authentication check to the top of `{{name}}`.',
       addAuthCheck: 'Exit when `{{value}}` is missing.',
       useIsAuthenticated: 'Check `{{replacement}}` instead.',
-      invalidSettings: INVALID_SETTINGS_MESSAGE,
     },
   },
   create(context, [options]) {

@@ -24,7 +24,7 @@ import { freeName, namesInUse } from '../fixes/names.js';
 import { codeStyle, quoted, statementEnd } from '../fixes/style.js';
 import { createRule } from '../util/create-rule.js';
 import { promotedFix } from '../util/report.js';
-import { INVALID_SETTINGS_MESSAGE, setupRule } from '../util/rule-setup.js';
+import { setupRule } from '../util/rule-setup.js';
 import { svixVerifyReturnsNothing } from '../util/settings.js';
 
 export type Options = [{ checkErrorHandling?: boolean }];
@@ -39,8 +39,7 @@ export type MessageIds =
   | 'leakedVerificationError'
   | 'addVerifyWebhook'
   | 'parseVerifiedBody'
-  | 'readSecretFromEnv'
-  | 'invalidSettings';
+  | 'readSecretFromEnv';
 
 const WEBHOOK_TEXT = /svix|webhook|standardwebhooks/iu;
 const HELPER_KINDS: ReadonlySet<VerificationKind> = new Set(['helper', 'namedHelper']);
@@ -89,7 +88,6 @@ export default createRule<Options, MessageIds>({
       addVerifyWebhook: 'Verify with `verifyWebhook()` first and answer 400 when it fails.',
       parseVerifiedBody: 'Verify, then parse the raw body: `(wh.verify(…), JSON.parse({{payload}}))`.',
       readSecretFromEnv: 'Read it from `process.env.{{envName}}`.',
-      invalidSettings: INVALID_SETTINGS_MESSAGE,
     },
   },
   create(context, [options]) {

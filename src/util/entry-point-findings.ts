@@ -22,8 +22,7 @@ export type EntryPointMessageIds =
   | 'addAuthGuard'
   | 'moveAuthGuard'
   | 'addAuthCheck'
-  | 'useIsAuthenticated'
-  | 'invalidSettings';
+  | 'useIsAuthenticated';
 
 type ProblemId = Extract<EntryPointMessageIds, 'missingAuth' | 'uncheckedAuth' | 'authAfterWork' | 'nullCheckWithMachineTokens'>;
 type RepairId = Extract<EntryPointMessageIds, 'addAuthGuard' | 'moveAuthGuard' | 'addAuthCheck' | 'useIsAuthenticated'>;

@@ -31,6 +31,11 @@ export async function GET() {
 ruleTester.run('require-route-handler-auth with middleware coverage', rule, {
   valid: [
     {
+      name: 'a handler that checks userId itself needs nothing from a middleware that does not parse',
+      filename: project('broken', 'app/api/invoices/route.ts'),
+      code: GUARDED,
+    },
+    {
       name: 'protect-all middleware with a public list covers a private API route',
       filename: project('protect-all', 'app/api/invoices/route.ts'),
       code: UNGUARDED,
@@ -129,6 +134,18 @@ export async function POST(req: Request) {
     },
   ],
   invalid: [
+    {
+      name: 'a middleware that does not parse is named in the finding (failing closed: the route counts as open)',
+      filename: project('broken', 'app/api/invoices/route.ts'),
+      code: UNGUARDED,
+      errors: [
+        {
+          messageId: 'unreadableMiddleware',
+          data: { name: 'GET /api/invoices', problem: 'runs without checking `userId`', middleware: 'middleware.ts' },
+          suggestions: guardSuggestion('GET /api/invoices'),
+        },
+      ],
+    },
     {
       name: 'strict: a handler that relies on middleware only',
       filename: project('protect-all', 'app/api/invoices/route.ts'),

@@ -778,41 +778,4 @@ export async function remove() {
       },
     ],
   },
-  {
-    name: "invalid settings are reported once, with the key and the expected shape",
-    filename: fixture("app/actions.ts"),
-    settings: {"clerk":{"version":"six"}},
-    code: `'use server'
-export async function remove() { await db.x.deleteMany() }
-`,
-    output: null,
-    errors: [
-      {
-        messageId: 'invalidSettings',
-        data: { message: "`settings.clerk.version` must be a Clerk SDK major such as 6, or 'detect'; got \"six\"." },
-        line: 1,
-        column: 1,
-        suggestions: [],
-      },
-    ],
-  },
-  {
-    name: "unknown settings key is named",
-    filename: fixture("app/actions.ts"),
-    settings: {"clerk":{"authFunction":["requireUser"]}},
-    code: `'use server'
-export async function remove() { await db.x.deleteMany() }
-`,
-    output: null,
-    errors: [
-      {
-        messageId: 'invalidSettings',
-        data: { message: 'Unknown key `settings.clerk.authFunction`; expected one of `version`, `authFunctions`, `authWrappers`, `autofix`, `webhookVerifiers`, `crossFile`.' },
-        line: 1,
-        column: 1,
-        suggestions: [],
-      },
-    ],
-  },
-
 ];

@@ -7,6 +7,14 @@ const actions = fixture('app/actions.ts');
 
 export const valid: ValidTestCase<Options>[] = [
   {
+    name: 'invalid settings: the rule skips the file silently (clerk/valid-settings reports them, once)',
+    filename: actions,
+    settings: { clerk: { version: 'six' } },
+    code: `'use server'
+export async function remove() { await db.x.deleteMany() }
+`,
+  },
+  {
     name: 'await auth.protect() as a statement',
     filename: actions,
     code: `'use server'
