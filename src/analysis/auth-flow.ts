@@ -196,6 +196,14 @@ export class AuthAnalyzer {
   ) {}
 
   /**
+   * The function an identifier names (a route handler passed by name), local or imported from a project module,
+   * with the analyzer of its module.
+   */
+  resolveFunction(identifier: TSESTree.Identifier): { fn: FunctionNode; analyzer: AuthAnalyzer } | undefined {
+    return this.resolveHelper(identifier);
+  }
+
+  /**
    * The function a callee names and the analyzer that knows its module: a same-file function, or (up to
    * MAX_IMPORT_DEPTH modules away) one imported from a relative path or a tsconfig `paths` alias.
    */
@@ -1166,12 +1174,17 @@ export class AuthAnalyzer {
 
   private isWorkNode(candidate: TSESTree.Node, node: TSESTree.Node): boolean | 'skip' {
     // Callbacks passed to a call run as part of it (`ids.map((id) => db.x.delete(…))`); other functions don't run here.
+    // An immediately invoked function runs here too: its body is looked at, the call itself is no work.
     if (candidate !== node && (candidate.type === 'ArrowFunctionExpression' || candidate.type === 'FunctionExpression')) {
       const parent = candidate.parent;
+      if (parent?.type === 'CallExpression' && parent.callee === candidate) return false;
       return (parent?.type === 'CallExpression' || parent?.type === 'NewExpression') && parent.arguments.includes(candidate) ? false : 'skip';
     }
     if (candidate.type === 'FunctionDeclaration' || candidate.type === 'ClassBody') return candidate === node ? false : 'skip';
-    if (candidate.type === 'CallExpression') return !this.isBenignCall(candidate);
+    if (candidate.type === 'CallExpression') {
+      if (candidate.callee.type === 'ArrowFunctionExpression' || candidate.callee.type === 'FunctionExpression') return false;
+      return !this.isBenignCall(candidate);
+    }
     if (candidate.type === 'TaggedTemplateExpression') return candidate.parent.type === 'AwaitExpression';
     return false;
   }

@@ -19,6 +19,7 @@ export * from './entry-points.js';
 export * from './env-reads.js';
 export * from './file-kind.js';
 export * from './functions.js';
+export * from './node-routers.js';
 export * from './middleware-protection.js';
 export * from './name-refs.js';
 export * from './path-matcher.js';

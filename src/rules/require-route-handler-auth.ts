@@ -1,4 +1,4 @@
-import type { TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import {
   appRouteHandlers,
@@ -6,24 +6,30 @@ import {
   type EntryPoint,
   entryUrlSegments,
   WebhookAnalyzer,
+  getAuthAnalyzer,
   getClerkReferences,
   getFileKind,
+  isClerkProjectRouterModule,
+  isPlumbing,
   middlewareCoverageFor,
   type MiddlewareVerdict,
   nodeRouteHandler,
   pagesApiHandler,
+  routerMount,
+  type RouterMount,
   routeUrlPath,
 } from '../analysis/index.js';
-import { NODE_SERVER_SOURCES, PRIVATE_PATH_SEGMENT, PUBLIC_BY_DESIGN_SEGMENTS, WEBHOOK_PATH_SEGMENT } from '../clerk/index.js';
+import { GUARD_IMPORT_SOURCE, NODE_ROUTE_METHODS, NODE_SERVER_SOURCES, PRIVATE_PATH_SEGMENT, PUBLIC_BY_DESIGN_SEGMENTS, WEBHOOK_PATH_SEGMENT } from '../clerk/index.js';
 import { createRule } from '../util/create-rule.js';
-import { type EntryPointMessageIds, findEntryPointProblem } from '../util/entry-point-findings.js';
+import { planImport } from '../fixes/imports.js';
+import { type EntryPointMessageIds, findEntryPointProblem, isPublicRead } from '../util/entry-point-findings.js';
 import { matchesAnyGlob } from '../util/glob.js';
 import { promotedFix } from '../util/report.js';
 import { setupRule } from '../util/rule-setup.js';
 import { stringListOption } from '../util/schema.js';
 
 export type Options = [{ publicRoutes?: string[]; publicFunctions?: string[]; checkMiddlewareOnly?: boolean; checkPublicReads?: boolean }];
-export type MessageIds = EntryPointMessageIds | 'reliesOnMiddleware' | 'unreadableMiddleware';
+export type MessageIds = EntryPointMessageIds | 'reliesOnMiddleware' | 'unreadableMiddleware' | 'addRequireAuth';
 
 /** Findings that middleware protection answers: the handler itself never turns anonymous callers away. */
 const MIDDLEWARE_ANSWERS = new Set<MessageIds>(['missingAuth', 'uncheckedAuth', 'authAfterWork']);
@@ -86,13 +92,17 @@ export default createRule<Options, MessageIds>({
       moveAuthGuard: 'Move the authentication check to the top of `{{name}}`.',
       addAuthCheck: 'Exit when `{{value}}` is missing.',
       useIsAuthenticated: 'Check `{{replacement}}` instead.',
+      addRequireAuth: 'Require a signed-in caller with `requireAuth()` from `@clerk/express` before the handler of `{{name}}`.',
     },
   },
   create(context, [options]) {
     const { sourceCode } = context;
     const kind = getFileKind(context);
     const nodeServer = kind.nodeServer && [...NODE_SERVER_SOURCES].some((source) => sourceCode.text.includes(source));
-    if (!kind.appRoute && !kind.pagesApi && !nodeServer) return {};
+    // A router module (`const router = Router(); router.post('/', create)`) of a project on a Clerk Node SDK: the
+    // session comes from the app module that mounts it.
+    const routerModule = !nodeServer && !kind.appRoute && !kind.pagesApi && isClerkProjectRouterModule(sourceCode, context.filename);
+    if (!kind.appRoute && !kind.pagesApi && !nodeServer && !routerModule) return {};
     const setup = setupRule(context);
     if (setup === undefined) return {};
     const publicRoutes = options.publicRoutes ?? [];
@@ -161,6 +171,91 @@ export default createRule<Options, MessageIds>({
       });
     }
 
+    let mount: RouterMount | undefined;
+    /** How the app mounts this router module; read once per file, only for a route that has a finding. */
+    const mountOfThisRouter = (): RouterMount => {
+      if (mount !== undefined) return mount;
+      const parsing = crossFileParsing(context, (setup as NonNullable<typeof setup>).settings);
+      mount = parsing === undefined ? { kind: 'unknown' } : routerMount(context.filename, parsing.parser, parsing.parserOptions);
+      return mount;
+    };
+
+    /**
+     * A route of a router module: `router.post('/', create)`, the handler local or imported from a controller module.
+     * Reported only when the app's mount of the router is found and passes through nothing but plumbing, and the
+     * route itself has no middleware but plumbing (`upload.single('image')`): anything else may be a guard.
+     */
+    function checkRouterRoute(call: TSESTree.CallExpression): void {
+      const callee = call.callee;
+      if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier') return;
+      const method = callee.property.name;
+      if (!NODE_ROUTE_METHODS.has(method) || method === 'use' || method === 'all' || call.arguments.length < 2) return;
+      const path = call.arguments[0];
+      if (path?.type !== 'Literal' || typeof path.value !== 'string' || !path.value.startsWith('/')) return;
+      const handler = call.arguments[call.arguments.length - 1];
+      if (handler === undefined || handler.type === 'SpreadElement') return;
+      if (call.arguments.slice(1, -1).some((argument) => !isPlumbing(sourceCode, argument))) return;
+      if (routerUsesMoreThanPlumbing(callee.object, call)) return;
+      const settings = (setup as NonNullable<typeof setup>).settings;
+      const fileAnalyzer = getAuthAnalyzer(sourceCode, settings, context);
+      const target =
+        handler.type === 'Identifier'
+          ? fileAnalyzer.resolveFunction(handler)
+          : handler.type === 'ArrowFunctionExpression' || handler.type === 'FunctionExpression'
+            ? { fn: handler, analyzer: fileAnalyzer }
+            : undefined;
+      if (target === undefined) return;
+      const routePath = path.value === '/' ? '' : path.value;
+      const verdict = target.analyzer.analyze(target.fn, { routeHandler: true });
+      if (verdict.kind !== 'missing' && verdict.kind !== 'unchecked' && verdict.kind !== 'afterWork') return;
+      if (publicRoutes.length > 0 && matchesAnyGlob(routePath === '' ? '/' : routePath, publicRoutes)) return;
+      if (matchesAnyGlob(method.toUpperCase(), publicFunctions)) return;
+      const routerMounted = mountOfThisRouter();
+      if (routerMounted.kind !== 'open') return;
+      const name = `${method.toUpperCase()} ${routerMounted.path}${routePath}` || `${method.toUpperCase()} /`;
+      const entry: EntryPoint = { kind: 'nodeRoute', fn: target.fn, reportNode: path, name: name.endsWith(' ') ? `${name}/` : name };
+      if (entryUrlSegments(entry).some((segment) => WEBHOOK_PATH_SEGMENT.test(segment))) return;
+      if (isPublicEndpoint(entry)) return;
+      if (verdict.kind === 'missing' && options.checkPublicReads !== true) {
+        const module = target.analyzer.sourceCode;
+        if (isPublicRead(module, verdict.work, () => target.analyzer.workNodes(target.fn), entry)) return;
+      }
+      const messageId = verdict.kind === 'missing' ? 'missingAuth' : verdict.kind === 'unchecked' ? 'uncheckedAuth' : 'authAfterWork';
+      const suggest = requireAuthSuggestion(handler, entry.name);
+      context.report({ node: path, messageId, data: { name: entry.name }, fix: promotedFix(settings, suggest), suggest });
+    }
+
+    /** `router.use(x)` before the route, on the same router, with anything but plumbing: maybe a guard. */
+    function routerUsesMoreThanPlumbing(router: TSESTree.Node, route: TSESTree.CallExpression): boolean {
+      const routerText = sourceCode.getText(router);
+      for (const statement of sourceCode.ast.body) {
+        if (statement.range[0] >= route.range[0]) break;
+        if (statement.type !== 'ExpressionStatement' || statement.expression.type !== 'CallExpression') continue;
+        const use = statement.expression;
+        if (use.callee.type !== 'MemberExpression' || use.callee.property.type !== 'Identifier' || use.callee.property.name !== 'use') continue;
+        if (sourceCode.getText(use.callee.object) !== routerText) continue;
+        if (use.arguments.some((argument) => argument.type !== 'Literal' && !isPlumbing(sourceCode, argument))) return true;
+      }
+      return false;
+    }
+
+    /** Express: `requireAuth()` from `@clerk/express` as the route's middleware, before the handler. */
+    function requireAuthSuggestion(handler: TSESTree.Node, name: string): TSESLint.SuggestionReportDescriptor<MessageIds>[] {
+      const express = sourceCode.ast.body.some((statement) => statement.type === 'ImportDeclaration' && statement.source.value === 'express');
+      if (!express) return [];
+      return [
+        {
+          messageId: 'addRequireAuth',
+          data: { name },
+          fix: (fixer) => {
+            const imported = planImport(sourceCode, GUARD_IMPORT_SOURCE.express, 'requireAuth');
+            const insert = fixer.insertTextBefore(handler, `${imported.local}(), `);
+            return imported.fix === undefined ? insert : [imported.fix(fixer), insert];
+          },
+        },
+      ];
+    }
+
     /**
      * `/api/health`, `/api/attendee/[slug]/sign-in/[key]`: the last fixed segment names a health check or a sign-in
      * endpoint of the app's own, and nothing says otherwise (an `admin` or `internal` segment, or Clerk's Backend API
@@ -187,6 +282,10 @@ export default createRule<Options, MessageIds>({
         }
       },
       CallExpression(call: TSESTree.CallExpression) {
+        if (routerModule) {
+          checkRouterRoute(call);
+          return;
+        }
         if (!nodeServer) return;
         const entry = nodeRouteHandler(
           call,

@@ -52,7 +52,7 @@ export interface EntryPointOptions {
  * Only reads, of data not private by its name, with no caller-identifying input, on a route whose path does not say
  * it is private: public by design.
  */
-function isPublicRead(
+export function isPublicRead(
   sourceCode: Readonly<TSESLint.SourceCode>,
   firstWork: TSESTree.Node,
   allWork: () => readonly TSESTree.Node[],
