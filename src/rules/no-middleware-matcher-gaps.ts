@@ -1,3 +1,6 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import {
@@ -11,6 +14,7 @@ import {
 import { MIDDLEWARE_BASENAMES, RECOMMENDED_MATCHER } from '../clerk/index.js';
 import { codeStyle, quoted } from '../fixes/style.js';
 import { createRule } from '../util/create-rule.js';
+import { projectRootOf } from '../util/project.js';
 import { promotedFix } from '../util/report.js';
 import { setupRule } from '../util/rule-setup.js';
 
@@ -65,7 +69,8 @@ export default createRule<Options, MessageIds>({
     const { sourceCode } = context;
     const kind = getFileKind(context);
     // `app/middleware.ts` is misplaced inside a Next app folder, but not when `app/` is the project (its package.json is there).
-    const misplaced = !kind.middleware && MISPLACED.test(kind.path);
+    // A root `middleware.ts` of an app that lives in `src/app` (no root `app/` or `pages/`): Next loads `src/middleware.ts`.
+    const misplaced = (!kind.middleware && MISPLACED.test(kind.path)) || (kind.middleware && besideSrcApp(kind.path, context.filename));
     if (!kind.middleware && !misplaced) return {};
     const setup = setupRule(context);
     if (setup === undefined) return {};
@@ -177,3 +182,11 @@ export default createRule<Options, MessageIds>({
     }
   },
 });
+
+/** `middleware.ts` at the project root while the app is in `src/app` or `src/pages` and the root has neither. */
+function besideSrcApp(path: string, filename: string): boolean {
+  if (path.includes('/')) return false;
+  const root = projectRootOf(filename);
+  const has = (folder: string) => existsSync(join(root, folder));
+  return (has('src/app') || has('src/pages')) && !has('app') && !has('pages');
+}

@@ -1,9 +1,23 @@
+import { fileURLToPath } from 'node:url';
+
 import type { InvalidTestCase } from '@typescript-eslint/rule-tester';
 
 import type { MessageIds, Options } from '../../src/rules/no-middleware-matcher-gaps.js';
 import { fixture } from '../rule-tester.js';
 
 export const invalid: InvalidTestCase<MessageIds, Options>[] = [
+  {
+    name: "a root middleware.ts beside src/ when the app lives in src/app: Next loads only src/middleware.ts",
+    filename: fileURLToPath(new URL('../fixtures/src-app/middleware.ts', import.meta.url)),
+    code: `import { clerkMiddleware, createRouteMatcher } from '@clerk/nextjs/server'
+const isProtectedRoute = createRouteMatcher(['/dashboard(.*)'])
+export default clerkMiddleware(async (auth, req) => {
+  if (isProtectedRoute(req)) await auth.protect()
+})
+`,
+    output: null,
+    errors: [{ messageId: 'misplacedMiddleware', line: 3, suggestions: [] }],
+  },
   {
     name: "a matcher that excludes API routes, with the recommended-matcher suggestion",
     filename: fixture("middleware.ts"),

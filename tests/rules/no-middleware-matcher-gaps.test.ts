@@ -27,6 +27,12 @@ export default clerkMiddleware(async (auth, req) => {
 })`,
     },
     {
+      name: 'src/middleware.ts of an app in src/app is where Next loads it',
+      filename: fileURLToPath(new URL('../fixtures/src-app/src/middleware.ts', import.meta.url)),
+      code: `import { clerkMiddleware } from '@clerk/nextjs/server'
+export default clerkMiddleware()`,
+    },
+    {
       name: 'a monorepo app whose folder is named app/ (its package.json is next to middleware.ts) is not misplaced',
       filename: fileURLToPath(new URL('../fixtures/monorepo/app/middleware.ts', import.meta.url)),
       code: `import { clerkMiddleware } from '@clerk/nextjs/server'
