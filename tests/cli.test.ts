@@ -234,6 +234,32 @@ describe('clerk-lint on other projects', () => {
     ]);
   });
 
+  it('scans .env files git would commit for Clerk secrets and public-prefixed secrets, masked; ignored files and templates are skipped', () => {
+    const live = 'sk_live_Ab3dEf9hIjK2mNoP7rStUvWx';
+    const test = 'sk_test_Zy9xWv8uTs7rQp6oNm5lKj4i';
+    const dir = project('env-files', {
+      '.gitignore': '.env.local\n',
+      '.env': `# CLERK_SECRET_KEY=${live}\nCLERK_SECRET_KEY=${live}\nNEXT_PUBLIC_CLERK_PUBLISHABLE_KEY=pk_test_Y2xlcmsuZXhhbXBsZS5jb20k\n`,
+      '.env.production': `export NEXT_PUBLIC_CLERK_SECRET_KEY=${test}\nCLERK_WEBHOOK_SIGNING_SECRET=whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw\n`,
+      '.env.local': `CLERK_SECRET_KEY=${live}\n`,
+      '.env.example': `CLERK_SECRET_KEY=${live}\n`,
+      'src/index.ts': CLEAN,
+    });
+    const run = clerkLint([dir, '-f', 'json']);
+    expect(run.status).toBe(1);
+    expect(jsonFindings(run.stdout, dir)).toEqual([
+      '.env.production:1:1 clerk/no-public-secret-env undefined',
+      '.env.production:1:37 clerk/no-hardcoded-keys undefined',
+      '.env.production:2:30 clerk/no-hardcoded-keys undefined',
+      '.env:2:18 clerk/no-hardcoded-keys undefined',
+    ]);
+    expect(run.stdout).not.toContain(live);
+    expect(run.stdout).not.toContain(test);
+    expect(run.stdout).toContain('sk_live_…UvWx');
+    // Without any .env file, the same project is clean.
+    expect(clerkLint([project('no-env', { 'src/index.ts': CLEAN }), '-f', 'json']).status).toBe(0);
+  });
+
   it('skips node_modules and build output, but not Next.js routes named like build output', () => {
     const dir = project('skipped', {
       'node_modules/pkg/index.js': SECRET,

@@ -5,7 +5,7 @@
  * ESLint, the TypeScript parser and the plugin are imported lazily, so that `--help` and usage errors are fast
  * and a missing peer dependency becomes a one-line message instead of a stack trace.
  */
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { relative, resolve } from 'node:path';
 
@@ -13,6 +13,7 @@ import type { ESLint as ESLintClass, Linter, Rule } from 'eslint';
 
 import type { ClerkPlugin } from '../index.js';
 import { type CliOptions, parseArgs, USAGE } from './args.js';
+import { scanEnvFile } from './env-files.js';
 import { collectFiles } from './files.js';
 import { displayPath, formatStylish, keepClerkMessages } from './report.js';
 import { formatSarif, loadProjectSarifFormatter } from './sarif.js';
@@ -66,7 +67,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const modules = await loadModules(io);
   if (modules === undefined) return EXIT_ERROR;
 
-  const { files, unreadable } = collectFiles(root);
+  const { files, unreadable, envFiles } = collectFiles(root);
   for (const dir of unreadable) io.stderr.write(`clerk-lint: skipped ${displayPath(io.cwd, dir)}: cannot read the folder\n`);
 
   const config = lintConfig(modules, options.preset);
@@ -86,10 +87,10 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   } finally {
     restoreWarnings();
   }
-  results = results.map(keepClerkMessages).sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0));
+  results = [...results, ...envFileResults(envFiles, config)].map(keepClerkMessages).sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0));
 
   try {
-    io.stdout.write(await format(options, { eslint, results, root, config, io, fileCount: files.length, ESLint: modules.ESLint }));
+    io.stdout.write(await format(options, { eslint, results, root, config, io, fileCount: files.length + envFiles.length, ESLint: modules.ESLint }));
   } catch (error) {
     return fail(io, `could not write the ${options.format} output: ${errorMessage(error)}`, error);
   }
@@ -251,4 +252,32 @@ function errorMessage(error: unknown): string {
 
 function processIo(): CliIo {
   return { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env };
+}
+
+/** `.env*` files scanned for Clerk secrets, as lint results of the rules that report the same in code (when enabled). */
+function envFileResults(envFiles: readonly string[], config: readonly Linter.Config[]): ESLintClass.LintResult[] {
+  const enabled = new Set(config.flatMap((entry) => Object.keys(entry.rules ?? {})));
+  return envFiles.flatMap((file) => {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      return [];
+    }
+    const messages = scanEnvFile(text).filter((message) => message.ruleId !== null && enabled.has(message.ruleId));
+    if (messages.length === 0) return [];
+    return [
+      {
+        filePath: file,
+        messages,
+        suppressedMessages: [],
+        errorCount: messages.length,
+        fatalErrorCount: 0,
+        warningCount: 0,
+        fixableErrorCount: 0,
+        fixableWarningCount: 0,
+        usedDeprecatedRules: [],
+      },
+    ];
+  });
 }

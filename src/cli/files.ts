@@ -5,6 +5,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
+import { ENV_FILE } from './env-files.js';
 import { type IgnoreFile, isIgnored, parseGitignore } from './gitignore.js';
 
 export const LINTED_FILE = /\.(?:js|jsx|mjs|cjs|ts|tsx|mts|cts)$/u;
@@ -25,11 +26,14 @@ export interface CollectedFiles {
   files: string[];
   /** Folders that could not be read (permissions), skipped. */
   unreadable: string[];
+  /** `.env*` files that git would not ignore (scanned for Clerk secrets, not linted). */
+  envFiles: string[];
 }
 
 export function collectFiles(root: string): CollectedFiles {
   const files: string[] = [];
   const unreadable: string[] = [];
+  const envFiles: string[] = [];
   const walk = (dir: string, ignores: readonly IgnoreFile[], inRoutes: boolean): void => {
     let entries;
     try {
@@ -52,11 +56,13 @@ export function collectFiles(root: string): CollectedFiles {
         walk(path, scoped, isRoutes);
       } else if (entry.isFile() && LINTED_FILE.test(entry.name) && !isIgnored(scoped, path, false)) {
         files.push(path);
+      } else if (entry.isFile() && ENV_FILE.test(entry.name) && !isIgnored(scoped, path, false)) {
+        envFiles.push(path);
       }
     }
   };
   walk(root, ancestorIgnores(root), false);
-  return { files, unreadable };
+  return { files, unreadable, envFiles };
 }
 
 /**
