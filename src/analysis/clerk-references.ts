@@ -167,3 +167,16 @@ function* requireReferences(
 export function resolveCall(refs: ClerkReferences, call: TSESTree.CallExpression): ApiRef | undefined {
   return refs.calls.get(call);
 }
+
+/**
+ * A branch that leaves: `return`, `throw`, or a block ending in one, or in a call that never returns
+ * (`redirect()`, `notFound()`, `auth.protect()`).
+ */
+export function branchExits(refs: ClerkReferences, branch: TSESTree.Statement): boolean {
+  const last = branch.type === 'BlockStatement' ? branch.body[branch.body.length - 1] : branch;
+  if (last === undefined) return false;
+  if (last.type === 'ReturnStatement' || last.type === 'ThrowStatement') return true;
+  if (last.type !== 'ExpressionStatement' || last.expression.type !== 'CallExpression') return false;
+  const kind = refs.calls.get(last.expression)?.kind;
+  return kind === 'nextNeverReturns' || kind === 'neverReturns' || kind === 'protect';
+}

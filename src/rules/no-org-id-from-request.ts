@@ -2,6 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { ASTUtils } from '@typescript-eslint/utils';
 
 import {
+  branchExits,
   entryPointIndex,
   type EntryPoint,
   findFirst,
@@ -176,14 +177,8 @@ export default createRule<Options, MessageIds>({
       return inside(statement.consequent) || (statement.alternate !== null && exits(statement.alternate));
     }
 
-    /** A branch that leaves: `return`, `throw`, or a block ending in one (or in `redirect()` / `notFound()`). */
     function exits(branch: TSESTree.Statement): boolean {
-      const last = branch.type === 'BlockStatement' ? branch.body[branch.body.length - 1] : branch;
-      if (last === undefined) return false;
-      if (last.type === 'ReturnStatement' || last.type === 'ThrowStatement') return true;
-      if (last.type !== 'ExpressionStatement' || last.expression.type !== 'CallExpression') return false;
-      const kind = refs.calls.get(last.expression)?.kind;
-      return kind === 'nextNeverReturns' || kind === 'neverReturns' || kind === 'protect';
+      return branchExits(refs, branch);
     }
 
     /** Replaces the use with `local` and removes the request read that only it used (no unused variable is left). */

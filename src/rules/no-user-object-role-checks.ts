@@ -2,6 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { ASTUtils } from '@typescript-eslint/utils';
 
 import {
+  branchExits,
   type FunctionNode,
   entryPointIndex,
   enclosingFunction,
@@ -380,12 +381,7 @@ export default createRule<Options, MessageIds>({
     }
 
     function isExit(branch: TSESTree.Statement): boolean {
-      const last = branch.type === 'BlockStatement' ? branch.body[branch.body.length - 1] : branch;
-      if (last === undefined) return false;
-      if (last.type === 'ReturnStatement' || last.type === 'ThrowStatement') return true;
-      if (last.type !== 'ExpressionStatement' || last.expression.type !== 'CallExpression') return false;
-      const kind = refs.calls.get(last.expression)?.kind;
-      return kind === 'nextNeverReturns' || kind === 'neverReturns' || kind === 'protect';
+      return branchExits(refs, branch);
     }
 
     /** `currentUser()`, or a variable declared from it (`const user = await currentUser()`). */

@@ -202,6 +202,19 @@ describe('the session-value checker itself', () => {
   });
 });
 
+/** The config a rule test case runs under: its rule, options and settings. */
+function caseConfig(testCase: RuleTestCase): Linter.Config[] {
+  return [
+    {
+      files: ['**/*.{ts,tsx,js,jsx,mts,cts,mjs,cjs}'],
+      plugins: { clerk: plugin },
+      languageOptions: { parser: { parse } as unknown as Linter.Parser, parserOptions: { ecmaFeatures: { jsx: true } } },
+      rules: { [`clerk/${testCase.rule}`]: ['error', ...(testCase.options ?? [])] },
+      settings: testCase.settings ?? {},
+    },
+  ];
+}
+
 describe('every repair of every rule', () => {
   let cases: RuleTestCase[] = [];
   beforeAll(async () => {
@@ -214,15 +227,7 @@ describe('every repair of every rule', () => {
     const problems: string[] = [];
     for (const testCase of cases) {
       if (!testCase.id.includes('/invalid-')) continue;
-      const config: Linter.Config[] = [
-        {
-          files: ['**/*.{ts,tsx,js,jsx,mts,cts,mjs,cjs}'],
-          plugins: { clerk: plugin },
-          languageOptions: { parser: { parse } as unknown as Linter.Parser, parserOptions: { ecmaFeatures: { jsx: true } } },
-          rules: { [`clerk/${testCase.rule}`]: ['error', ...(testCase.options ?? [])] },
-          settings: testCase.settings ?? {},
-        },
-      ];
+      const config = caseConfig(testCase);
       const messages = linter.verify(testCase.code, config, { filename: testCase.filename ?? 'file.ts' });
       let before: Map<string, number>;
       try {
@@ -251,15 +256,7 @@ describe('every repair of every rule', () => {
     for (const testCase of cases) {
       const clerkSettings = (testCase.settings?.clerk ?? {}) as { autofix?: boolean };
       if (!testCase.id.includes('/invalid-') || clerkSettings.autofix === true) continue;
-      const config: Linter.Config[] = [
-        {
-          files: ['**/*.{ts,tsx,js,jsx,mts,cts,mjs,cjs}'],
-          plugins: { clerk: plugin },
-          languageOptions: { parser: { parse } as unknown as Linter.Parser, parserOptions: { ecmaFeatures: { jsx: true } } },
-          rules: { [`clerk/${testCase.rule}`]: ['error', ...(testCase.options ?? [])] },
-          settings: testCase.settings ?? {},
-        },
-      ];
+      const config = caseConfig(testCase);
       if (linter.verify(testCase.code, config, { filename: testCase.filename ?? 'file.ts' }).some((message) => message.fix !== undefined)) fixing.add(testCase.rule);
     }
     const declared = Object.entries(rules).filter(([, rule]) => rule.meta.docs?.fixesByDefault === true).map(([name]) => name);
