@@ -3,6 +3,8 @@ import { ASTUtils } from '@typescript-eslint/utils';
 
 import {
   branchExits,
+  type FunctionNode,
+  enclosingFunction,
   entryPointIndex,
   type EntryPoint,
   findFirst,
@@ -18,14 +20,18 @@ import { exitStatement, nodeFramework } from '../fixes/auth-guard.js';
 import { insertAfterStatement, insertAtFunctionStart, propertyRemovalRange, statementRemovalRange } from '../fixes/guard.js';
 import { planImport } from '../fixes/imports.js';
 import { freeName, namesInUse } from '../fixes/names.js';
-import { codeStyle, statementEnd } from '../fixes/style.js';
+import { codeStyle, quoted, statementEnd } from '../fixes/style.js';
 import { createRule } from '../util/create-rule.js';
 import { promotedFix } from '../util/report.js';
 import { setupRule } from '../util/rule-setup.js';
 import { stringListOption } from '../util/schema.js';
 
 export type Options = [{ orgIdNames?: string[] }];
-export type MessageIds = 'orgIdFromRequest' | 'useSessionOrgId';
+export type MessageIds = 'orgIdFromRequest' | 'useSessionOrgId' | 'sessionOrgIdUnchecked' | 'exitWhenNoOrganization';
+
+/** Calls that filter or change stored data by their arguments (Prisma, Drizzle, Supabase, Mongoose, Kysely). */
+const QUERY_METHODS =
+  /^(?:find\w*|update(?:Many|One)?(?:AndReturn)?|delete(?:Many|One)?|create(?:Many(?:AndReturn)?)?|upsert|count(?:Documents)?|aggregate|groupBy|where|eq|and|or|inArray|select|insert|filter|match|in|exists|remove|replaceOne)$/u;
 
 /** Calls that do not scope data: logging, serialisation, conversion, validation. */
 const INERT_CALLEES = /^(?:console\.\w+|JSON\.\w+|String|Number|Boolean|\w+\.(?:parse|safeParse|parseAsync|safeParseAsync|trim|toString|toLowerCase|toUpperCase))$/u;
@@ -56,6 +62,9 @@ export default createRule<Options, MessageIds>({
       orgIdFromRequest:
         '`{{name}}` comes from the request and scopes data here; a caller can pass another organization\'s id. Use `orgId` from `auth()`, or compare the two first.',
       useSessionOrgId: 'Use `orgId` from `auth()` instead.',
+      sessionOrgIdUnchecked:
+        '`{{name}}` from `auth()` is `undefined` for a signed-in user without an active organization, and Prisma and Drizzle drop an `undefined` filter: this query can return every organization\'s rows. Exit when it is missing first.',
+      exitWhenNoOrganization: 'Exit when `{{name}}` is missing, before it is used.',
     },
   },
   create(context, [options]) {
@@ -66,10 +75,15 @@ export default createRule<Options, MessageIds>({
     if (setup === undefined) return {};
     const refs = getClerkReferences(sourceCode);
     const kind = getFileKind(context);
-    if (!kind.serverActions && !kind.appRoute && !kind.pagesApi && !kind.nodeServer && !sourceCode.text.includes('use server')) return {};
+    const entryFile = kind.serverActions || kind.appRoute || kind.pagesApi || kind.nodeServer || sourceCode.text.includes('use server');
+    // The session's own orgId, unchecked, in a query: anywhere on the server (pages, layouts, lib functions too).
+    const sessionFile = !kind.client && /\borgId\b/u.test(sourceCode.text) && [...refs.calls.values()].some((ref) => ref.kind === 'authObject' || ref.kind === 'protect');
+    if (!entryFile && !sessionFile) return {};
 
     return {
       'Program:exit'() {
+        if (sessionFile) checkSessionOrgIds();
+        if (!entryFile) return;
         const entryOf = entryPointIndex(sourceCode, refs, kind, setup.settings.authWrappers);
         const analyzers = new Map<EntryPoint['fn'], RequestInputAnalyzer>();
         const reported = new Set<string>();
@@ -101,6 +115,104 @@ export default createRule<Options, MessageIds>({
         );
       },
     };
+
+    /**
+     * `const { orgId } = await auth()` used in a query or a call with no exit for a missing organization before it:
+     * `orgId` is `undefined` for a signed-in user without an active organization, and Prisma and Drizzle drop an
+     * `undefined` filter. Guarded: `if (!orgId) …exit`, any exiting `if` that tests it, the use inside `if (orgId)` /
+     * `orgId && …` / `orgId ? … : …`, or a role or permission check (`has({ role })`, `auth.protect({ role })`)
+     * before it, which needs an active organization. Reported once per binding.
+     */
+    function checkSessionOrgIds(): void {
+      for (const [call, ref] of refs.calls) {
+        if (ref.kind !== 'authObject' && ref.kind !== 'protect') continue;
+        if (ref.kind === 'protect' && call.arguments.length > 0) continue;
+        let declarator: TSESTree.Node | undefined = call.parent;
+        while (declarator?.type === 'AwaitExpression' || declarator?.type === 'TSAsExpression' || declarator?.type === 'TSNonNullExpression') declarator = declarator.parent;
+        if (declarator?.type !== 'VariableDeclarator' || declarator.id.type !== 'ObjectPattern') continue;
+        const property = declarator.id.properties.find(
+          (candidate): candidate is TSESTree.Property =>
+            candidate.type === 'Property' && !candidate.computed && candidate.key.type === 'Identifier' && candidate.key.name === 'orgId',
+        );
+        const local = property?.value.type === 'Identifier' ? property.value : undefined;
+        const statement = declarator.parent;
+        if (local === undefined || statement?.type !== 'VariableDeclaration') continue;
+        const variable = ASTUtils.findVariable(sourceCode.getScope(local), local);
+        const fn = enclosingFunction(statement);
+        if (variable === null || fn === undefined) continue;
+        for (const reference of variable.references) {
+          const use = reference.identifier;
+          if (!reference.isRead() || !isQueryFilterUse(use) || orgGuardedBefore(fn, local.name, use)) continue;
+          const exit = noOrganizationExit(fn);
+          const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] =
+            exit === undefined
+              ? []
+              : [
+                  {
+                    messageId: 'exitWhenNoOrganization',
+                    data: { name: local.name },
+                    fix: (fixer) => insertAfterStatement(fixer, sourceCode, afterGuards(statement), `if (!${local.name}) ${exit}`),
+                  },
+                ];
+          context.report({ node: use, messageId: 'sessionOrgIdUnchecked', data: { name: local.name }, fix: promotedFix(setup!.settings, suggest), suggest });
+          break;
+        }
+      }
+    }
+
+    /**
+     * The value reaches a data query as a filter: an argument (or inside one) of a Prisma/Drizzle/Supabase/Mongo-style
+     * call (`findMany`, `where`, `eq`, `.eq`, `update`, `deleteMany`, …), or an SQL template. A context object handed
+     * to a tRPC caller, or a Clerk API call (which rejects a missing id), is no filter.
+     */
+    function isQueryFilterUse(use: TSESTree.Node): boolean {
+      if (!isScopingUse(use)) return false;
+      for (let node: TSESTree.Node | undefined = use.parent; node !== undefined; node = node.parent) {
+        if (node.type === 'TaggedTemplateExpression') return true;
+        if (node.type !== 'CallExpression') continue;
+        const callee = node.callee;
+        const name = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' && callee.property.type === 'Identifier' ? callee.property.name : undefined;
+        return name !== undefined && QUERY_METHODS.test(name);
+      }
+      return false;
+    }
+
+    /** Whether an exit, a branch or a role check before the use ensures an active organization. */
+    function orgGuardedBefore(fn: TSESTree.Node, name: string, use: TSESTree.Node): boolean {
+      const mentions = (node: TSESTree.Node): boolean =>
+        findFirst(sourceCode, node, (candidate) => candidate.type === 'Identifier' && candidate.name === name) !== undefined;
+      const truthy = (test: TSESTree.Node): boolean =>
+        (test.type === 'Identifier' && test.name === name) || (test.type === 'LogicalExpression' && test.operator === '&&' && (truthy(test.left) || truthy(test.right)));
+      let child: TSESTree.Node = use;
+      for (let parent = use.parent; parent !== undefined && child !== fn; child = parent, parent = parent.parent) {
+        if ((parent.type === 'IfStatement' || parent.type === 'ConditionalExpression') && parent.consequent === child && truthy(parent.test)) return true;
+        if (parent.type === 'LogicalExpression' && parent.operator === '&&' && parent.right === child && truthy(parent.left)) return true;
+        if (parent.type === 'BlockStatement' || parent.type === 'Program') {
+          for (const statement of parent.body) {
+            if (statement === child) break;
+            if (statement.type === 'IfStatement' && mentions(statement.test) && exits(statement.consequent)) return true;
+          }
+        }
+      }
+      // `has({ role })`, `auth.protect({ permission })`: a role or permission needs an active organization.
+      return (
+        findFirst(sourceCode, fn, (candidate) => {
+          if (candidate.range[0] >= use.range[0]) return 'skip';
+          if (candidate.type !== 'CallExpression' || candidate.arguments.length === 0) return false;
+          const callee = candidate.callee;
+          const method = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' && callee.property.type === 'Identifier' ? callee.property.name : undefined;
+          return method === 'has' || method === 'protect';
+        }) !== undefined
+      );
+    }
+
+    /** The exit for a missing organization in the function's own style: its entry point's, else a `throw`. */
+    function noOrganizationExit(fn: FunctionNode): string | undefined {
+      const entry = entryPointIndex(sourceCode, refs, kind, setup!.settings.authWrappers)(fn.body);
+      if (entry !== undefined && entry.fn === fn) return exitStatement(sourceCode, entry, nodeFramework(refs) ?? 'next', 'noOrganization');
+      const style = codeStyle(sourceCode);
+      return `throw new Error(${quoted('No active organization', style)})${statementEnd(style)}`;
+    }
 
     /** `orgId`, `body.orgId`, `params.organization_id` read as a value (not a key or a declaration). */
     function orgIdName(node: TSESTree.Node): string | undefined {
