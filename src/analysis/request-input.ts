@@ -6,7 +6,9 @@ import { type FunctionNode, isFunctionNode, skipTypeWrappers } from './functions
 
 /** Calls that return their (first) argument's value, validated or converted: `schema.parse(body)`. */
 const PASS_THROUGH_METHODS = new Set(['parse', 'parseAsync', 'safeParse', 'safeParseAsync', 'validate', 'validateSync', 'cast']);
-const PASS_THROUGH_FUNCTIONS = new Set(['String', 'Number', 'Boolean', 'parseInt', 'parseFloat', 'decodeURIComponent']);
+const PASS_THROUGH_FUNCTIONS = new Set(['String', 'Number', 'Boolean', 'parseInt', 'parseFloat', 'decodeURIComponent', 'structuredClone']);
+/** `Object.*` functions that build an object (or entries) from their arguments' entries. */
+const OBJECT_COPIES = new Set(['fromEntries', 'assign', 'entries']);
 /** Next.js request helpers whose values the caller controls. */
 const REQUEST_FUNCTIONS = new Set(['cookies', 'headers']);
 
@@ -59,6 +61,10 @@ export class RequestInputAnalyzer {
         }
         if (callee.type !== 'MemberExpression') return false;
         const method = !callee.computed && callee.property.type === 'Identifier' ? callee.property.name : undefined;
+        // `Object.fromEntries(formData)`, `Object.assign({}, body)`: a new object of the caller's entries.
+        if (callee.object.type === 'Identifier' && callee.object.name === 'Object' && method !== undefined && OBJECT_COPIES.has(method)) {
+          return node.arguments.some(next);
+        }
         if (method !== undefined && PASS_THROUGH_METHODS.has(method)) return node.arguments[0] !== undefined && next(node.arguments[0]);
         if (method === 'parse' && callee.object.type === 'Identifier' && callee.object.name === 'JSON') {
           return node.arguments[0] !== undefined && next(node.arguments[0]);

@@ -5,6 +5,36 @@ import { fixture } from '../rule-tester.js';
 
 export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   {
+    name: "the whole submitted form, copied into a variable with Object.fromEntries(formData.entries()), written into privateMetadata",
+    filename: fixture("app/actions.ts"),
+    code: `'use server'
+import { auth, clerkClient } from '@clerk/nextjs/server'
+export async function saveProfile(formData: FormData) {
+  const { userId } = await auth.protect()
+  const data = Object.fromEntries(formData.entries())
+  await (await clerkClient()).users.updateUser(userId, { privateMetadata: data })
+}
+`,
+    output: null,
+    errors: [
+      {
+        messageId: 'metadataFromRequest',
+        line: 6,
+        suggestions: [
+          { messageId: 'requireAdminRole', output: `'use server'
+import { auth, clerkClient } from '@clerk/nextjs/server'
+export async function saveProfile(formData: FormData) {
+  await auth.protect({ role: 'org:admin' })
+  const { userId } = await auth.protect()
+  const data = Object.fromEntries(formData.entries())
+  await (await clerkClient()).users.updateUser(userId, { privateMetadata: data })
+}
+` },
+        ],
+      },
+    ],
+  },
+  {
     name: "a signed-in user writes their own role (privilege escalation)",
     filename: fixture("app/actions.ts"),
     code: `'use server'

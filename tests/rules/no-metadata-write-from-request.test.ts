@@ -7,6 +7,18 @@ const actions = fixture('app/actions.ts');
 ruleTester.run('no-metadata-write-from-request', rule, {
   valid: [
     {
+      name: 'a copy of server-side defaults (Object.fromEntries of a constant) is not the caller\'s data',
+      filename: fixture('app/actions.ts'),
+      code: `'use server'
+import { auth, clerkClient } from '@clerk/nextjs/server'
+const DEFAULTS = { theme: 'light', onboarded: false }
+export async function resetPreferences() {
+  const { userId } = await auth.protect()
+  await (await clerkClient()).users.updateUserMetadata(userId, { publicMetadata: Object.fromEntries(Object.entries(DEFAULTS)) })
+}
+`,
+    },
+    {
       name: "Clerk's RBAC guide: setRole guarded by an awaited session-claims helper",
       filename: actions,
       code: `'use server'
