@@ -188,11 +188,24 @@ export default createRule<Options, MessageIds>({
       );
     }
 
-    /** The authorisation decision the read takes part in: an `if` / ternary / loop test, a guard, a predicate. */
-    function decisionOf(node: TSESTree.Node): TSESTree.Node | undefined {
+    /**
+     * The authorisation decision the read takes part in: an `if` / ternary / loop test, a guard, a predicate; also
+     * through a variable (`const isAdmin = user.unsafeMetadata.role === 'admin'; if (!isAdmin) redirect('/')`).
+     */
+    function decisionOf(node: TSESTree.Node, depth = 0): TSESTree.Node | undefined {
       let child: TSESTree.Node = node;
       for (let parent = node.parent; parent; child = parent, parent = parent.parent) {
         switch (parent.type) {
+          case 'VariableDeclarator': {
+            if (parent.init !== child || parent.id.type !== 'Identifier' || depth > 2) return undefined;
+            const variable = ASTUtils.findVariable(sourceCode.getScope(parent.id), parent.id);
+            for (const reference of variable?.references ?? []) {
+              if (!reference.isRead()) continue;
+              const decision = decisionOf(reference.identifier, depth + 1);
+              if (decision !== undefined) return decision;
+            }
+            return undefined;
+          }
           case 'BinaryExpression':
           case 'LogicalExpression':
           case 'UnaryExpression':

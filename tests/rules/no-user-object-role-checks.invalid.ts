@@ -5,6 +5,21 @@ import { fixture } from '../rule-tester.js';
 
 export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   {
+    name: "a decision through a variable: const isAdmin = user?.unsafeMetadata.role === 'admin'; if (!isAdmin) redirect('/')",
+    filename: fixture("app/admin/page.tsx"),
+    code: `import { currentUser } from '@clerk/nextjs/server'
+import { redirect } from 'next/navigation'
+export default async function AdminPage() {
+  const user = await currentUser()
+  const isAdmin = user?.unsafeMetadata.role === 'admin'
+  if (!isAdmin) redirect('/')
+  return <main />
+}
+`,
+    output: null,
+    errors: [{ messageId: 'unsafeMetadataDecision', line: 5, suggestions: [] }],
+  },
+  {
     name: "no repair where a missing claim would let the caller through: a deny-list test, a sync helper, a user the caller names",
     filename: fixture("app/actions.ts"),
     options: [{ serverPublicMetadata: 'all' }],

@@ -7,6 +7,19 @@ const actions = fixture('app/actions.ts');
 ruleTester.run('no-user-object-role-checks', rule, {
   valid: [
     {
+      name: 'through a variable: a display choice from unsafeMetadata, and a publicMetadata role (trusted by default)',
+      filename: fixture('app/admin/page.tsx'),
+      code: `import { currentUser } from '@clerk/nextjs/server'
+import { redirect } from 'next/navigation'
+export default async function AdminPage() {
+  const user = await currentUser()
+  const theme = user?.unsafeMetadata.theme
+  const isAdmin = user?.publicMetadata.role === 'admin'
+  if (!isAdmin) redirect('/')
+  return <main className={theme === 'dark' ? 'dark' : ''} />
+}`,
+    },
+    {
       name: "Clerk's documented checks: sessionClaims, orgRole, has(), auth.protect({ role })",
       filename: actions,
       code: `'use server'
