@@ -27,11 +27,11 @@ export function exitStatement(
   sourceCode: Readonly<TSESLint.SourceCode>,
   entry: EntryPoint,
   framework: string,
-  reason: 'signedOut' | 'noOrganization' = 'signedOut',
+  reason: 'signedOut' | 'noOrganization' | 'badSignature' = 'signedOut',
 ): string | undefined {
   const style = codeStyle(sourceCode);
-  const message = quoted(reason === 'signedOut' ? 'Unauthorized' : 'No active organization', style);
-  const status = reason === 'signedOut' ? 401 : 403;
+  const message = quoted({ signedOut: 'Unauthorized', noOrganization: 'No active organization', badSignature: 'Error verifying webhook' }[reason], style);
+  const status = { signedOut: 401, noOrganization: 403, badSignature: 400 }[reason];
   const end = statementEnd(style);
   const [first, second] = entry.fn.params.map((param) => (param.type === 'Identifier' ? param.name : undefined));
   switch (entry.kind) {

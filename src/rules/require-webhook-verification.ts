@@ -3,6 +3,7 @@ import { ASTUtils } from '@typescript-eslint/utils';
 
 import {
   appRouteHandlers,
+  branchExits,
   crossFileParsing,
   type EntryPoint,
   findFirst,
@@ -18,10 +19,11 @@ import {
   WebhookAnalyzer,
 } from '../analysis/index.js';
 import { KEY_ENV_NAMES, maskKey, VERIFY_WEBHOOK_SOURCE } from '../clerk/index.js';
-import { insertAtFunctionStart } from '../fixes/guard.js';
+import { exitStatement, nodeFramework } from '../fixes/auth-guard.js';
+import { insertAfterStatement, insertAtFunctionStart } from '../fixes/guard.js';
 import { existingImport, planImport } from '../fixes/imports.js';
 import { freeName, namesInUse } from '../fixes/names.js';
-import { codeStyle, quoted, statementEnd } from '../fixes/style.js';
+import { codeStyle, lineIndent, quoted, statementEnd } from '../fixes/style.js';
 import { createRule } from '../util/create-rule.js';
 import { promotedFix } from '../util/report.js';
 import { setupRule } from '../util/rule-setup.js';
@@ -37,6 +39,9 @@ export type MessageIds =
   | 'verifyReturnsNothing'
   | 'hardcodedSigningSecret'
   | 'leakedVerificationError'
+  | 'verificationFailureIgnored'
+  | 'conditionalVerification'
+  | 'answer400'
   | 'addVerifyWebhook'
   | 'parseVerifiedBody'
   | 'readSecretFromEnv';
@@ -85,6 +90,11 @@ export default createRule<Options, MessageIds>({
         'Webhook signing secret `{{masked}}` is written into the source; with it anyone can forge signed events.',
       leakedVerificationError:
         'Signature verification should sit in a `try` whose `catch` answers 400 without the error: otherwise a failure becomes a 500 (retried by Clerk) or tells the caller why it failed.',
+      verificationFailureIgnored:
+        'A failed signature verification lands in this `catch`, which does not exit: the handler then goes on with a payload nobody verified. Answer 400 from the `catch`.',
+      conditionalVerification:
+        'The signature is verified only when `{{test}}` holds: a request without it skips verification, and the payload below is trusted unverified.',
+      answer400: 'Answer 400 when verification fails.',
       addVerifyWebhook: 'Verify with `verifyWebhook()` first and answer 400 when it fails.',
       parseVerifiedBody: 'Verify, then parse the raw body: `(wh.verify(…), JSON.parse({{payload}}))`.',
       readSecretFromEnv: 'Read it from `process.env.{{envName}}`.',
@@ -131,9 +141,60 @@ export default createRule<Options, MessageIds>({
       }
       const first = verifications[0] as Verification;
       checkUseBeforeVerification(first, reads);
+      checkFailureFallsThrough(entry, first, reads);
       for (const verification of verifications) {
         checkVerification(verification, reads);
         if (checkErrorHandling) checkErrorHandlingOf(verification, fn);
+      }
+    }
+
+    /**
+     * A verification whose failure the handler survives: a `catch` around it that does not exit (it only logs), or an
+     * `if` that runs it only when a header is present. Either way the payload used after it may be unverified.
+     */
+    function checkFailureFallsThrough(entry: EntryPoint, verification: Verification, reads: ReturnType<WebhookAnalyzer['bodyReads']>): void {
+      if (HELPER_KINDS.has(verification.kind)) return;
+      const { call } = verification;
+      const usedAfter = (statement: TSESTree.Node): boolean =>
+        reads.some((read) => usesOfRead(read.node).some((use) => use.range[0] > statement.range[1]));
+      const framework = nodeFramework(refs) ?? 'next';
+      let child: TSESTree.Node = call;
+      for (let node: TSESTree.Node | undefined = call.parent; node !== undefined && node !== entry.fn; child = node, node = node.parent) {
+        if (node.type === 'TryStatement' && node.block === child && node.handler !== null) {
+          // A `catch` that answers is fine here; an `if` further out may still skip the whole `try`.
+          if (branchExits(refs, node.handler.body)) continue;
+          if (!usedAfter(node)) return;
+          const handlerBody = node.handler.body;
+          const exit = exitStatement(sourceCode, entry, framework, 'badSignature');
+          const last = handlerBody.body[handlerBody.body.length - 1];
+          const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] =
+            exit === undefined
+              ? []
+              : [
+                  {
+                    messageId: 'answer400',
+                    fix: (fixer) =>
+                      last === undefined
+                        ? fixer.replaceText(handlerBody, `{\n${lineIndent(sourceCode, node as TSESTree.Node)}${style.indentUnit}${exit}\n${lineIndent(sourceCode, node as TSESTree.Node)}}`)
+                        : insertAfterStatement(fixer, sourceCode, last, exit),
+                  },
+                ];
+          report(node.handler, 'verificationFailureIgnored', {}, suggest);
+          return;
+        }
+        if (node.type === 'IfStatement' && node.consequent === child && (node.alternate === null || !branchExits(refs, node.alternate))) {
+          if (!usedAfter(node)) return;
+          const test = sourceCode.getText(node.test);
+          const exit = exitStatement(sourceCode, entry, framework, 'badSignature');
+          const negated = node.test.type === 'Identifier' || node.test.type === 'MemberExpression' || node.test.type === 'CallExpression' ? `!${test}` : `!(${test})`;
+          const ifNode = node;
+          const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] =
+            exit === undefined || ifNode.alternate !== null
+              ? []
+              : [{ messageId: 'answer400', fix: (fixer) => fixer.insertTextBefore(ifNode, `if (${negated}) ${exit}\n${lineIndent(sourceCode, ifNode)}`) }];
+          report(node.test, 'conditionalVerification', { test }, suggest);
+          return;
+        }
       }
     }
 

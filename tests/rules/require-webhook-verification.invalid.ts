@@ -5,6 +5,86 @@ import { fixture } from '../rule-tester.js';
 
 export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   {
+    name: "a failed verification only logged: the handler goes on with the unverified payload",
+    filename: fixture("app/api/webhooks/clerk/route.ts"),
+    code: `import { Webhook } from 'svix'
+import { headers } from 'next/headers'
+export async function POST(req: Request) {
+  const payload = await req.text()
+  const h = await headers()
+  const wh = new Webhook(process.env.CLERK_WEBHOOK_SIGNING_SECRET!)
+  try {
+    wh.verify(payload, { 'svix-id': h.get('svix-id')!, 'svix-timestamp': h.get('svix-timestamp')!, 'svix-signature': h.get('svix-signature')! })
+  } catch (err) {
+    console.error('Error verifying webhook', err)
+  }
+  const evt = JSON.parse(payload)
+  if (evt.type === 'user.created') await db.user.create({ data: { id: evt.data.id } })
+  return new Response('ok')
+}
+`,
+    output: null,
+    errors: [{ messageId: 'verificationFailureIgnored', line: 9, suggestions: [{ messageId: 'answer400', output: `import { Webhook } from 'svix'
+import { headers } from 'next/headers'
+export async function POST(req: Request) {
+  const payload = await req.text()
+  const h = await headers()
+  const wh = new Webhook(process.env.CLERK_WEBHOOK_SIGNING_SECRET!)
+  try {
+    wh.verify(payload, { 'svix-id': h.get('svix-id')!, 'svix-timestamp': h.get('svix-timestamp')!, 'svix-signature': h.get('svix-signature')! })
+  } catch (err) {
+    console.error('Error verifying webhook', err)
+    return Response.json({ error: 'Error verifying webhook' }, { status: 400 })
+  }
+  const evt = JSON.parse(payload)
+  if (evt.type === 'user.created') await db.user.create({ data: { id: evt.data.id } })
+  return new Response('ok')
+}
+` }] }],
+  },
+  {
+    name: "verification only when the svix-id header is present: a request without it skips verification",
+    filename: fixture("app/api/webhooks/clerk/route.ts"),
+    code: `import { Webhook } from 'svix'
+import { headers } from 'next/headers'
+export async function POST(req: Request) {
+  const payload = await req.text()
+  const h = await headers()
+  const svixId = h.get('svix-id')
+  if (svixId) {
+    try {
+      new Webhook(process.env.CLERK_WEBHOOK_SIGNING_SECRET!).verify(payload, { 'svix-id': svixId, 'svix-timestamp': h.get('svix-timestamp')!, 'svix-signature': h.get('svix-signature')! })
+    } catch {
+      return new Response('Bad signature', { status: 400 })
+    }
+  }
+  const evt = JSON.parse(payload)
+  if (evt.type === 'user.created') await db.user.create({ data: { id: evt.data.id } })
+  return new Response('ok')
+}
+`,
+    output: null,
+    errors: [{ messageId: 'conditionalVerification', data: { test: 'svixId' }, line: 7, suggestions: [{ messageId: 'answer400', output: `import { Webhook } from 'svix'
+import { headers } from 'next/headers'
+export async function POST(req: Request) {
+  const payload = await req.text()
+  const h = await headers()
+  const svixId = h.get('svix-id')
+  if (!svixId) return Response.json({ error: 'Error verifying webhook' }, { status: 400 })
+  if (svixId) {
+    try {
+      new Webhook(process.env.CLERK_WEBHOOK_SIGNING_SECRET!).verify(payload, { 'svix-id': svixId, 'svix-timestamp': h.get('svix-timestamp')!, 'svix-signature': h.get('svix-signature')! })
+    } catch {
+      return new Response('Bad signature', { status: 400 })
+    }
+  }
+  const evt = JSON.parse(payload)
+  if (evt.type === 'user.created') await db.user.create({ data: { id: evt.data.id } })
+  return new Response('ok')
+}
+` }] }],
+  },
+  {
     name: "missing verification: the suggestion verifies, retypes Request, and uses the event",
     filename: fixture("app/api/webhooks/route.ts"),
     code: `import type { WebhookEvent } from '@clerk/nextjs/server'

@@ -7,6 +7,44 @@ const route = fixture('app/api/webhooks/route.ts');
 ruleTester.run('require-webhook-verification', rule, {
   valid: [
     {
+      name: "the headers' absence answered first, and a catch that answers 400 after logging",
+      filename: fixture('app/api/webhooks/clerk/route.ts'),
+      code: `import { Webhook } from 'svix'
+import { headers } from 'next/headers'
+export async function POST(req: Request) {
+  const payload = await req.text()
+  const h = await headers()
+  const svixId = h.get('svix-id')
+  if (!svixId) return new Response('Missing svix headers', { status: 400 })
+  try {
+    new Webhook(process.env.CLERK_WEBHOOK_SIGNING_SECRET!).verify(payload, { 'svix-id': svixId, 'svix-timestamp': h.get('svix-timestamp')!, 'svix-signature': h.get('svix-signature')! })
+  } catch (err) {
+    console.error('Error verifying webhook', err)
+    return new Response('Error verifying webhook', { status: 400 })
+  }
+  const evt = JSON.parse(payload)
+  if (evt.type === 'user.created') await db.user.create({ data: { id: evt.data.id } })
+  return new Response('ok')
+}
+`,
+    },
+    {
+      name: 'the work inside the try: a failed verification skips it, so a catch that only logs lets nothing through',
+      filename: fixture('app/api/webhooks/clerk/route.ts'),
+      code: `import { verifyWebhook } from '@clerk/nextjs/webhooks'
+import type { NextRequest } from 'next/server'
+export async function POST(req: NextRequest) {
+  try {
+    const evt = await verifyWebhook(req)
+    if (evt.type === 'user.created') await db.user.create({ data: { id: evt.data.id } })
+  } catch (err) {
+    console.error('Error verifying webhook', err)
+  }
+  return new Response('ok')
+}
+`,
+    },
+    {
       name: '2025+ docs: verifyWebhook in a try that answers 400',
       filename: route,
       code: `import { verifyWebhook } from '@clerk/nextjs/webhooks'
