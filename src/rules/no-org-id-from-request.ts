@@ -90,9 +90,11 @@ export default createRule<Options, MessageIds>({
         findFirst(
           sourceCode,
           sourceCode.ast,
-          (node) => {
-            const name = orgIdName(node);
-            if (name === undefined || !isScopingUse(node)) return false;
+          (candidate) => {
+            const found = orgIdUse(candidate);
+            if (found === undefined) return false;
+            const { use: node, name } = found;
+            if (!isScopingUse(node)) return false;
             const entry = entryOf(node);
             if (entry === undefined) return false;
             let input = analyzers.get(entry.fn);
@@ -212,6 +214,28 @@ export default createRule<Options, MessageIds>({
       if (entry !== undefined && entry.fn === fn) return exitStatement(sourceCode, entry, nodeFramework(refs) ?? 'next', 'noOrganization');
       const style = codeStyle(sourceCode);
       return `throw new Error(${quoted('No active organization', style)})${statementEnd(style)}`;
+    }
+
+    /**
+     * A value that scopes data by organization: one named like a tenant id (`orgId`, `body.orgId`), or any value under
+     * a tenant-id key whatever its own name (`where: { orgId: org }`, `eq(projects.orgId, org)`): followed by data,
+     * not by the variable's name.
+     */
+    function orgIdUse(node: TSESTree.Node): { use: TSESTree.Node; name: string } | undefined {
+      const name = orgIdName(node);
+      if (name !== undefined) return { use: node, name };
+      const valueOf = (value: TSESTree.Node | undefined) =>
+        value !== undefined && (value.type === 'Identifier' || value.type === 'MemberExpression' || value.type === 'CallExpression') && orgIdName(value) === undefined
+          ? { use: value, name: sourceCode.getText(value) }
+          : undefined;
+      if (node.type === 'Property' && node.parent?.type === 'ObjectExpression' && !node.computed && !node.shorthand && node.key.type === 'Identifier' && names.has(node.key.name)) {
+        return valueOf(node.value);
+      }
+      if (node.type === 'CallExpression' && node.callee.type === 'Identifier' && node.callee.name === 'eq') {
+        const [column, value] = node.arguments;
+        if (column?.type === 'MemberExpression' && !column.computed && column.property.type === 'Identifier' && names.has(column.property.name)) return valueOf(value);
+      }
+      return undefined;
     }
 
     /** `orgId`, `body.orgId`, `params.organization_id` read as a value (not a key or a declaration). */
