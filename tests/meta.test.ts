@@ -2,12 +2,12 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 import * as parser from '@typescript-eslint/parser';
-import { Linter } from 'eslint';
+import { Linter, type Rule } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
 import plugin from '../src/index.js';
 import { rules } from '../src/rules/index.js';
-import { docsUrl } from '../src/util/create-rule.js';
+import { createRule, docsUrl } from '../src/util/create-rule.js';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const ruleFiles = readdirSync(`${root}src/rules`)
@@ -59,18 +59,33 @@ describe('rule options', () => {
     expect(typo).toThrow('Expected properties: "publicRoutes"');
   });
 
-  it('applies the defaults itself (ESLint is not given meta.defaultOptions)', () => {
-    const linter = new Linter({ configType: 'flat' });
+  it('applies the defaults itself (ESLint is not given meta.defaultOptions): a rule sees them merged with what was configured', () => {
     const seen: unknown[] = [];
-    // The rule sees its defaults when nothing is configured: no finding differs from an explicit default config.
-    const code = `export async function GET() { return Response.json(await db.x.findMany({ where: { ownerId: 'a' } })) }`;
-    const filename = fileURLToPath(new URL('fixtures/v7/app/api/x/route.ts', import.meta.url));
+    const probe = createRule<[{ names?: string[]; strict?: boolean }], 'x'>({
+      name: 'probe',
+      meta: {
+        type: 'problem',
+        docs: { description: 'Probe', recommended: 'strict' },
+        schema: [{ type: 'object', additionalProperties: false, properties: { names: { type: 'array', items: { type: 'string' } }, strict: { type: 'boolean' } } }],
+        defaultOptions: [{ names: [], strict: false }],
+        messages: { x: 'x' },
+      },
+      create(_context, [options]) {
+        seen.push(options);
+        return {};
+      },
+    });
+    const linter = new Linter({ configType: 'flat' });
     const run = (options: unknown[]) =>
-      linter.verify(code, [{ files: ['**/*.ts'], languageOptions: { parser }, plugins: { clerk: plugin }, rules: { 'clerk/require-route-handler-auth': ['error', ...options] } }], { filename });
-    const defaults = rules['require-route-handler-auth'].meta.docs?.defaultOptions ?? [];
-    seen.push(...run([]).map((message) => message.messageId));
-    expect(seen.length).toBeGreaterThan(0);
-    expect(run([...defaults]).map((message) => message.messageId)).toEqual(seen);
+      linter.verify('export const x = 1', [{ plugins: { p: { rules: { probe: probe as unknown as Rule.RuleModule } } }, rules: { 'p/probe': ['error', ...options] } }]);
+    run([]);
+    run([{ strict: true }]);
+    expect(seen).toEqual([
+      { names: [], strict: false },
+      { names: [], strict: true },
+    ]);
+    expect(probe.meta.defaultOptions).toBeUndefined();
+    expect(probe.meta.docs?.defaultOptions).toEqual([{ names: [], strict: false }]);
   });
 });
 

@@ -26,13 +26,7 @@ export function hasAuthorizationBefore(
       if (node.range[0] >= position) return 'skip';
       if (node.type === 'CallExpression') {
         const callee = node.callee;
-        const name =
-          callee.type === 'Identifier'
-            ? callee.name
-            : callee.type === 'MemberExpression' && callee.property.type === 'Identifier'
-              ? callee.property.name
-              : '';
-        if ((name === 'has' || refs.calls.get(node)?.kind === 'protect') && node.arguments.length > 0) return true;
+        if (isRoleOrPermissionCheck(refs, node)) return true;
         if (calleeMatchesNameRefs(sourceCode, callee, authFunctions)) return true;
         if (callee.type === 'Identifier' && depth < 2) {
           const helper = resolveLocalFunction(sourceCode, callee);
@@ -59,6 +53,17 @@ export function hasAuthorizationBefore(
       return false;
     }) !== undefined
   );
+}
+
+/**
+ * `has({ role | permission | … })` or `auth.protect({ … })`: a check of the caller's role or permission in the
+ * active organization (so it also needs one).
+ */
+export function isRoleOrPermissionCheck(refs: ClerkReferences, call: TSESTree.CallExpression): boolean {
+  if (call.arguments.length === 0) return false;
+  const callee = call.callee;
+  const name = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' && callee.property.type === 'Identifier' ? callee.property.name : '';
+  return name === 'has' || refs.calls.get(call)?.kind === 'protect';
 }
 
 /** Resolves a function imported from the project's own modules (see `importedFunction`). */

@@ -11,6 +11,8 @@ import {
   NEXT_RETHROW,
 } from '../clerk/index.js';
 import { perFile } from '../util/file-cache.js';
+import { type FunctionNode, skipAwaitAndWrappers } from './functions.js';
+import { findFirst } from './traverse.js';
 
 const { ReferenceTracker } = ASTUtils;
 
@@ -179,4 +181,33 @@ export function branchExits(refs: ClerkReferences, branch: TSESTree.Statement): 
   if (last.type !== 'ExpressionStatement' || last.expression.type !== 'CallExpression') return false;
   const kind = refs.calls.get(last.expression)?.kind;
   return kind === 'nextNeverReturns' || kind === 'neverReturns' || kind === 'protect';
+}
+
+/**
+ * The first `const { … } = await auth()` (or `auth.protect()`, `getAuth(req)`) of a function, declared as a statement
+ * of its own before `use`, in a block that holds `use`: the destructuring a repair may extend (`, orgId`,
+ * `, sessionClaims`) so that the name is in scope, and initialised, where it is used.
+ */
+export function authDestructuringBefore(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  refs: ClerkReferences,
+  fn: FunctionNode,
+  use: TSESTree.Node,
+): { pattern: TSESTree.ObjectPattern; statement: TSESTree.VariableDeclaration } | undefined {
+  let found: { pattern: TSESTree.ObjectPattern; statement: TSESTree.VariableDeclaration } | undefined;
+  findFirst(sourceCode, fn.body, (node) => {
+    if (node.range[0] >= use.range[0]) return 'skip';
+    if (node.type !== 'VariableDeclarator' || node.id.type !== 'ObjectPattern' || node.init === null) return false;
+    const statement = node.parent;
+    if (statement?.type !== 'VariableDeclaration' || statement.declarations.length !== 1) return false;
+    const block = statement.parent;
+    if (block === undefined || (block.type !== 'BlockStatement' && block.type !== 'Program')) return false;
+    if (!(block.range[0] <= use.range[0] && use.range[1] <= block.range[1])) return false;
+    const init = skipAwaitAndWrappers(node.init);
+    const kind = init.type === 'CallExpression' ? refs.calls.get(init)?.kind : undefined;
+    if (kind !== 'authObject' && kind !== 'protect') return false;
+    found = { pattern: node.id, statement };
+    return true;
+  });
+  return found;
 }

@@ -206,3 +206,17 @@ export function takesCallerId(sourceCode: Readonly<TSESLint.SourceCode>, fn: Fun
   for (const param of fn.params) if (findFirst(sourceCode, param, matches) !== undefined) return true;
   return findFirst(sourceCode, fn.body, matches, { enterFunctions: true }) !== undefined;
 }
+
+/** Calls that filter or change stored data by their arguments (Prisma, Drizzle, Supabase, Mongoose, Kysely). */
+const QUERY_METHODS =
+  /^(?:find\w*|update(?:Many|One)?(?:AndReturn)?|delete(?:Many|One)?|create(?:Many(?:AndReturn)?)?|upsert|count(?:Documents)?|aggregate|groupBy|where|eq|and|or|inArray|select|insert|filter|match|in|exists|remove|replaceOne)$/u;
+
+/**
+ * A call whose arguments filter or change stored data: `db.board.findMany({ where })`, `eq(projects.orgId, x)`,
+ * `.eq('org_id', x)`, `deleteMany(…)`. A context object handed to a tRPC caller, or a Clerk API call, is not one.
+ */
+export function isDataQueryCall(call: TSESTree.CallExpression): boolean {
+  const callee = call.callee;
+  const name = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' && callee.property.type === 'Identifier' ? callee.property.name : undefined;
+  return name !== undefined && QUERY_METHODS.test(name);
+}

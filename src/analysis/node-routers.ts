@@ -127,3 +127,17 @@ function mountIn(module: TSESLint.SourceCode, file: string, locals: ReadonlySet<
   }
   return { kind: 'unknown' };
 }
+
+/** `router.use(x)` before the route, on the same router, with anything but plumbing: something that may be a guard. */
+export function routerUsesBefore(sourceCode: Readonly<TSESLint.SourceCode>, router: TSESTree.Node, route: TSESTree.CallExpression): boolean {
+  const routerText = sourceCode.getText(router);
+  for (const statement of sourceCode.ast.body) {
+    if (statement.range[0] >= route.range[0]) break;
+    if (statement.type !== 'ExpressionStatement' || statement.expression.type !== 'CallExpression') continue;
+    const use = statement.expression;
+    if (use.callee.type !== 'MemberExpression' || use.callee.property.type !== 'Identifier' || use.callee.property.name !== 'use') continue;
+    if (sourceCode.getText(use.callee.object) !== routerText) continue;
+    if (use.arguments.some((argument) => argument.type !== 'Literal' && !isPlumbing(sourceCode, argument))) return true;
+  }
+  return false;
+}

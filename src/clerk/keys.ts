@@ -5,6 +5,9 @@ export type KeyKind = 'secretKey' | 'webhookSecret' | 'machineSecret' | 'testPub
 /** A key-shaped token inside a string: prefix and tail. */
 const KEY_IN_TEXT = /\b(sk_live_|sk_test_|whsec_|ak_|pk_test_)([A-Za-z0-9+/=]+)/gu;
 
+/** Prefixes of keys that grant access (a publishable key is public by design). */
+export const SECRET_KEY_PREFIXES: ReadonlySet<string> = new Set(['sk_live_', 'sk_test_', 'whsec_', 'ak_']);
+
 /** Env names the repairs read instead of a hardcoded key. */
 export const KEY_ENV_NAMES: Readonly<Record<KeyKind, string>> = {
   secretKey: 'CLERK_SECRET_KEY',

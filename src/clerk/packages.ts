@@ -245,6 +245,9 @@ export const GUARD_IMPORT_SOURCE = {
   hono: '@hono/clerk-auth',
 } as const;
 
+/** The route middleware that turns signed-out callers away, per Node framework (`router.post('/', requireAuth(), h)`). */
+export const ROUTE_GUARD_MIDDLEWARE = { express: 'requireAuth' } as const;
+
 /** Cheap text pre-filter: a file that contains none of these cannot import Clerk. */
 export const CLERK_TEXT_MARKERS: readonly string[] = ['@clerk/', 'clerk-auth', 'svix', 'standardwebhooks'];
 

@@ -6,13 +6,10 @@
  */
 import type { Linter } from 'eslint';
 
-import { CLERK_SECRET_ENV, findKeys, maskKey, secretBehindPublicName } from '../clerk/index.js';
+import { CLERK_SECRET_ENV, findKeys, maskKey, SECRET_KEY_PREFIXES, secretBehindPublicName } from '../clerk/index.js';
 
 /** `.env`, `.env.local`, `.env.production`…; not the templates that hold placeholders by design. */
 export const ENV_FILE = /^\.env(?:\.(?!example$|sample$|template$|dist$)[\w.-]+)?$/u;
-
-/** The prefixes of keys that grant access (publishable keys are public by design). */
-const SECRET_PREFIXES = new Set(['sk_live_', 'sk_test_', 'whsec_', 'ak_']);
 
 const ASSIGNMENT = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*)$/u;
 
@@ -24,7 +21,7 @@ export function scanEnvFile(text: string): Linter.LintMessage[] {
     const name = assignment[1] as string;
     const valueStart = line.length - (assignment[2] as string).length;
     for (const found of findKeys(assignment[2] as string)) {
-      if (!SECRET_PREFIXES.has(found.prefix)) continue;
+      if (!SECRET_KEY_PREFIXES.has(found.prefix)) continue;
       messages.push({
         ruleId: 'clerk/no-hardcoded-keys',
         severity: 2,

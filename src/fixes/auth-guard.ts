@@ -4,7 +4,7 @@ import { ASTUtils } from '@typescript-eslint/utils';
 import type { ClerkReferences } from '../analysis/clerk-references.js';
 import type { EntryPoint } from '../analysis/entry-points.js';
 import { type FunctionNode, skipAwaitAndWrappers } from '../analysis/functions.js';
-import { GUARD_IMPORT_SOURCE, PROTECT_CALL_FROM, PROTECT_MEMBER_FROM } from '../clerk/index.js';
+import { GUARD_IMPORT_SOURCE, PRIMARY_SDK, PROTECT_CALL_FROM, PROTECT_MEMBER_FROM, ROUTE_GUARD_MIDDLEWARE } from '../clerk/index.js';
 import { existingImport, planImport } from './imports.js';
 import { insertAfterStatement, insertAtFunctionStart } from './guard.js';
 import { freeName, namesInUse } from './names.js';
@@ -274,7 +274,7 @@ export function insertProtectFix(
     return {
       call: `if (!${userId}) redirect(${quoted('/sign-in', style)})`,
       fix: (fixer) => {
-        const auth = planImport(sourceCode, '@clerk/nextjs', 'auth', ['@clerk/nextjs', GUARD_IMPORT_SOURCE.next]);
+        const auth = planImport(sourceCode, PRIMARY_SDK, 'auth', [PRIMARY_SDK, GUARD_IMPORT_SOURCE.next]);
         const redirect = planImport(sourceCode, 'next/navigation', 'redirect');
         const lines = [`const ${binding} = ${auth.local}()${end}`, `if (!${userId}) ${redirect.local}(${quoted('/sign-in', style)})${end}`];
         const body = insertAtFunctionStart(fixer, sourceCode, fn, lines, false);
@@ -293,5 +293,20 @@ export function insertProtectFix(
       if (body === undefined) return null;
       return imported.fix === undefined ? body : [imported.fix(fixer), ...body];
     },
+  };
+}
+
+/**
+ * Express: the Clerk route guard as middleware before a route's handler (`router.post('/', requireAuth(), create)`),
+ * with its import; for a handler that may live in another module, which a repair of this file must not edit.
+ * Undefined outside an Express module.
+ */
+export function routeGuardMiddlewareFix(sourceCode: Readonly<TSESLint.SourceCode>, handler: TSESTree.Node): Fix | undefined {
+  const express = sourceCode.ast.body.some((statement) => statement.type === 'ImportDeclaration' && statement.source.value === 'express');
+  if (!express) return undefined;
+  return (fixer) => {
+    const imported = planImport(sourceCode, GUARD_IMPORT_SOURCE.express, ROUTE_GUARD_MIDDLEWARE.express);
+    const insert = fixer.insertTextBefore(handler, `${imported.local}(), `);
+    return imported.fix === undefined ? insert : [imported.fix(fixer), insert];
   };
 }

@@ -1,6 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { lastDirective } from '../analysis/directives.js';
+import { statementRemovalRange } from './guard.js';
 import { freeName, namesInUse } from './names.js';
 import { codeStyle, quoted, statementEnd } from './style.js';
 
@@ -92,11 +93,7 @@ export function removeImportSpecifier(
   specifier: TSESTree.ImportClause,
 ): TSESLint.RuleFix {
   const declaration = specifier.parent as TSESTree.ImportDeclaration;
-  if (declaration.specifiers.length === 1) {
-    const { text } = sourceCode;
-    const next = text.indexOf('\n', declaration.range[1]);
-    return fixer.removeRange([declaration.range[0], next === -1 ? declaration.range[1] : next + 1]);
-  }
+  if (declaration.specifiers.length === 1) return fixer.removeRange(statementRemovalRange(sourceCode, declaration));
   const after = sourceCode.getTokenAfter(specifier);
   if (after?.value === ',') return fixer.removeRange([specifier.range[0], (sourceCode.getTokenAfter(after) ?? after).range[0]]);
   const before = sourceCode.getTokenBefore(specifier);

@@ -2,7 +2,10 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { ASTUtils } from '@typescript-eslint/utils';
 
 import {
+  authDestructuringBefore,
+  isRoleOrPermissionCheck,
   branchExits,
+  isDataQueryCall,
   type FunctionNode,
   enclosingFunction,
   entryPointIndex,
@@ -28,10 +31,6 @@ import { stringListOption } from '../util/schema.js';
 
 export type Options = [{ orgIdNames?: string[] }];
 export type MessageIds = 'orgIdFromRequest' | 'useSessionOrgId' | 'sessionOrgIdUnchecked' | 'exitWhenNoOrganization';
-
-/** Calls that filter or change stored data by their arguments (Prisma, Drizzle, Supabase, Mongoose, Kysely). */
-const QUERY_METHODS =
-  /^(?:find\w*|update(?:Many|One)?(?:AndReturn)?|delete(?:Many|One)?|create(?:Many(?:AndReturn)?)?|upsert|count(?:Documents)?|aggregate|groupBy|where|eq|and|or|inArray|select|insert|filter|match|in|exists|remove|replaceOne)$/u;
 
 /** Calls that do not scope data: logging, serialisation, conversion, validation. */
 const INERT_CALLEES = /^(?:console\.\w+|JSON\.\w+|String|Number|Boolean|\w+\.(?:parse|safeParse|parseAsync|safeParseAsync|trim|toString|toLowerCase|toUpperCase))$/u;
@@ -79,12 +78,14 @@ export default createRule<Options, MessageIds>({
     // The session's own orgId, unchecked, in a query: anywhere on the server (pages, layouts, lib functions too).
     const sessionFile = !kind.client && /\borgId\b/u.test(sourceCode.text) && [...refs.calls.values()].some((ref) => ref.kind === 'authObject' || ref.kind === 'protect');
     if (!entryFile && !sessionFile) return {};
+    /** The file's entry points, built once when something asks. */
+    let entryIndex: ReturnType<typeof entryPointIndex> | undefined;
 
     return {
       'Program:exit'() {
         if (sessionFile) checkSessionOrgIds();
         if (!entryFile) return;
-        const entryOf = entryPointIndex(sourceCode, refs, kind, setup.settings.authWrappers);
+        const entryOf = (entryIndex ??= entryPointIndex(sourceCode, refs, kind, setup.settings.authWrappers));
         const analyzers = new Map<EntryPoint['fn'], RequestInputAnalyzer>();
         const reported = new Set<string>();
         findFirst(
@@ -144,7 +145,7 @@ export default createRule<Options, MessageIds>({
         if (variable === null || fn === undefined) continue;
         for (const reference of variable.references) {
           const use = reference.identifier;
-          if (!reference.isRead() || !isQueryFilterUse(use) || orgGuardedBefore(fn, local.name, use)) continue;
+          if (!reference.isRead() || !isQueryFilterUse(use) || orgGuardedBefore(fn, local.name, use, true)) continue;
           const exit = noOrganizationExit(fn);
           const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] =
             exit === undefined
@@ -171,18 +172,23 @@ export default createRule<Options, MessageIds>({
       if (!isScopingUse(use)) return false;
       for (let node: TSESTree.Node | undefined = use.parent; node !== undefined; node = node.parent) {
         if (node.type === 'TaggedTemplateExpression') return true;
-        if (node.type !== 'CallExpression') continue;
-        const callee = node.callee;
-        const name = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' && callee.property.type === 'Identifier' ? callee.property.name : undefined;
-        return name !== undefined && QUERY_METHODS.test(name);
+        if (node.type === 'CallExpression') return isDataQueryCall(node);
       }
       return false;
     }
 
-    /** Whether an exit, a branch or a role check before the use ensures an active organization. */
-    function orgGuardedBefore(fn: TSESTree.Node, name: string, use: TSESTree.Node): boolean {
+    /**
+     * Whether an exit, a branch or a role check before the use ensures an active organization: `if (!orgId) …exit`
+     * (also as a disjunct, `if (!userId || !orgId)`), the use inside `if (orgId)` / `orgId && …` / `orgId ? … : …`, or
+     * `has({ role })` / `auth.protect({ permission })`, which need one. With `anyExitingTest` (finding, not repairing:
+     * precision first), any exiting `if` whose test mentions the name counts too (`if (orgId !== project.orgId) throw`).
+     */
+    function orgGuardedBefore(fn: TSESTree.Node, name: string, use: TSESTree.Node, anyExitingTest: boolean): boolean {
       const mentions = (node: TSESTree.Node): boolean =>
         findFirst(sourceCode, node, (candidate) => candidate.type === 'Identifier' && candidate.name === name) !== undefined;
+      const negates = (test: TSESTree.Node): boolean =>
+        (test.type === 'UnaryExpression' && test.operator === '!' && test.argument.type === 'Identifier' && test.argument.name === name) ||
+        (test.type === 'LogicalExpression' && test.operator === '||' && (negates(test.left) || negates(test.right)));
       const truthy = (test: TSESTree.Node): boolean =>
         (test.type === 'Identifier' && test.name === name) || (test.type === 'LogicalExpression' && test.operator === '&&' && (truthy(test.left) || truthy(test.right)));
       let child: TSESTree.Node = use;
@@ -192,25 +198,22 @@ export default createRule<Options, MessageIds>({
         if (parent.type === 'BlockStatement' || parent.type === 'Program') {
           for (const statement of parent.body) {
             if (statement === child) break;
-            if (statement.type === 'IfStatement' && mentions(statement.test) && exits(statement.consequent)) return true;
+            if (statement.type === 'IfStatement' && (anyExitingTest ? mentions(statement.test) : negates(statement.test)) && exits(statement.consequent)) return true;
           }
         }
       }
-      // `has({ role })`, `auth.protect({ permission })`: a role or permission needs an active organization.
       return (
         findFirst(sourceCode, fn, (candidate) => {
           if (candidate.range[0] >= use.range[0]) return 'skip';
-          if (candidate.type !== 'CallExpression' || candidate.arguments.length === 0) return false;
-          const callee = candidate.callee;
-          const method = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' && callee.property.type === 'Identifier' ? callee.property.name : undefined;
-          return method === 'has' || method === 'protect';
+          return candidate.type === 'CallExpression' && isRoleOrPermissionCheck(refs, candidate);
         }) !== undefined
       );
     }
 
     /** The exit for a missing organization in the function's own style: its entry point's, else a `throw`. */
     function noOrganizationExit(fn: FunctionNode): string | undefined {
-      const entry = entryPointIndex(sourceCode, refs, kind, setup!.settings.authWrappers)(fn.body);
+      entryIndex ??= entryPointIndex(sourceCode, refs, kind, setup!.settings.authWrappers);
+      const entry = entryIndex(fn.body);
       if (entry !== undefined && entry.fn === fn) return exitStatement(sourceCode, entry, nodeFramework(refs) ?? 'next', 'noOrganization');
       const style = codeStyle(sourceCode);
       return `throw new Error(${quoted('No active organization', style)})${statementEnd(style)}`;
@@ -382,7 +385,7 @@ export default createRule<Options, MessageIds>({
       if (entry.kind !== 'serverAction' && entry.kind !== 'appRoute' && entry.kind !== 'pagesApi') return [];
       const exit = exitStatement(sourceCode, entry, nodeFramework(refs) ?? 'next', 'noOrganization');
       if (exit === undefined) return [];
-      const existing = authDestructuring(entry, use);
+      const existing = authDestructuringBefore(sourceCode, refs, entry.fn, use);
       if (existing !== undefined) {
         const { pattern, statement } = existing;
         const property = pattern.properties.find(
@@ -392,7 +395,7 @@ export default createRule<Options, MessageIds>({
         if (property !== undefined) {
           if (property.value.type !== 'Identifier') return [];
           const local = property.value.name;
-          const checked = exitsWhenMissingBefore(entry.fn, local, use);
+          const checked = orgGuardedBefore(entry.fn, local, use, false);
           return [
             {
               messageId: 'useSessionOrgId',
@@ -450,50 +453,6 @@ export default createRule<Options, MessageIds>({
         last = next;
       }
       return last;
-    }
-
-    /**
-     * `if (!orgId) return …` (or `throw`, or a never-returning call; also as a disjunct, `if (!userId || !orgId)`) in a
-     * block that holds the use, before it: the value is present wherever the use runs.
-     */
-    function exitsWhenMissingBefore(fn: EntryPoint['fn'], name: string, use: TSESTree.Node): boolean {
-      const negates = (test: TSESTree.Node): boolean =>
-        (test.type === 'UnaryExpression' && test.operator === '!' && test.argument.type === 'Identifier' && test.argument.name === name) ||
-        (test.type === 'LogicalExpression' && test.operator === '||' && (negates(test.left) || negates(test.right)));
-      for (let block: TSESTree.Node | undefined = use.parent; block !== undefined && block !== fn; block = block.parent) {
-        if (block.type !== 'BlockStatement') continue;
-        for (const statement of block.body) {
-          if (statement.range[0] >= use.range[0]) break;
-          if (statement.type === 'IfStatement' && negates(statement.test) && exits(statement.consequent)) return true;
-        }
-      }
-      return false;
-    }
-
-    /** The first `auth()` / `auth.protect()` destructuring declared (as a statement) before the use, in a block that holds it. */
-    function authDestructuring(
-      entry: EntryPoint,
-      use: TSESTree.Node,
-    ): { pattern: TSESTree.ObjectPattern; statement: TSESTree.VariableDeclaration } | undefined {
-      let found: { pattern: TSESTree.ObjectPattern; statement: TSESTree.VariableDeclaration } | undefined;
-      findFirst(sourceCode, entry.fn.body, (node) => {
-        if (node.range[0] >= use.range[0]) return 'skip';
-        if (node.type !== 'VariableDeclarator' || node.id.type !== 'ObjectPattern' || node.init === null) return false;
-        const statement = node.parent;
-        if (statement?.type !== 'VariableDeclaration' || statement.declarations.length !== 1) return false;
-        const block = statement.parent;
-        if (block === undefined || (block.type !== 'BlockStatement' && block.type !== 'Program')) return false;
-        if (!(block.range[0] <= use.range[0] && use.range[1] <= block.range[1])) return false;
-        const init = skipAwaitAndWrappers(node.init);
-        // `auth.protect()` returns the same auth object as `auth()`.
-        const kind = init.type === 'CallExpression' ? refs.calls.get(init)?.kind : undefined;
-        if (kind === 'authObject' || kind === 'protect') {
-          found = { pattern: node.id, statement };
-          return true;
-        }
-        return false;
-      });
-      return found;
     }
   },
 });

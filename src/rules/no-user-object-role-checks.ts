@@ -2,8 +2,8 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { ASTUtils } from '@typescript-eslint/utils';
 
 import {
+  authDestructuringBefore,
   branchExits,
-  type FunctionNode,
   entryPointIndex,
   enclosingFunction,
   findFirst,
@@ -317,7 +317,7 @@ export default createRule<Options, MessageIds>({
       // auth() is awaited from v6 on: never make a function async (its callers would get a promise, always truthy).
       if (v6 && !fn.async) return [];
       if (setup!.major < 5 || !['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression'].includes(fn.type)) return [];
-      const existing = authPatternIn(fn);
+      const existing = authDestructuringBefore(sourceCode, refs, fn, node)?.pattern;
       const taken = namesInUse(sourceCode, fn);
       const claimsProperty = existing?.properties.find(
         (property): property is TSESTree.Property =>
@@ -406,21 +406,6 @@ export default createRule<Options, MessageIds>({
       if (definition?.type !== 'Variable' || definition.node.id.type !== 'Identifier' || definition.node.init === null) return false;
       const init = skipAwaitAndWrappers(definition.node.init);
       return init.type === 'CallExpression' && refs.calls.get(init)?.kind === 'currentUser';
-    }
-
-    /** The first `auth()` / `auth.protect()` destructuring statement at the top level of the function's body. */
-    function authPatternIn(fn: FunctionNode): TSESTree.ObjectPattern | undefined {
-      if (fn.body.type !== 'BlockStatement') return undefined;
-      for (const statement of fn.body.body) {
-        if (statement.type !== 'VariableDeclaration') continue;
-        for (const declarator of statement.declarations) {
-          if (declarator.id.type !== 'ObjectPattern' || declarator.init === null) continue;
-          const init = skipAwaitAndWrappers(declarator.init);
-          const kindOf = init.type === 'CallExpression' ? refs.calls.get(init)?.kind : undefined;
-          if (kindOf === 'authObject' || kindOf === 'protect') return declarator.id;
-        }
-      }
-      return undefined;
     }
 
     /**

@@ -16,12 +16,13 @@ import {
   nodeRouteHandler,
   pagesApiHandler,
   routerMount,
+  routerUsesBefore,
   type RouterMount,
   routeUrlPath,
 } from '../analysis/index.js';
-import { GUARD_IMPORT_SOURCE, NODE_ROUTE_METHODS, NODE_SERVER_SOURCES, PRIVATE_PATH_SEGMENT, PUBLIC_BY_DESIGN_SEGMENTS, WEBHOOK_PATH_SEGMENT } from '../clerk/index.js';
+import { NODE_ROUTE_METHODS, NODE_SERVER_SOURCES, PRIVATE_PATH_SEGMENT, PUBLIC_BY_DESIGN_SEGMENTS, WEBHOOK_PATH_SEGMENT } from '../clerk/index.js';
 import { createRule } from '../util/create-rule.js';
-import { planImport } from '../fixes/imports.js';
+import { routeGuardMiddlewareFix } from '../fixes/auth-guard.js';
 import { type EntryPointMessageIds, findEntryPointProblem, isPublicRead } from '../util/entry-point-findings.js';
 import { matchesAnyGlob } from '../util/glob.js';
 import { promotedFix } from '../util/report.js';
@@ -195,7 +196,7 @@ export default createRule<Options, MessageIds>({
       const handler = call.arguments[call.arguments.length - 1];
       if (handler === undefined || handler.type === 'SpreadElement') return;
       if (call.arguments.slice(1, -1).some((argument) => !isPlumbing(sourceCode, argument))) return;
-      if (routerUsesMoreThanPlumbing(callee.object, call)) return;
+      if (routerUsesBefore(sourceCode, callee.object, call)) return;
       const settings = (setup as NonNullable<typeof setup>).settings;
       const fileAnalyzer = getAuthAnalyzer(sourceCode, settings, context);
       const target =
@@ -225,35 +226,10 @@ export default createRule<Options, MessageIds>({
       context.report({ node: path, messageId, data: { name: entry.name }, fix: promotedFix(settings, suggest), suggest });
     }
 
-    /** `router.use(x)` before the route, on the same router, with anything but plumbing: maybe a guard. */
-    function routerUsesMoreThanPlumbing(router: TSESTree.Node, route: TSESTree.CallExpression): boolean {
-      const routerText = sourceCode.getText(router);
-      for (const statement of sourceCode.ast.body) {
-        if (statement.range[0] >= route.range[0]) break;
-        if (statement.type !== 'ExpressionStatement' || statement.expression.type !== 'CallExpression') continue;
-        const use = statement.expression;
-        if (use.callee.type !== 'MemberExpression' || use.callee.property.type !== 'Identifier' || use.callee.property.name !== 'use') continue;
-        if (sourceCode.getText(use.callee.object) !== routerText) continue;
-        if (use.arguments.some((argument) => argument.type !== 'Literal' && !isPlumbing(sourceCode, argument))) return true;
-      }
-      return false;
-    }
-
-    /** Express: `requireAuth()` from `@clerk/express` as the route's middleware, before the handler. */
+    /** Express: the Clerk route guard (`requireAuth()`) as the route's middleware, before the handler. */
     function requireAuthSuggestion(handler: TSESTree.Node, name: string): TSESLint.SuggestionReportDescriptor<MessageIds>[] {
-      const express = sourceCode.ast.body.some((statement) => statement.type === 'ImportDeclaration' && statement.source.value === 'express');
-      if (!express) return [];
-      return [
-        {
-          messageId: 'addRequireAuth',
-          data: { name },
-          fix: (fixer) => {
-            const imported = planImport(sourceCode, GUARD_IMPORT_SOURCE.express, 'requireAuth');
-            const insert = fixer.insertTextBefore(handler, `${imported.local}(), `);
-            return imported.fix === undefined ? insert : [imported.fix(fixer), insert];
-          },
-        },
-      ];
+      const fix = routeGuardMiddlewareFix(sourceCode, handler);
+      return fix === undefined ? [] : [{ messageId: 'addRequireAuth', data: { name }, fix }];
     }
 
     /**
