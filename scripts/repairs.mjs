@@ -1,7 +1,8 @@
 // The repairs check, shared by `npm run eval:real` (the real-apps corpus) and `node scripts/repairs.mjs [app…]`
 // (default: the bundled example app). Needs `npm run build` first.
 //
-// Coverage: findings that carry a fix or at least one suggestion / all findings.
+// Coverage: findings that carry a fix or at least one suggestion / all findings, except those a rule declares to have
+// no repair by design (`meta.docs.withoutRepair`, listed apart with the reason) and clerk-lint's `.env` findings.
 // Soundness: every fix and every suggestion is applied alone to its file, and the file is linted again as it was:
 // the output must parse, the finding must be gone (one fewer finding with that rule and message) and no other Clerk
 // finding may appear (no rule-and-message pair counted more often than before).
@@ -45,6 +46,9 @@ export async function checkRepairs(apps, { strict = true } = {}) {
   const failures = [];
   const kinds = { parse: 0, stillReported: 0, newFinding: 0 };
   const without = new Map();
+  // Findings a rule declares to carry no repair by design (meta.docs.withoutRepair), counted apart with the reason.
+  const { default: plugin } = await import(pathToFileURL(join(root, 'dist/index.js')).href);
+  const byDesign = new Map();
   for (const { repo, appDir, results } of apps) {
     const eslint = new ESLint({ cwd: appDir, overrideConfigFile: true, overrideConfig: config, warnIgnored: false });
     for (const result of results) {
@@ -60,16 +64,23 @@ export async function checkRepairs(apps, { strict = true } = {}) {
       const before = counts(clerk);
       const file = relative(appDir, result.filePath).split('\\').join('/');
       for (const message of clerk) {
-        findings += 1;
         const repairs = [
           ...(message.fix === undefined ? [] : [{ kind: 'fix', fix: message.fix }]),
           ...(message.suggestions ?? []).map((suggestion) => ({ kind: `suggestion "${suggestion.desc}"`, fix: suggestion.fix })),
         ];
         if (repairs.length === 0) {
           const rule = message.ruleId.slice('clerk/'.length);
+          const reason = plugin.rules[rule]?.meta.docs?.withoutRepair?.[message.messageId];
+          if (reason !== undefined) {
+            const key = `${rule} (${message.messageId}): ${reason}`;
+            byDesign.set(key, [...(byDesign.get(key) ?? []), `${repo} ${file}:${message.line}`]);
+            continue;
+          }
+          findings += 1;
           without.set(rule, [...(without.get(rule) ?? []), `${repo} ${file}:${message.line}`]);
           continue;
         }
+        findings += 1;
         repaired += 1;
         for (const repair of repairs) {
           applied += 1;
@@ -101,6 +112,7 @@ export async function checkRepairs(apps, { strict = true } = {}) {
   const coverage = findings === 0 ? 1 : repaired / findings;
   lines.push(`repairs: ${repaired} of ${findings} findings carry a fix or a suggestion (coverage ${coverage.toFixed(2)}, target 0.95)${envFindings > 0 ? `; ${envFindings} findings in .env files (clerk-lint's scan, no code repair) not counted` : ''}`);
   for (const [rule, where] of [...without].sort()) lines.push(`  without a repair: ${rule} (${where.length}): ${where.join(', ')}`);
+  for (const [key, where] of [...byDesign].sort()) lines.push(`  not counted, no repair by design: ${key} (${where.length}): ${where.join(', ')}`);
   lines.push(
     `repairs applied one at a time and linted again: ${applied}; output does not parse / finding still reported / new Clerk finding: ${kinds.parse} / ${kinds.stillReported} / ${kinds.newFinding}`,
   );

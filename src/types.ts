@@ -35,6 +35,12 @@ export interface ClerkRuleDocs {
    */
   fixesByDefault?: true;
   /**
+   * Findings that carry no repair by design, by message id, each with the reason (shown in the repairs report and
+   * counted apart from repair coverage): what the repair would need is not in the code, such as which column of the
+   * schema ties a record to an organization.
+   */
+  withoutRepair?: Readonly<Record<string, string>>;
+  /**
    * The options' defaults (set from `meta.defaultOptions` by `createRule`, which applies them itself): ESLint is not
    * given `meta.defaultOptions`, so that an option typo is reported with only what the user wrote.
    */

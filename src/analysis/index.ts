@@ -25,6 +25,7 @@ export * from './name-refs.js';
 export * from './path-matcher.js';
 export * from './promises.js';
 export * from './request-input.js';
+export * from './tenant-scoping.js';
 export * from './traverse.js';
 export * from './webhooks.js';
 

@@ -82,7 +82,13 @@ export class RequestInputAnalyzer {
     const definition = variable?.defs[0];
     if (definition === undefined) return false;
     if (definition.type === 'Parameter') return definition.node === this.entry;
-    if (definition.type !== 'Variable' || definition.node.init === null) return false;
+    if (definition.type !== 'Variable') return false;
+    // `for (const issue of updatedIssues)`: each item is as much the caller's as the list.
+    const loop = definition.parent.parent;
+    if (definition.node.init === null && loop?.type === 'ForOfStatement' && loop.left === definition.parent && isInside(loop, this.entry)) {
+      return this.isCallerControlled(loop.right, depth + 1);
+    }
+    if (definition.node.init === null) return false;
     // Only values computed inside this entry point (not module constants).
     if (!isInside(definition.node, this.entry)) return false;
     return this.isCallerControlled(definition.node.init, depth + 1);

@@ -12,11 +12,13 @@ import {
   type EntryPoint,
   findFirst,
   getClerkReferences,
+  getAuthAnalyzer,
   getFileKind,
   isFromSession,
   orgAccessAuthorizedBefore,
   RequestInputAnalyzer,
   skipAwaitAndWrappers,
+  unscopedIdQuery,
 } from '../analysis/index.js';
 import { GUARD_IMPORT_SOURCE, ORG_ID_NAMES } from '../clerk/index.js';
 import { exitStatement, nodeFramework } from '../fixes/auth-guard.js';
@@ -29,8 +31,8 @@ import { promotedFix } from '../util/report.js';
 import { setupRule } from '../util/rule-setup.js';
 import { stringListOption } from '../util/schema.js';
 
-export type Options = [{ orgIdNames?: string[] }];
-export type MessageIds = 'orgIdFromRequest' | 'useSessionOrgId' | 'sessionOrgIdUnchecked' | 'exitWhenNoOrganization';
+export type Options = [{ orgIdNames?: string[]; checkTenantScoping?: boolean }];
+export type MessageIds = 'orgIdFromRequest' | 'useSessionOrgId' | 'sessionOrgIdUnchecked' | 'exitWhenNoOrganization' | 'recordNotTiedToOrganization';
 
 /** Calls that do not scope data: logging, serialisation, conversion, validation. */
 const INERT_CALLEES = /^(?:console\.\w+|JSON\.\w+|String|Number|Boolean|\w+\.(?:parse|safeParse|parseAsync|safeParseAsync|trim|toString|toLowerCase|toUpperCase))$/u;
@@ -42,6 +44,11 @@ export default createRule<Options, MessageIds>({
     docs: {
       description: 'Disallow scoping data or acting on an organization with an `orgId` the caller supplied',
       recommended: 'recommended',
+      strictOptions: [{ checkTenantScoping: true }],
+      withoutRepair: {
+        recordNotTiedToOrganization:
+          'the tie depends on the schema (which column or relation holds the organization), which the code being linted does not show',
+      },
     },
     fixable: 'code',
     hasSuggestions: true,
@@ -53,10 +60,15 @@ export default createRule<Options, MessageIds>({
           orgIdNames: stringListOption(
             'More names that hold a tenant id, such as `tenantId` or `workspaceId` (added to the defaults).',
           ),
+          checkTenantScoping: {
+            type: 'boolean',
+            description:
+              'Also report, in entry points that read `orgId` from `auth()` (directly or through a helper), queries that select a record by an id the caller supplied with nothing tying it to the session\'s organization. On in `strict`.',
+          },
         },
       },
     ],
-    defaultOptions: [{ orgIdNames: [] }],
+    defaultOptions: [{ orgIdNames: [], checkTenantScoping: false }],
     messages: {
       orgIdFromRequest:
         '`{{name}}` comes from the request and scopes data here; a caller can pass another organization\'s id. Use `orgId` from `auth()`, or compare the two first.',
@@ -64,12 +76,15 @@ export default createRule<Options, MessageIds>({
       sessionOrgIdUnchecked:
         '`{{name}}` from `auth()` is `undefined` for a signed-in user without an active organization, and Prisma and Drizzle drop an `undefined` filter: this query can return every organization\'s rows. Exit when it is missing first.',
       exitWhenNoOrganization: 'Exit when `{{name}}` is missing, before it is used.',
+      recordNotTiedToOrganization:
+        '`{{name}}` comes from the caller and picks the record this query {{verb}}, but nothing ties that record to the session\'s organization: a member of another organization can pass one of its ids. Add `orgId` from `auth()` to the filter, or compare the record\'s organization with it and exit first.',
     },
   },
   create(context, [options]) {
     const { sourceCode } = context;
     const { names, mention } = orgIdNames(options.orgIdNames ?? []);
-    if (!mention.test(sourceCode.text)) return {};
+    const tenantScoping = options.checkTenantScoping === true && QUERY_MENTION.test(sourceCode.text);
+    if (!mention.test(sourceCode.text) && !tenantScoping) return {};
     const setup = setupRule(context);
     if (setup === undefined) return {};
     const refs = getClerkReferences(sourceCode);
@@ -87,6 +102,8 @@ export default createRule<Options, MessageIds>({
         if (!entryFile) return;
         const entryOf = (entryIndex ??= entryPointIndex(sourceCode, refs, kind, setup.settings.authWrappers));
         const analyzers = new Map<EntryPoint['fn'], RequestInputAnalyzer>();
+        if (tenantScoping) checkTenantScopingOf(entryOf, analyzers);
+        if (!mention.test(sourceCode.text)) return;
         const reported = new Set<string>();
         findFirst(
           sourceCode,
@@ -118,6 +135,68 @@ export default createRule<Options, MessageIds>({
         );
       },
     };
+
+    /**
+     * Class 8 (`checkTenantScoping`, strict): in each entry point that reads the session's `orgId` (from `auth()`, or
+     * through a helper that does), the first query that selects a record by a caller-supplied id with nothing tying
+     * it to the organization (see analysis/tenant-scoping). No repair: the tie depends on the schema (which column or
+     * relation holds the organization), which a linter without types cannot know.
+     */
+    function checkTenantScopingOf(entryOf: (node: TSESTree.Node) => EntryPoint | undefined, analyzers: Map<EntryPoint['fn'], RequestInputAnalyzer>): void {
+      const entries = new Set<EntryPoint>();
+      findFirst(
+        sourceCode,
+        sourceCode.ast,
+        (node) => {
+          if (node.type !== 'CallExpression' || !isDataQueryCall(node)) return false;
+          const entry = entryOf(node);
+          if (entry !== undefined) entries.add(entry);
+          return false;
+        },
+        { enterFunctions: true },
+      );
+      for (const entry of entries) {
+        if (!organizationScoped(entry.fn)) continue;
+        let input = analyzers.get(entry.fn);
+        if (input === undefined) {
+          input = new RequestInputAnalyzer(sourceCode, refs, entry.fn);
+          analyzers.set(entry.fn, input);
+        }
+        const analyzer = input;
+        const found = unscopedIdQuery(sourceCode, entry.fn, (node) => analyzer.isCallerControlled(node), names, exits);
+        if (found === undefined) continue;
+        context.report({
+          node: found.call,
+          messageId: 'recordNotTiedToOrganization',
+          data: { name: sourceCode.getText(found.value), verb: found.mutation ? 'changes' : 'reads' },
+        });
+      }
+    }
+
+    /**
+     * The entry point works in an organization: it reads `orgId` from `auth()` / `auth.protect()`, or calls a
+     * project helper (same file or imported) that does.
+     */
+    function organizationScoped(fn: FunctionNode): boolean {
+      const readsOrgId = (module: Readonly<TSESLint.SourceCode>, moduleRefs: typeof refs, body: TSESTree.Node): boolean => {
+        if (!/\borgId\b/u.test(module.getText(body))) return false;
+        for (const [call, ref] of moduleRefs.calls) {
+          if ((ref.kind === 'authObject' || ref.kind === 'protect') && body.range[0] <= call.range[0] && call.range[1] <= body.range[1]) return true;
+        }
+        return false;
+      };
+      if (readsOrgId(sourceCode, refs, fn)) return true;
+      const analyzer = getAuthAnalyzer(sourceCode, setup!.settings, context);
+      return (
+        findFirst(sourceCode, fn.body, (node) => {
+          if (node.type !== 'CallExpression' || node.callee.type !== 'Identifier') return false;
+          const helper = analyzer.resolveFunction(node.callee);
+          if (helper === undefined || helper.fn === fn) return false;
+          const module = helper.analyzer.sourceCode;
+          return readsOrgId(module, getClerkReferences(module as TSESLint.SourceCode), helper.fn);
+        }) !== undefined
+      );
+    }
 
     /**
      * `const { orgId } = await auth()` used in a query or a call with no exit for a missing organization before it:
@@ -456,6 +535,9 @@ export default createRule<Options, MessageIds>({
     }
   },
 });
+
+/** A file that may query data by id at all (`checkTenantScoping`'s cheap first test). */
+const QUERY_MENTION = /\b(?:find\w*|update\w*|delete\w*|create\w*|upsert|eq)\s*\(/u;
 
 /** The names that hold a tenant id, and one pattern that finds any of them in a file's text (one pass). */
 const namesByOption = new WeakMap<readonly string[], { readonly names: ReadonlySet<string>; readonly mention: RegExp }>();

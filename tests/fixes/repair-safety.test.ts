@@ -262,4 +262,25 @@ describe('every repair of every rule', () => {
     const declared = Object.entries(rules).filter(([, rule]) => rule.meta.docs?.fixesByDefault === true).map(([name]) => name);
     expect([...fixing].sort()).toEqual(declared.sort());
   }, 120_000);
+
+  it('declares a finding without a repair by design (meta.docs.withoutRepair) only where no case of it carries one', () => {
+    const linter = new Linter({ configType: 'flat' });
+    const seen = new Map<string, { repaired: number; bare: number }>();
+    for (const testCase of cases) {
+      if (!testCase.id.includes('/invalid-')) continue;
+      const declared = rules[testCase.rule as keyof typeof rules].meta.docs?.withoutRepair ?? {};
+      for (const message of linter.verify(testCase.code, caseConfig(testCase), { filename: testCase.filename ?? 'file.ts' })) {
+        if (message.messageId === undefined || !(message.messageId in declared)) continue;
+        const key = `${testCase.rule}/${message.messageId}`;
+        const counts = seen.get(key) ?? { repaired: 0, bare: 0 };
+        if (message.fix !== undefined || (message.suggestions ?? []).length > 0) counts.repaired += 1;
+        else counts.bare += 1;
+        seen.set(key, counts);
+      }
+    }
+    const declaredKeys = Object.entries(rules).flatMap(([name, rule]) => Object.keys(rule.meta.docs?.withoutRepair ?? {}).map((id) => `${name}/${id}`));
+    expect(declaredKeys.length).toBeGreaterThan(0);
+    for (const key of declaredKeys) expect(seen.get(key), key).toEqual({ repaired: 0, bare: expect.any(Number) as number });
+    for (const key of declaredKeys) expect(seen.get(key)?.bare ?? 0, key).toBeGreaterThan(0);
+  }, 120_000);
 });
