@@ -1,51 +1,22 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { ASTUtils } from '@typescript-eslint/utils';
 
-import {
-  AUTH_NEVER_RETURNS_METHODS,
-  BENIGN_CALL_NAMES,
-  CLIENT_FACTORY_NAMES,
-  COMPUTE_ONLY_SOURCES,
-  DB_CONNECT_FUNCTION,
-  DB_CONNECT_SOURCES,
-  DELEGATING_ADAPTER_SOURCES,
-  envSecrecy,
-  LOG_METHODS,
-  LOGGER_NAME,
-  PURE_GLOBAL_CALLS,
-  PURE_GLOBAL_OBJECTS,
-  PURE_METHODS,
-  RATE_LIMIT_SOURCE,
-  REQUEST_INFO_FUNCTIONS,
-  REQUEST_READ_METHODS,
-  RESPONSE_GLOBALS,
-  RESPONSE_METHODS,
-  SECRET_COMPARE_FUNCTIONS,
-  SIGNATURE_VERIFY_FUNCTIONS,
-  SIGNATURE_VERIFY_METHODS,
-  SIGNED_OUT_FALSY_KEYS,
-  VALIDATION_METHODS,
-  VALIDATION_SOURCES,
-  ZSA_PROCEDURE,
-} from '../clerk/index.js';
-import { FRESH_MS } from '../util/fresh-cache.js';
-import type { ClerkSettings } from '../util/settings.js';
+import { AUTH_NEVER_RETURNS_METHODS, SIGNED_OUT_FALSY_KEYS, ZSA_PROCEDURE } from '../clerk/index.js';
 import type { ClerkReferences } from './clerk-references.js';
 import {
-  calleePath,
   type FunctionNode,
   functionOfExpression,
-  resolveLocalFunction,
-  rootIdentifier,
   skipAwaitAndWrappers,
   skipTypeWrappers,
+  propertyName,
 } from './functions.js';
-import { exportedConstInit, exportedFunction, importOf, loadImportedBinding, type Parser } from './cross-file.js';
+import { importOf } from './cross-file.js';
 import { isPublicReadWork } from './data-access.js';
 import { functionHasDirective, hasDirective } from './directives.js';
-import { envReadOfMember, isEnvObject } from './env-reads.js';
 import { calleeMatchesNameRefs } from './name-refs.js';
 import { contains, findFirst } from './traverse.js';
+import { type CrossFileOptions } from './helper-modules.js';
+import { isSecretCompare, mentionsEnv, returnsSecretComparison, verifiesSignature } from './shared-secrets.js';
+import { WorkAnalysis } from './work.js';
 
 type Variable = TSESLint.Scope.Variable;
 
@@ -68,7 +39,7 @@ type ValueKind =
   /** `redirectToSignIn` of an auth object. */
   | 'neverReturnsFn';
 
-interface Classified {
+export interface Classified {
   readonly kind: ValueKind;
   readonly fetch: AuthFetch;
   /** The auth-object property the value came from (`userId`, `isAuthenticated`). */
@@ -118,18 +89,6 @@ export type HelperKind =
   | 'fetcher'
   | 'none';
 
-/** Where the analyzed file is and how to parse its imports, for following imported helpers. */
-export interface CrossFileOptions {
-  readonly filename: string;
-  readonly parser: Parser | undefined;
-  readonly parserOptions: Record<string, unknown>;
-  /** How many imports away from the linted file this module is. */
-  readonly depth: number;
-}
-
-/** Imports followed at most this many modules away from the linted file. */
-const MAX_IMPORT_DEPTH = 2;
-
 export interface AnalyzeOptions {
   /** Route handlers may also authenticate with a shared secret or a signature; server actions may not. */
   readonly routeHandler: boolean;
@@ -142,37 +101,10 @@ const ASSERT_FUNCTIONS = new Set(['invariant', 'assert', 'ok', 'assertIsDefined'
 const FUNCTION_AUTH_ACCESSORS = new Set(['auth', 'getAuth']);
 
 /**
- * Analyzers of imported project modules (auth helpers, action clients), shared by every linted file that imports
- * them: what a helper does depends on its module (and the modules it imports), never on the importer. Kept per
- * parsed module, settings and import depth, and for FRESH_MS at most, like the parses and resolutions they rest on,
- * so an edit to a helper two imports away is seen as soon as a re-read would see it.
- */
-const moduleAnalyzers = new WeakMap<object, WeakMap<ClerkSettings, Map<number, { readonly analyzer: AuthAnalyzer; readonly createdAt: number }>>>();
-
-function sharedModuleAnalyzer(module: TSESLint.SourceCode, settings: ClerkSettings, depth: number, create: () => AuthAnalyzer): AuthAnalyzer {
-  let bySettings = moduleAnalyzers.get(module);
-  if (bySettings === undefined) {
-    bySettings = new WeakMap();
-    moduleAnalyzers.set(module, bySettings);
-  }
-  let byDepth = bySettings.get(settings);
-  if (byDepth === undefined) {
-    byDepth = new Map();
-    bySettings.set(settings, byDepth);
-  }
-  const now = Date.now();
-  const known = byDepth.get(depth);
-  if (known !== undefined && now - known.createdAt < FRESH_MS) return known.analyzer;
-  const analyzer = create();
-  byDepth.set(depth, { analyzer, createdAt: now });
-  return analyzer;
-}
-
-/**
  * Decides whether functions establish authentication before doing work. One analyzer serves a whole file: it
  * remembers what it learned about variables and same-file helpers.
  */
-export class AuthAnalyzer {
+export class AuthAnalyzer extends WorkAnalysis {
   private readonly bindings = new Map<Variable, Classified>();
   /** `const denied = !has({ role })`: a boolean that tests the session, used as a guard later. */
   private readonly derivedGuards = new Map<Variable, Guard>();
@@ -180,82 +112,6 @@ export class AuthAnalyzer {
   private readonly helperWork = new Map<FunctionNode, boolean>();
   private readonly resultKeys = new Map<FunctionNode, ReadonlySet<string> | null>();
   private readonly visiting = new Set<FunctionNode>();
-
-  private readonly importedAnalyzers = new Map<TSESLint.SourceCode, AuthAnalyzer>();
-  private readonly variables = new Map<TSESTree.Identifier, Variable | null>();
-  private readonly helpers = new Map<TSESTree.Identifier, { fn: FunctionNode; analyzer: AuthAnalyzer } | undefined>();
-  /** What each `source` + imported name resolved to, for this file (many calls name the same import). */
-  private readonly importedBindings = new Map<string, ReturnType<typeof loadImportedBinding>>();
-
-  constructor(
-    readonly sourceCode: Readonly<TSESLint.SourceCode>,
-    private readonly refs: ClerkReferences,
-    private readonly settings: ClerkSettings,
-    private readonly crossFile?: CrossFileOptions,
-    private readonly referencesOf?: (sourceCode: TSESLint.SourceCode) => ClerkReferences,
-  ) {}
-
-  /**
-   * The function an identifier names (a route handler passed by name), local or imported from a project module,
-   * with the analyzer of its module.
-   */
-  resolveFunction(identifier: TSESTree.Identifier): { fn: FunctionNode; analyzer: AuthAnalyzer } | undefined {
-    return this.resolveHelper(identifier);
-  }
-
-  /**
-   * The function a callee names and the analyzer that knows its module: a same-file function, or (up to
-   * MAX_IMPORT_DEPTH modules away) one imported from a relative path or a tsconfig `paths` alias.
-   */
-  private resolveHelper(callee: TSESTree.Identifier): { fn: FunctionNode; analyzer: AuthAnalyzer } | undefined {
-    // The same callee is asked about by several scans (establishing call, work, fetch): resolved once.
-    if (this.helpers.has(callee)) return this.helpers.get(callee);
-    const helper = this.resolveHelperUncached(callee);
-    this.helpers.set(callee, helper);
-    return helper;
-  }
-
-  private resolveHelperUncached(callee: TSESTree.Identifier): { fn: FunctionNode; analyzer: AuthAnalyzer } | undefined {
-    const local = resolveLocalFunction(this.sourceCode, callee);
-    if (local !== undefined) return { fn: local, analyzer: this };
-    const imported = this.importedModule(callee);
-    if (imported === undefined) return undefined;
-    const fn = exportedFunction(imported.analyzer.sourceCode as TSESLint.SourceCode, imported.name);
-    return fn === undefined ? undefined : { fn, analyzer: imported.analyzer };
-  }
-
-  /** The analyzer of the project module an identifier is imported from, and the imported name. */
-  private importedModule(identifier: TSESTree.Identifier): { analyzer: AuthAnalyzer; name: string } | undefined {
-    const crossFile = this.crossFile;
-    if (crossFile === undefined || crossFile.depth >= MAX_IMPORT_DEPTH || this.referencesOf === undefined) return undefined;
-    const imported = importOf(this.sourceCode, identifier);
-    if (imported === undefined) return undefined;
-    const key = `${imported.source}\0${imported.imported}`;
-    let binding = this.importedBindings.get(key);
-    if (binding === undefined && !this.importedBindings.has(key)) {
-      binding = loadImportedBinding(crossFile.filename, imported.source, imported.imported, crossFile.parser, crossFile.parserOptions);
-      this.importedBindings.set(key, binding);
-    }
-    if (binding === undefined) return undefined;
-    const { file, module } = binding;
-    let analyzer = this.importedAnalyzers.get(module);
-    if (analyzer === undefined) {
-      const referencesOf = this.referencesOf;
-      analyzer = sharedModuleAnalyzer(module, this.settings, crossFile.depth + 1, () =>
-        new AuthAnalyzer(module, referencesOf(module), this.settings, { ...crossFile, filename: file, depth: crossFile.depth + 1 }, referencesOf),
-      );
-      this.importedAnalyzers.set(module, analyzer);
-    }
-    return { analyzer, name: binding.name };
-  }
-
-  /** The initialiser of a `const` exported by the project module an identifier is imported from. */
-  private resolveImportedValue(identifier: TSESTree.Identifier): { value: TSESTree.Expression; analyzer: AuthAnalyzer } | undefined {
-    const imported = this.importedModule(identifier);
-    if (imported === undefined) return undefined;
-    const value = exportedConstInit(imported.analyzer.sourceCode as TSESLint.SourceCode, imported.name);
-    return value === undefined ? undefined : { value, analyzer: imported.analyzer };
-  }
 
   /**
    * Whether a call an entry point's function is passed to authenticates before running it: a higher-order
@@ -337,7 +193,7 @@ export class AuthAnalyzer {
     const flow = this.scanFunction(fn, options);
     // A handler that checks the session (or does no work) needs no signature; only a finding asks about one.
     const clean = flow.established ? flow.work === undefined && flow.nullOnly === undefined : flow.work === undefined;
-    if (!clean && options.routeHandler && this.verifiesSignature(fn)) return { kind: 'signatureVerified' };
+    if (!clean && options.routeHandler && verifiesSignature(this, fn)) return { kind: 'signatureVerified' };
     if (flow.established) {
       if (flow.work !== undefined) return { kind: 'afterWork', work: flow.work, guard: flow.lateGuard ?? fn };
       if (flow.nullOnly !== undefined) return { kind: 'nullOnly', ...flow.nullOnly };
@@ -776,7 +632,7 @@ export class AuthAnalyzer {
   }
 
   /** What an expression holds, as far as authentication goes. */
-  private classify(expression: TSESTree.Node): Classified | undefined {
+  protected classify(expression: TSESTree.Node): Classified | undefined {
     const node = skipAwaitAndWrappers(expression as TSESTree.Expression);
     switch (node.type) {
       case 'Identifier':
@@ -940,17 +796,7 @@ export class AuthAnalyzer {
     );
   }
 
-  /** The variable an identifier refers to; asked many times per identifier by the scans, looked up once. */
-  private variableOf(identifier: TSESTree.Identifier): Variable | undefined {
-    let variable = this.variables.get(identifier);
-    if (variable === undefined) {
-      variable = ASTUtils.findVariable(this.sourceCode.getScope(identifier), identifier);
-      this.variables.set(identifier, variable);
-    }
-    return variable ?? undefined;
-  }
-
-  private bindingOf(identifier: TSESTree.Identifier): Classified | undefined {
+  protected bindingOf(identifier: TSESTree.Identifier): Classified | undefined {
     const variable = this.variableOf(identifier);
     return variable === undefined ? undefined : this.bindings.get(variable);
   }
@@ -993,7 +839,7 @@ export class AuthAnalyzer {
       const call = skipAwaitAndWrappers(node);
       const callee = call.type === 'CallExpression' ? skipTypeWrappers(call.callee as TSESTree.Expression) : undefined;
       const helper = callee?.type === 'Identifier' ? this.resolveHelper(callee) : undefined;
-      if (helper !== undefined && (node.type === 'AwaitExpression' || !helper.fn.async) && helper.analyzer.returnsSecretComparison(helper.fn)) {
+      if (helper !== undefined && (node.type === 'AwaitExpression' || !helper.fn.async) && returnsSecretComparison(helper.analyzer, helper.fn)) {
         return { polarity: 'positive' };
       }
     }
@@ -1056,54 +902,10 @@ export class AuthAnalyzer {
     // A shared secret compared with a value from the request (`authorization !== \`Bearer ${process.env.CRON_SECRET}\``);
     // an env flag compared with a constant (`process.env.FEATURE !== 'true'`) authenticates no one.
     const constantSide = [left, node.right].some((side) => isConstant(skipTypeWrappers(side)));
-    if (options.routeHandler && !constantSide && (this.mentionsEnv(left) || this.mentionsEnv(node.right))) {
+    if (options.routeHandler && !constantSide && (mentionsEnv(this, left) || mentionsEnv(this, node.right))) {
       return { polarity: equality ? 'positive' : 'negative' };
     }
     return undefined;
-  }
-
-  /**
-   * Whether `fn` returns its input compared with a secret from the environment: `payload.token === secret` with
-   * `const secret = process.env.KOFI_VERIFICATION_TOKEN`, or a constant-time compare. The env name must hold a secret
-   * (`envSecrecy`), and the other side must come from a parameter.
-   */
-  returnsSecretComparison(fn: FunctionNode): boolean {
-    return (
-      findFirst(this.sourceCode, fn.body, (node) => {
-        if (node.type !== 'ReturnStatement' || node.argument === null) return false;
-        const value = skipAwaitAndWrappers(node.argument);
-        if (value.type !== 'BinaryExpression' || (value.operator !== '===' && value.operator !== '==')) return false;
-        const sides: TSESTree.Node[] = [value.left, value.right];
-        return sides.some((side) => this.readsSecretEnv(side)) && sides.some((side) => this.isParameterRooted(side));
-      }) !== undefined
-    );
-  }
-
-  /** `process.env.X` (or a `const` holding it) where X holds a secret or something of unknown content. */
-  private readsSecretEnv(node: TSESTree.Node, depth = 0): boolean {
-    const value = skipAwaitAndWrappers(node as TSESTree.Expression);
-    const read = value.type === 'MemberExpression' ? envReadOfMember(value) : undefined;
-    if (read !== undefined) return envSecrecy(read.name) !== 'public';
-    if (value.type !== 'Identifier' || depth > 1) return false;
-    const definition = this.variableOf(value)?.defs[0];
-    return definition?.type === 'Variable' && definition.node.init !== null && this.readsSecretEnv(definition.node.init, depth + 1);
-  }
-
-  /** Whether `node` reads `process.env.X` / `import.meta.env.X`, directly or through a `const`. */
-  private mentionsEnv(node: TSESTree.Node, depth = 0): boolean {
-    return (
-      findFirst(this.sourceCode, node, (candidate) => {
-        if (candidate.type === 'MemberExpression' && isEnvObject(candidate.object)) return true;
-        if (candidate.type === 'Identifier' && depth < 2) {
-          const variable = this.variableOf(candidate);
-          const definition = variable?.defs[0];
-          if (definition?.type === 'Variable' && definition.node.init && definition.node.id.type === 'Identifier') {
-            return this.mentionsEnv(definition.node.init, depth + 1);
-          }
-        }
-        return false;
-      }) !== undefined
-    );
   }
 
   /** How a statement leaves the function, if it always does. */
@@ -1148,175 +950,17 @@ export class AuthAnalyzer {
     return false;
   }
 
-  // ---------------------------------------------------------------------------------------------------------
-  // Work
-
-  /** The first node that does work: a call with effects or data access (not auth, request reads, responses). */
-  findWork(node: TSESTree.Node): TSESTree.Node | undefined {
-    return findFirst(this.sourceCode, node, (candidate) => this.isWorkNode(candidate, node), { enterFunctions: true });
+  protected selfAnalyzer(): AuthAnalyzer {
+    return this;
   }
 
-  /** Every node of `fn` that does work (see findWork), in source order, the calls of a chain each on their own. */
-  workNodes(fn: FunctionNode): TSESTree.Node[] {
-    const nodes: TSESTree.Node[] = [];
-    findFirst(
-      this.sourceCode,
-      fn.body,
-      (candidate) => {
-        const verdict = this.isWorkNode(candidate, fn.body);
-        if (verdict === true) nodes.push(candidate);
-        return verdict === 'skip' ? 'skip' : false;
-      },
-      { enterFunctions: true },
-    );
-    return nodes;
-  }
-
-  private isWorkNode(candidate: TSESTree.Node, node: TSESTree.Node): boolean | 'skip' {
-    // Callbacks passed to a call run as part of it (`ids.map((id) => db.x.delete(…))`); other functions don't run here.
-    // An immediately invoked function runs here too: its body is looked at, the call itself is no work.
-    if (candidate !== node && (candidate.type === 'ArrowFunctionExpression' || candidate.type === 'FunctionExpression')) {
-      const parent = candidate.parent;
-      if (parent?.type === 'CallExpression' && parent.callee === candidate) return false;
-      return (parent?.type === 'CallExpression' || parent?.type === 'NewExpression') && parent.arguments.includes(candidate) ? false : 'skip';
-    }
-    if (candidate.type === 'FunctionDeclaration' || candidate.type === 'ClassBody') return candidate === node ? false : 'skip';
-    if (candidate.type === 'CallExpression') {
-      if (candidate.callee.type === 'ArrowFunctionExpression' || candidate.callee.type === 'FunctionExpression') return false;
-      return !this.isBenignCall(candidate);
-    }
-    if (candidate.type === 'TaggedTemplateExpression') return candidate.parent.type === 'AwaitExpression';
-    return false;
-  }
-
-  private isBenignCall(call: TSESTree.CallExpression): boolean {
-    if (this.refs.calls.has(call)) return true;
-    const callee = skipTypeWrappers(call.callee as TSESTree.Expression);
-    if (callee.type === 'Identifier') return this.isBenignFunction(call, callee);
-    if (callee.type !== 'MemberExpression') return false;
-    const method = propertyName(callee);
-    const root = rootIdentifier(callee);
-    if (root !== undefined) {
-      // `crypto.createHmac('sha256', secret).update(body).digest('hex')` with `crypto` imported from node:crypto.
-      if (this.isComputeOnlyRoot(root)) return true;
-      // `z.enum(stages).safeParse(stage)`, `yup.object({…}).validate(body)`: schemas only inspect input.
-      const rootSource = this.importSource(root);
-      if (rootSource !== undefined && VALIDATION_SOURCES.has(rootSource)) return true;
-      // `Ratelimit.fixedWindow(1, '5m')`, `ratelimit.limit(ip)`: rate limiting reads no user data.
-      if (rootSource !== undefined && RATE_LIMIT_SOURCE.test(rootSource)) return true;
-      // `await mongoose.connect(uri)`: opening a connection touches no data.
-      if (method === 'connect' && root === callee.object && rootSource !== undefined && DB_CONNECT_SOURCES.has(rootSource)) return true;
-      // `logger.info('…')`, `log.error(err)`.
-      if (method !== undefined && LOG_METHODS.has(method) && root === callee.object && LOGGER_NAME.test(root.name)) return true;
-      const global = this.isGlobal(root);
-      if (global && (PURE_GLOBAL_OBJECTS.has(root.name) || RESPONSE_GLOBALS.has(root.name))) return true;
-      if (RESPONSE_GLOBALS.has(root.name) && this.isImported(root)) return true;
-      if (BENIGN_CALL_NAMES.has(root.name) && root !== callee.object) return true;
-    }
-    if (method === undefined) return false;
-    if (VALIDATION_METHODS.has(method) || PURE_METHODS.has(method)) return true;
-    // `ratelimit.limit(ip)`, `limiter.limit(key)`: rate limiting before the auth check reads no user data.
-    if (method === 'limit' && root !== undefined && /limit/iu.test(root.name)) return true;
-    if (this.classify(callee.object) !== undefined) return true;
-    if (
-      (REQUEST_READ_METHODS.has(method) || RESPONSE_METHODS.has(method)) &&
-      this.isParameterRooted(callee.object)
-    ) {
-      return true;
-    }
-    return calleeMatchesNameRefs(this.sourceCode, call.callee, this.settings.authFunctions);
-  }
-
-  private isBenignFunction(call: TSESTree.CallExpression, callee: TSESTree.Identifier): boolean {
-    if (this.bindingOf(callee) !== undefined) return true;
-    if (BENIGN_CALL_NAMES.has(callee.name)) return true;
-    // `await connectDB()`, `await dbConnect()`: opening a connection touches no data (by name, any source).
-    if (DB_CONNECT_FUNCTION.test(callee.name) && call.arguments.length <= 1) return true;
-    // `v.parse(schema, input)` with valibot's functions imported one by one.
-    const calleeSource = this.importSource(callee);
-    if (calleeSource !== undefined && VALIDATION_SOURCES.has(calleeSource)) return true;
-    // `ipAddress(req)`, `geolocation(req)`: helpers that read the request.
-    if (calleeSource !== undefined && REQUEST_INFO_FUNCTIONS[calleeSource]?.includes(callee.name) === true) return true;
-    // `const t = await getTranslations()`, then `t('title')`: a function a benign call returned.
-    const definition = this.variableOf(callee)?.defs[0];
-    if (definition?.type === 'Variable' && definition.node.init !== null) {
-      const init = skipAwaitAndWrappers(definition.node.init);
-      if (init.type === 'CallExpression' && init.callee.type === 'Identifier' && BENIGN_CALL_NAMES.has(init.callee.name)) return true;
-    }
-    // Client factories by name only when they come from a package; a project function is read below.
-    if (CLIENT_FACTORY_NAMES.has(callee.name) && this.resolveHelper(callee) === undefined) return true;
-    if (PURE_GLOBAL_CALLS.has(callee.name) && this.isGlobal(callee)) return true;
-    // tRPC and similar adapters: the framework's procedures authenticate, per procedure.
-    const source = calleeSource;
-    if (source !== undefined && DELEGATING_ADAPTER_SOURCES.some((prefix) => source.startsWith(prefix))) return true;
-    if (source !== undefined && COMPUTE_ONLY_SOURCES.has(source)) return true;
-    if (calleeMatchesNameRefs(this.sourceCode, call.callee, this.settings.authFunctions)) return true;
-    const helper = this.resolveHelper(callee);
-    if (helper === undefined) return false;
-    return helper.analyzer.helperKind(helper.fn) !== 'none' || !helper.analyzer.doesWork(helper.fn);
-  }
-
-  /** `crypto` imported from node:crypto, or a `const hmac = crypto.createHmac(…)` built from it. */
-  private isComputeOnlyRoot(root: TSESTree.Identifier, depth = 0): boolean {
-    const source = this.importSource(root);
-    if (source !== undefined) return COMPUTE_ONLY_SOURCES.has(source);
-    const definition = this.variableOf(root)?.defs[0];
-    if (depth > 1 || definition?.type !== 'Variable' || definition.node.init === null || definition.parent.kind !== 'const') return false;
-    const initRoot = rootIdentifier(definition.node.init);
-    return initRoot !== undefined && this.isComputeOnlyRoot(initRoot, depth + 1);
-  }
-
-  /** The source a value import binds `identifier` to (`'zod'` for `z`), through the analyzer's variable cache. */
-  private importSource(identifier: TSESTree.Identifier): string | undefined {
-    const definition = this.variableOf(identifier)?.defs[0];
-    if (definition?.type !== 'ImportBinding') return undefined;
-    const declaration = definition.parent as TSESTree.ImportDeclaration;
-    return declaration.importKind === 'type' ? undefined : declaration.source.value;
-  }
-
-  private isGlobal(identifier: TSESTree.Identifier): boolean {
-    const variable = this.variableOf(identifier);
-    return variable === undefined || variable.defs.length === 0;
-  }
-
-  private isImported(identifier: TSESTree.Identifier): boolean {
-    return this.variableOf(identifier)?.defs[0]?.type === 'ImportBinding';
-  }
-
-  /** Whether an expression is rooted at a function parameter (the request, response, form data, context). */
-  private isParameterRooted(node: TSESTree.Node, depth = 0): boolean {
-    const root = rootIdentifier(node);
-    if (root === undefined) return false;
-    const definition = this.variableOf(root)?.defs[0];
-    if (definition === undefined) return false;
-    if (definition.type === 'Parameter') return true;
-    if (depth < 3 && definition.type === 'Variable' && definition.node.init) {
-      return this.isParameterRooted(definition.node.init, depth + 1);
-    }
-    return false;
-  }
-
-  // ---------------------------------------------------------------------------------------------------------
-  // Signatures
-
-  /** Whether the handler verifies a signature (Clerk/svix webhooks, Stripe, JWTs): another rule's concern. */
-  private verifiesSignature(fn: FunctionNode, depth = 0): boolean {
-    return (
-      findFirst(this.sourceCode, fn.body, (candidate) => {
-        if (candidate.type !== 'CallExpression') return false;
-        const api = this.refs.calls.get(candidate);
-        if (api?.kind === 'verifyWebhook') return true;
-        const callee = skipTypeWrappers(candidate.callee as TSESTree.Expression);
-        if (callee.type === 'MemberExpression') {
-          const method = propertyName(callee);
-          return method !== undefined && SIGNATURE_VERIFY_METHODS.has(method);
-        }
-        if (callee.type !== 'Identifier') return false;
-        if (SIGNATURE_VERIFY_FUNCTIONS.has(callee.name)) return true;
-        const local = depth < 2 ? resolveLocalFunction(this.sourceCode, callee) : undefined;
-        return local !== undefined && local !== fn && this.verifiesSignature(local, depth + 1);
-      }) !== undefined
-    );
+  protected createModuleAnalyzer(
+    sourceCode: TSESLint.SourceCode,
+    refs: ClerkReferences,
+    crossFile: CrossFileOptions,
+    referencesOf: (sourceCode: TSESLint.SourceCode) => ClerkReferences,
+  ): AuthAnalyzer {
+    return new AuthAnalyzer(sourceCode, refs, this.settings, crossFile, referencesOf);
   }
 }
 
@@ -1343,14 +987,6 @@ function acceptsMachineTokens(call: TSESTree.CallExpression): boolean {
   return false;
 }
 
-function propertyName(member: TSESTree.MemberExpression): string | undefined {
-  if (!member.computed && member.property.type === 'Identifier') return member.property.name;
-  if (member.computed && member.property.type === 'Literal' && typeof member.property.value === 'string') {
-    return member.property.value;
-  }
-  return undefined;
-}
-
 function isAwaited(call: TSESTree.Node): boolean {
   let node: TSESTree.Node = call;
   while (
@@ -1374,7 +1010,6 @@ function isNullish(node: TSESTree.Node): boolean {
 function isStringLiteral(node: TSESTree.Node | undefined, value: string): boolean {
   return node?.type === 'Literal' && node.value === value;
 }
-
 
 /** The function a higher-order function returns: `(fn) => async (...args) => …`, `return async function …`. */
 function returnedFunction(sourceCode: Readonly<TSESLint.SourceCode>, fn: FunctionNode): FunctionNode | undefined {
@@ -1400,9 +1035,4 @@ function promiseAllElements(init: TSESTree.Expression): (TSESTree.Node | null)[]
   return list?.type === 'ArrayExpression' ? list.elements : undefined;
 }
 
-function isSecretCompare(call: TSESTree.CallExpression): boolean {
-  const path = calleePath(call.callee);
-  const name = path?.[path.length - 1];
-  return name !== undefined && SECRET_COMPARE_FUNCTIONS.has(name);
-}
-
+//END

@@ -162,3 +162,12 @@ export function calledName(callee: TSESTree.Node): string {
   if (callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier') return callee.property.name;
   return '';
 }
+
+/** The name of a member expression's property: `a.b` and `a['b']` give `b`; any other computed key gives undefined. */
+export function propertyName(member: TSESTree.MemberExpression): string | undefined {
+  if (!member.computed && member.property.type === 'Identifier') return member.property.name;
+  if (member.computed && member.property.type === 'Literal' && typeof member.property.value === 'string') {
+    return member.property.value;
+  }
+  return undefined;
+}
