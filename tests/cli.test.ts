@@ -234,6 +234,21 @@ describe('clerk-lint on other projects', () => {
     ]);
   });
 
+  it("applies the .gitignore files of the enclosing git repository, unless one ignores the linted folder as a whole", () => {
+    const repo = project('enclosing-repo', {
+      '.git/HEAD': 'ref: refs/heads/main\n',
+      '.gitignore': '*.generated.ts\nvendor-apps/\n',
+      'apps/web/keys.ts': SECRET,
+      'apps/web/api.generated.ts': SECRET,
+      'vendor-apps/shop/keys.ts': SECRET,
+      'vendor-apps/shop/api.generated.ts': SECRET,
+    });
+    const files = (dir: string) => (JSON.parse(clerkLint([dir, '-f', 'json']).stdout) as ESLint.LintResult[]).map((result) => relative(dir, result.filePath)).sort();
+    expect(files(join(repo, 'apps/web'))).toEqual(['keys.ts']);
+    // Asked for by name, a folder git ignores is linted as if it were a repository of its own.
+    expect(files(join(repo, 'vendor-apps/shop'))).toEqual(['api.generated.ts', 'keys.ts']);
+  });
+
   it('scans .env files git would commit for Clerk secrets and public-prefixed secrets, masked; ignored files and templates are skipped', () => {
     const live = 'sk_live_Ab3dEf9hIjK2mNoP7rStUvWx';
     const test = 'sk_test_Zy9xWv8uTs7rQp6oNm5lKj4i';

@@ -77,15 +77,13 @@ function ancestorIgnores(root: string): IgnoreFile[] {
     if (existsSync(join(dir, '.git'))) gitRoot = dir;
     else if (dirname(dir) === dir) return [];
   }
-  const files: IgnoreFile[] = [];
+  const candidates: (IgnoreFile | undefined)[] = [];
   const exclude = join(gitRoot, '.git', 'info', 'exclude');
-  const excludeFile = isFile(exclude) ? readIgnoreFile(exclude, gitRoot) : undefined;
-  if (excludeFile !== undefined) files.push(excludeFile);
-  for (const dir of ancestors) {
-    const file = readIgnoreFile(join(dir, '.gitignore'), dir);
-    if (file !== undefined) files.push(file);
-  }
-  return files;
+  candidates.push(isFile(exclude) ? readIgnoreFile(exclude, gitRoot) : undefined);
+  for (const dir of ancestors) candidates.push(readIgnoreFile(join(dir, '.gitignore'), dir));
+  // A file that ignores the linted folder itself would ignore all of it: a folder asked for by name is linted as
+  // if it were a repository of its own (an app checked out inside an ignored folder), so such a file is left out.
+  return candidates.filter((file): file is IgnoreFile => file !== undefined && !isIgnored([file], root, true));
 }
 
 function isFile(path: string): boolean {
@@ -103,6 +101,6 @@ function readIgnoreFile(path: string, base: string): IgnoreFile | undefined {
   } catch {
     return undefined;
   }
-  const rules = parseGitignore(text);
-  return rules.length === 0 ? undefined : { base, rules };
+  const patterns = parseGitignore(text);
+  return patterns === undefined ? undefined : { base, patterns };
 }

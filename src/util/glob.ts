@@ -1,39 +1,25 @@
+import picomatch from 'picomatch';
+
 /**
- * Minimal glob matching for option values: `**` any number of path segments, `*` anything but `/`, `?` one
- * character but `/`, `{a,b}` alternatives. Paths use `/`.
+ * Option globs (`publicRoutes`, `publicFunctions`, `clientFiles`, …), by picomatch: `**` any number of path
+ * segments, `*` anything but `/`, `?` one character but `/`, `{a,b}` alternatives, `!` negation; dot files match.
+ * Next.js folder names stay literal: `[id]` and `[...slug]` (brackets are no character class) and `(marketing)`
+ * (parentheses are no group). Paths use `/`.
  */
-export function globToRegExp(glob: string): RegExp {
-  let source = '';
-  let index = 0;
-  let inBraces = false;
-  while (index < glob.length) {
-    const char = glob[index] as string;
-    if (char === '*') {
-      if (glob[index + 1] === '*') {
-        const slashAfter = glob[index + 2] === '/';
-        source += slashAfter ? '(?:.*/)?' : '.*';
-        index += slashAfter ? 3 : 2;
-        continue;
-      }
-      source += '[^/]*';
-    } else if (char === '?') {
-      source += '[^/]';
-    } else if (char === '{') {
-      inBraces = true;
-      source += '(?:';
-    } else if (char === '}' && inBraces) {
-      inBraces = false;
-      source += ')';
-    } else if (char === ',' && inBraces) {
-      source += '|';
-    } else {
-      source += char.replace(/[.+^$()|[\]\\]/gu, '\\$&');
-    }
-    index += 1;
+const OPTIONS: picomatch.PicomatchOptions = { dot: true, literalBrackets: true, noextglob: true };
+
+/** Compiled matchers by glob: pure functions of the glob text, so sharing them across files changes no result. */
+const compiled = new Map<string, (value: string) => boolean>();
+
+function matcher(glob: string): (value: string) => boolean {
+  let match = compiled.get(glob);
+  if (match === undefined) {
+    match = picomatch(glob.replace(/(?<!\\)[()]/gu, '\\$&'), OPTIONS);
+    if (compiled.size < 512) compiled.set(glob, match);
   }
-  return new RegExp(`^${source}$`, 'u');
+  return match;
 }
 
 export function matchesAnyGlob(value: string, globs: readonly string[]): boolean {
-  return globs.some((glob) => globToRegExp(glob).test(value));
+  return globs.some((glob) => matcher(glob)(value));
 }

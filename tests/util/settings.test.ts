@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 
 import { detectClerkVersions, majorOfRange, verifyReturnsNothing } from '../../src/util/clerk-version.js';
-import { globToRegExp, matchesAnyGlob } from '../../src/util/glob.js';
+import { matchesAnyGlob } from '../../src/util/glob.js';
 import { parseSettings } from '../../src/util/settings.js';
 
 describe('parseSettings', () => {
@@ -128,7 +128,17 @@ describe('glob', () => {
     expect(matchesAnyGlob('app/api/health/deep/route.ts', ['app/api/health/**'])).toBe(true);
     expect(matchesAnyGlob('app/api/healthz/route.ts', ['app/api/health/**'])).toBe(false);
     expect(matchesAnyGlob('subscribeToNewsletter', ['subscribe*'])).toBe(true);
-    expect(globToRegExp('app/**/route.{ts,js}').test('app/x/y/route.js')).toBe(true);
-    expect(globToRegExp('a.b').test('axb')).toBe(false);
+    expect(matchesAnyGlob('app/x/y/route.js', ['app/**/route.{ts,js}'])).toBe(true);
+    expect(matchesAnyGlob('axb', ['a.b'])).toBe(false);
+  });
+
+  it('keeps Next.js folder names literal: [id], [...slug], (group), @slot; dot folders match', () => {
+    expect(matchesAnyGlob('app/api/[id]/route.ts', ['app/api/[id]/**'])).toBe(true);
+    expect(matchesAnyGlob('app/api/i/route.ts', ['app/api/[id]/**'])).toBe(false);
+    expect(matchesAnyGlob('/docs/[...slug]', ['/docs/[...slug]'])).toBe(true);
+    expect(matchesAnyGlob('app/(marketing)/pricing/page.tsx', ['app/(marketing)/**'])).toBe(true);
+    expect(matchesAnyGlob('app/pricing/page.tsx', ['app/(marketing)/**'])).toBe(false);
+    expect(matchesAnyGlob('app/@modal/login/page.tsx', ['app/@modal/**'])).toBe(true);
+    expect(matchesAnyGlob('app/.well-known/route.ts', ['app/**'])).toBe(true);
   });
 });
