@@ -9,6 +9,8 @@ const PASS_THROUGH_METHODS = new Set(['parse', 'parseAsync', 'safeParse', 'safeP
 const PASS_THROUGH_FUNCTIONS = new Set(['String', 'Number', 'Boolean', 'parseInt', 'parseFloat', 'decodeURIComponent', 'structuredClone']);
 /** `Object.*` functions that build an object (or entries) from their arguments' entries. */
 const OBJECT_COPIES = new Set(['fromEntries', 'assign', 'entries']);
+/** Array methods whose callback's first parameter is an item of the array. */
+const ITERATION_METHODS = new Set(['map', 'flatMap', 'forEach', 'filter', 'some', 'every', 'find', 'findIndex']);
 /** Next.js request helpers whose values the caller controls. */
 const REQUEST_FUNCTIONS = new Set(['cookies', 'headers']);
 
@@ -81,7 +83,18 @@ export class RequestInputAnalyzer {
     const variable = ASTUtils.findVariable(this.sourceCode.getScope(identifier), identifier);
     const definition = variable?.defs[0];
     if (definition === undefined) return false;
-    if (definition.type === 'Parameter') return definition.node === this.entry;
+    if (definition.type === 'Parameter') {
+      if (definition.node === this.entry) return true;
+      // `ids.map((id) => …)`, `items.forEach((item) => …)`: each item is as much the caller's as the list.
+      const callback = definition.node;
+      const call = callback.parent;
+      const item = callback.params[0];
+      const within = this.entry.range[0] < callback.range[0] && callback.range[1] < this.entry.range[1];
+      if (!within || item === undefined || definition.name.range[0] < item.range[0] || definition.name.range[1] > item.range[1]) return false;
+      if (call?.type !== 'CallExpression' || call.arguments[0] !== callback) return false;
+      if (call.callee.type !== 'MemberExpression' || call.callee.property.type !== 'Identifier' || !ITERATION_METHODS.has(call.callee.property.name)) return false;
+      return this.isCallerControlled(call.callee.object, depth + 1);
+    }
     if (definition.type !== 'Variable') return false;
     // `for (const issue of updatedIssues)`: each item is as much the caller's as the list.
     const loop = definition.parent.parent;

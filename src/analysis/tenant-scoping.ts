@@ -2,20 +2,25 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { ASTUtils } from '@typescript-eslint/utils';
 
 import { isDataQueryCall } from './data-access.js';
-import { type FunctionNode, isFunctionNode, skipTypeWrappers } from './functions.js';
+import { type FunctionNode, isFunctionNode, skipAwaitAndWrappers, skipTypeWrappers } from './functions.js';
+import { enclosingFunction } from './promises.js';
 import { findFirst } from './traverse.js';
 
 /**
  * Tenant scoping by record id (issue 22, class 8; `strict` only). Decides, for one organization-scoped entry point,
- * which data queries select a record by an id the caller supplied (`where: { id: issueId }`, `data: { projectId }`,
- * `eq(issues.id, id)`) with nothing tying that record to the session's organization: a member of one organization
- * can then read or change another's records by passing their ids. A query is tied when its own filter also holds a
- * session value under a tenant or owner key (`where: { id, organizationId: orgId }`, `project: { orgId }`,
- * `authorId: user.id`), or when another query already looked the same caller value up that way; a function is
- * tied as a whole when it compares something loaded with something the caller did not supply and branches on it
- * (`if (project.organizationId !== orgId) throw …`, `if (issue.reporterId !== user.id) …`). It does not decide
- * whether the function is organization-scoped (the rule does, from `auth()`), nor what the schema's tenant column
- * is called: a query tied by a column this module does not know (`workspace: { members: … }`) is still reported.
+ * which data query selects a record by an id the caller supplied (`where: { id: issueId }`, `data: { projectId }`,
+ * `eq(issues.id, id)`, `.eq('id', id)`) with nothing tying that record to the session: a member of one organization
+ * can then read or change another's records by passing their ids. Tied, and quiet:
+ * - a filter that also holds a session value (`where: { id, orgId }`, `organization: { id: orgId }`,
+ *   `companyId: org.id` with `org` loaded by the session's `orgId`), or a tenant or owner key with a value the
+ *   caller did not supply; a new record whose data holds one;
+ * - a caller id that an earlier tied read, or an access-check call given both that id and a session value
+ *   (`assertProjectAccess(projectId, orgId)`), already vetted;
+ * - queries after an exit that compares a loaded value with a session value (`if (project.orgId !== orgId) throw
+ *   …`, through a `const`, `invariant(…)`, `members.some((m) => m.userId === userId)`, `canAccess(project, orgId)`),
+ *   the reads before it (they loaded what was compared), and queries in the branch where such a comparison holds.
+ * It does not decide whether the function is organization-scoped (the rule does), nor what the schema's tenant
+ * column is called: a record tied by a relation this module cannot see is still reported.
  */
 
 /** Keys whose value names one record or parent record: `id`, `projectId`, `sprint_id`. */
@@ -24,12 +29,34 @@ const ID_KEY = /^(?:id|_id|[A-Za-z]\w*(?:Id|_id|ID))$/u;
 const OWNER_KEYS: ReadonlySet<string> = new Set([
   'userId', 'user_id', 'ownerId', 'owner_id', 'authorId', 'author_id', 'creatorId', 'creator_id', 'createdBy', 'created_by',
   'createdById', 'clerkUserId', 'clerk_user_id', 'clerkId', 'memberId', 'member_id', 'teamId', 'team_id', 'tenantId',
-  'tenant_id', 'workspaceId', 'workspace_id', 'accountId', 'account_id',
+  'tenant_id', 'workspaceId', 'workspace_id', 'accountId', 'account_id', 'clerkOrgId', 'clerk_org_id',
 ]);
+/** Keys that name the tenant a new record belongs to. */
+const TENANT_KEY = /^(?:(?:clerk)?(?:org|organization|tenant|workspace|team)(?:Id|_id|ID)|(?:clerk_)?(?:org|organization|tenant|workspace|team)_id)$/u;
 /** Query methods that change stored data: the finding prefers them to reads. */
 const MUTATIONS = /^(?:create|insert|update|upsert|delete|remove|replace)/u;
-/** Array methods whose callback, in an `if` test, compares items: `members.some((m) => m.userId === userId)`. */
+/** Keys of a Prisma-style argument that hold the filter or the data written (where the ids that matter are). */
+const QUERY_KEYS: ReadonlySet<string> = new Set(['where', 'data', 'create', 'update', 'cursor']);
+/** Keys under which a filter goes on: `AND: [{ id }, { orgId }]`, `id: { in: ids }`. */
+const OBJECT_KEYS: ReadonlySet<string> = new Set(['where', 'data', 'create', 'update', 'AND', 'OR', 'NOT']);
+/** Array methods whose callback, in a test, compares items: `members.some((m) => m.userId === userId)`. */
 const MEMBERSHIP_METHODS: ReadonlySet<string> = new Set(['some', 'every', 'find', 'findIndex', 'includes', 'indexOf']);
+/** Assertion functions that throw when their condition is false. */
+const ASSERTIONS: ReadonlySet<string> = new Set(['invariant', 'assert', 'ok', 'equal', 'strictEqual', 'deepEqual', 'deepStrictEqual']);
+
+export interface TenantScopingContext {
+  readonly sourceCode: Readonly<TSESLint.SourceCode>;
+  /** The entry point. */
+  readonly fn: FunctionNode;
+  /** The value derives from the caller (the entry point's request input). */
+  readonly callerControlled: (node: TSESTree.Node) => boolean;
+  /** The value derives from the verified session (`auth()`, a session helper's result, a record loaded by one). */
+  readonly fromSession: (node: TSESTree.Node) => boolean;
+  /** The configured tenant-id names (`orgId`, `organizationId`, …). */
+  readonly tenantKeys: ReadonlySet<string>;
+  /** The branch always leaves the function. */
+  readonly exits: (branch: TSESTree.Statement) => boolean;
+}
 
 export interface UnscopedIdQuery {
   /** The query call to report. */
@@ -40,151 +67,154 @@ export interface UnscopedIdQuery {
   readonly mutation: boolean;
 }
 
+interface Candidate {
+  readonly call: TSESTree.CallExpression;
+  readonly values: TSESTree.Node[];
+  readonly tied: boolean;
+  readonly mutation: boolean;
+}
+
 /**
- * The first query of `fn` (a mutation if there is one, else a read) that selects a record by a caller-supplied id
- * with no tie to the tenant, or undefined when there is none or the function ties its records as a whole.
- * `callerControlled` says whether a value is the caller's (the entry point's request input); `tenantKeys` are the
- * configured tenant-id names (`orgId`, `organizationId`, …).
+ * The first query of the entry point (a mutation if there is one, else a read) that selects a record by a
+ * caller-supplied id with no tie to the session, or undefined when there is none.
  */
-export function unscopedIdQuery(
-  sourceCode: Readonly<TSESLint.SourceCode>,
-  fn: FunctionNode,
-  callerControlled: (node: TSESTree.Node) => boolean,
-  tenantKeys: ReadonlySet<string>,
-  exits: (branch: TSESTree.Statement) => boolean,
-): UnscopedIdQuery | undefined {
-  const scopingKey = (key: string) => tenantKeys.has(key) || OWNER_KEYS.has(key);
-  const candidates: { call: TSESTree.CallExpression; values: TSESTree.Node[]; scoped: boolean; mutation: boolean }[] = [];
-  let compares = false;
-  /** A query runs only in the branch of such a comparison: the reads before it loaded what was compared. */
+export function unscopedIdQuery(context: TenantScopingContext): UnscopedIdQuery | undefined {
+  const { sourceCode, fn } = context;
+  const candidates: Candidate[] = [];
+  /** Where the first exiting tie check is: mutations after it, and every read, are tied. */
+  let checkedAt: number | undefined;
+  /** Branches that run only when a tie comparison holds. */
+  const branches: TSESTree.Node[] = [];
   let branchQueries = false;
-  const branches: TSESTree.Statement[] = [];
+  /** Names of caller values that an access-check call received together with a session value, and where. */
+  const vettedByCall: { name: string; at: number }[] = [];
   findFirst(
     sourceCode,
     fn.body,
     (node) => {
-      // `if (project.organizationId !== orgId) throw …` ties the function's records; `if (a.ownerId === userId) {
-      // …query… }` ties the queries in its branch. A comparison that neither exits nor holds the query (`if
-      // (user.id !== issue.assigneeId) notify()`) ties nothing.
-      if (node.type === 'IfStatement' && comparesLoadedValues(sourceCode, node.test, callerControlled)) {
-        if (exits(node.consequent) || (node.alternate !== null && exits(node.alternate))) compares = true;
+      if (node.type === 'IfStatement' && enclosingFunction(node) === fn && isTieTest(context, node.test)) {
+        if (context.exits(node.consequent) || (node.alternate !== null && context.exits(node.alternate))) checkedAt ??= node.range[0];
         else branches.push(node.consequent, ...(node.alternate === null ? [] : [node.alternate]));
+        return false;
       }
-      if (node.type !== 'CallExpression' || !isDataQueryCall(node)) return false;
-      const query = queryIds(sourceCode, node, fn, callerControlled, scopingKey);
+      if (node.type !== 'CallExpression') return false;
+      if (enclosingFunction(node) === fn && node.parent.type !== 'CallExpression' && isAssertionOfTie(context, node)) checkedAt ??= node.range[0];
+      if (!isDataQueryCall(node)) {
+        for (const name of accessCheckedNames(context, node)) vettedByCall.push({ name, at: node.range[0] });
+        return false;
+      }
       const inBranch = branches.some((branch) => branch.range[0] <= node.range[0] && node.range[1] <= branch.range[1]);
-      if (inBranch) branchQueries = true;
-      else if (query !== undefined) candidates.push({ call: node, ...query, mutation: mutates(node) });
+      if (inBranch) {
+        branchQueries = true;
+        return false;
+      }
+      const query = queryIds(context, node);
+      if (query !== undefined) candidates.push({ call: node, ...query, mutation: mutates(node) });
       return false;
     },
     { enterFunctions: true },
   );
-  if (compares || candidates.length === 0) return undefined;
-  // A caller value that a tied query already looked up is vetted (`findFirst({ where: { id, orgId } })` first).
-  const vetted = new Set(candidates.filter((query) => query.scoped).flatMap((query) => query.values.map((value) => sourceCode.getText(value))));
-  const open = candidates.filter((query) => !query.scoped && (query.mutation || !branchQueries) && query.values.some((value) => !vetted.has(sourceCode.getText(value))));
-  const pick = open.find((query) => query.mutation) ?? open[0];
+  const open = candidates.filter((candidate) => {
+    if (candidate.tied) return false;
+    if (!candidate.mutation && (branchQueries || checkedAt !== undefined)) return false;
+    if (candidate.mutation && checkedAt !== undefined && checkedAt < candidate.call.range[0]) return false;
+    return unvetted(candidate).length > 0;
+  });
+  const pick = open.find((candidate) => candidate.mutation) ?? open[0];
   if (pick === undefined) return undefined;
-  const unvetted = pick.values.filter((candidate) => !vetted.has(sourceCode.getText(candidate)));
+  const values = unvetted(pick);
   // Name the caller's own argument (`projectId`) rather than a field of a submitted object when there is one.
-  const value = unvetted.find((candidate) => candidate.type === 'Identifier') ?? (unvetted[0] as TSESTree.Node);
+  const value = values.find((candidate) => skipTypeWrappers(candidate as TSESTree.Expression).type === 'Identifier') ?? (values[0] as TSESTree.Node);
   return { call: pick.call, value, mutation: pick.mutation };
-}
 
-/**
- * Whether a query changes data: its own method (`db.issue.update`), or for a filter call (`eq(…)`, Supabase's
- * `.eq(…)`) the chain it belongs to (`db.update(t).set(…).where(eq(…))`, `.from(t).delete().eq(…)`).
- */
-function mutates(call: TSESTree.CallExpression): boolean {
-  if (MUTATIONS.test(methodName(call) ?? '')) return true;
-  if (methodName(call) !== 'eq') return false;
-  let outer: TSESTree.Node = call;
-  // Out of `and(…)` / `where(…)` arguments to the chain that holds them.
-  while (outer.parent?.type === 'CallExpression' && outer.parent.arguments.includes(outer as TSESTree.CallExpressionArgument)) outer = outer.parent;
-  for (let node: TSESTree.Node = outer; ; ) {
-    if (node.type === 'CallExpression') {
-      if (MUTATIONS.test(methodName(node) ?? '')) return true;
-      node = node.callee;
-    } else if (node.type === 'MemberExpression') node = node.object;
-    else if (node.type === 'AwaitExpression') node = node.argument;
-    else return false;
+  /** The candidate's caller values that no earlier tied read or access-check call looked up. */
+  function unvetted(candidate: Candidate): TSESTree.Node[] {
+    const at = candidate.call.range[0];
+    return candidate.values.filter((value) => {
+      const name = valueName(sourceCode, value);
+      if (vettedByCall.some((vetted) => vetted.name === name && vetted.at < at)) return false;
+      return !candidates.some(
+        (other) => other.tied && !other.mutation && other.call.range[0] < at && other.values.some((looked) => valueName(sourceCode, looked) === name),
+      );
+    });
   }
 }
 
 /**
- * The caller-supplied values a query selects records by, and whether its filter is tied to a tenant or owner:
- * Prisma-style object arguments (`{ where: { id }, data: { projectId } }`, through `const`s of the function and
- * the callbacks that build them, `status.map((s) => ({ projectId }))`), Drizzle's `eq(table.id, id)` and
- * Supabase's `.eq('id', id)`.
+ * The caller-supplied values a query selects records by, and whether it is tied: Prisma-style object arguments
+ * (under `where` / `data` / `create` / `update` / `cursor`, through `const`s of the function and the callbacks that
+ * build them, `status.map((s) => ({ projectId }))`), Drizzle's `eq(table.id, id)` and Supabase's `.eq('id', id)`.
  */
-function queryIds(
-  sourceCode: Readonly<TSESLint.SourceCode>,
-  call: TSESTree.CallExpression,
-  fn: FunctionNode,
-  callerControlled: (node: TSESTree.Node) => boolean,
-  scopingKey: (key: string) => boolean,
-): { values: TSESTree.Node[]; scoped: boolean } | undefined {
+function queryIds(context: TenantScopingContext, call: TSESTree.CallExpression): { values: TSESTree.Node[]; tied: boolean } | undefined {
   const callee = call.callee;
-  // Drizzle: `eq(issues.id, issueId)`; tied when an enclosing `and(…)` also has `eq(issues.orgId, orgId)`.
+  // Drizzle: `eq(issues.id, issueId)`; tied when the enclosing `and(…)` also holds a tie.
   if (callee.type === 'Identifier') {
     if (callee.name !== 'eq') return undefined;
     const [column, value] = call.arguments;
     const key = column?.type === 'MemberExpression' ? propertyKey(column.property, column.computed) : undefined;
-    if (key === undefined || value === undefined || !ID_KEY.test(key) || scopingKey(key) || !callerControlled(value)) return undefined;
+    if (key === undefined || value === undefined || !ID_KEY.test(key) || scopingKey(context, key) || !context.callerControlled(value)) return undefined;
     let outer: TSESTree.Node = call;
     while (outer.parent?.type === 'CallExpression' && outer.parent.callee.type === 'Identifier' && outer.parent.callee.name === 'and') outer = outer.parent;
-    return { values: [value], scoped: outer !== call && tiedEq(sourceCode, outer, callerControlled, scopingKey) };
+    // `const conditions = [eq(t.id, id), eq(t.orgId, orgId)]` then `and(...conditions)`.
+    if (outer === call && outer.parent?.type === 'ArrayExpression' && outer.parent.parent.type === 'VariableDeclarator') {
+      outer = andOfConditions(context, outer.parent.parent) ?? call;
+    }
+    return { values: [value], tied: outer !== call && tiedEq(context, outer) };
   }
   if (callee.type !== 'MemberExpression') return undefined;
-  // Supabase: `.from('issues').update(…).eq('id', id)`.
+  // Supabase: `.from('issues').update(…).eq('id', id)`; tied by another `.eq` / `.match` anywhere in the chain.
   const method = methodName(call);
   if (method === 'eq') {
     const [column, value] = call.arguments;
     if (column?.type !== 'Literal' || typeof column.value !== 'string' || value === undefined) return undefined;
-    if (!ID_KEY.test(column.value) || scopingKey(column.value) || !callerControlled(value)) return undefined;
-    return { values: [value], scoped: chainTied(callee.object, callerControlled, scopingKey) };
+    if (!ID_KEY.test(column.value) || scopingKey(context, column.value) || !context.callerControlled(value)) return undefined;
+    return { values: [value], tied: chainTied(context, call) };
   }
   // Prisma-style: only a receiver chain (`db.issue.update`), never a bare array method's callback.
   if (callee.object.type !== 'MemberExpression' && callee.object.type !== 'Identifier') return undefined;
   const [argument] = call.arguments;
   if (argument === undefined || argument.type === 'SpreadElement') return undefined;
-  const values: TSESTree.Node[] = [];
-  collectIds(sourceCode, argument, fn, callerControlled, scopingKey, values, 0);
-  if (values.length === 0) return undefined;
   const object = skipTypeWrappers(argument);
+  const parts: TSESTree.Node[] = [];
+  if (object.type === 'ObjectExpression') {
+    for (const property of object.properties) {
+      if (property.type === 'Property' && QUERY_KEYS.has(propertyKey(property.key, property.computed) ?? '')) parts.push(property.value);
+      if (property.type === 'SpreadElement') parts.push(property.argument);
+    }
+  } else if (object.type === 'Identifier') {
+    parts.push(object);
+  }
+  const values: TSESTree.Node[] = [];
+  for (const part of parts) collectIds(context, part, values, 0);
+  if (values.length === 0) return undefined;
   // A filter is tied by its `where`; a new record by its data (`create({ data: { orgId, imageId } })` belongs to
   // the session's organization, whatever else it names).
   const where = object.type === 'ObjectExpression' ? propertyValue(object, 'where') : undefined;
-  const tie = where ?? (MUTATIONS.test(method ?? '') && !/^(?:update|delete|remove|replace)/u.test(method ?? '') ? argument : undefined);
-  return { values, scoped: tie !== undefined && holdsTie(sourceCode, tie, fn, callerControlled, scopingKey, 0) };
+  if (where !== undefined) return { values, tied: holdsTie(context, where, 0, false) };
+  // A new record names its tenant (an owner alone does not: a comment by the session user on another
+  // organization's post is still a write into that organization).
+  const creates = MUTATIONS.test(method ?? '') && !/^(?:update|delete|remove|replace)/u.test(method ?? '');
+  return { values, tied: creates && holdsTie(context, argument, 0, true) };
 }
 
-/** Walks an argument for id-keyed properties whose value the caller supplied, through local `const`s. */
-function collectIds(
-  sourceCode: Readonly<TSESLint.SourceCode>,
-  root: TSESTree.Node,
-  fn: FunctionNode,
-  callerControlled: (node: TSESTree.Node) => boolean,
-  scopingKey: (key: string) => boolean,
-  values: TSESTree.Node[],
-  depth: number,
-): void {
+/** Walks a filter or data for id-keyed properties whose value the caller supplied, through local `const`s. */
+function collectIds(context: TenantScopingContext, root: TSESTree.Node, values: TSESTree.Node[], depth: number): void {
   findFirst(
-    sourceCode,
+    context.sourceCode,
     root,
     (node) => {
       if (node.type === 'Property' && node.parent?.type === 'ObjectExpression') {
         const key = propertyKey(node.key, node.computed);
-        const value = node.value;
-        if (key !== undefined && ID_KEY.test(key) && !scopingKey(key) && isValue(value) && callerControlled(value)) {
+        const value = idValue(node.value);
+        if (key !== undefined && ID_KEY.test(key) && !scopingKey(context, key) && value !== undefined && context.callerControlled(value)) {
           values.push(value);
           return 'skip';
         }
         return false;
       }
       if (node.type === 'Identifier' && depth < 2 && standsForObject(node, root)) {
-        const init = localConstInit(sourceCode, node, fn);
-        if (init !== undefined) collectIds(sourceCode, init, fn, callerControlled, scopingKey, values, depth + 1);
+        const init = localConstInit(context, node);
+        if (init !== undefined) collectIds(context, init, values, depth + 1);
       }
       return false;
     },
@@ -193,101 +223,157 @@ function collectIds(
   );
 }
 
-/** Whether a filter holds a tenant or owner key with a value the caller did not supply, at any depth. */
-function holdsTie(
-  sourceCode: Readonly<TSESLint.SourceCode>,
-  root: TSESTree.Node,
-  fn: FunctionNode,
-  callerControlled: (node: TSESTree.Node) => boolean,
-  scopingKey: (key: string) => boolean,
-  depth: number,
-): boolean {
+/**
+ * Whether a filter ties the record: a property whose value comes from the session (any key), or a tenant or owner
+ * key with a value the caller did not supply, at any depth.
+ */
+function holdsTie(context: TenantScopingContext, root: TSESTree.Node, depth: number, tenantOnly: boolean): boolean {
   return (
-    findFirst(sourceCode, root, (node) => {
+    findFirst(context.sourceCode, root, (node) => {
       if (node.type === 'Property' && node.parent?.type === 'ObjectExpression') {
         const key = propertyKey(node.key, node.computed);
-        return key !== undefined && scopingKey(key) && isValue(node.value) && node.value.type !== 'Literal' && !callerControlled(node.value);
+        const value = idValue(node.value);
+        if (key === undefined || value === undefined || value.type === 'Literal' || context.callerControlled(value)) return false;
+        if (tenantOnly) return context.tenantKeys.has(key) || TENANT_KEY.test(key);
+        return scopingKey(context, key) || context.fromSession(value);
       }
       if (node.type === 'Identifier' && depth < 2 && standsForObject(node, root)) {
-        const init = localConstInit(sourceCode, node, fn);
-        return init !== undefined && holdsTie(sourceCode, init, fn, callerControlled, scopingKey, depth + 1);
+        const init = localConstInit(context, node);
+        return init !== undefined && holdsTie(context, init, depth + 1, tenantOnly);
       }
       return false;
     }) !== undefined
   );
 }
 
-/** `and(eq(t.id, id), eq(t.orgId, orgId))`: another `eq` of a tenant or owner column with a session value. */
-function tiedEq(
-  sourceCode: Readonly<TSESLint.SourceCode>,
-  root: TSESTree.Node,
-  callerControlled: (node: TSESTree.Node) => boolean,
-  scopingKey: (key: string) => boolean,
-): boolean {
+/** `and(eq(t.id, id), eq(t.orgId, orgId))`: an `eq` of a tenant or owner column, or of any column with a session value. */
+function tiedEq(context: TenantScopingContext, root: TSESTree.Node): boolean {
   return (
-    findFirst(sourceCode, root, (node) => {
+    findFirst(context.sourceCode, root, (node) => {
+      if (node.type === 'Identifier' && node.parent?.type === 'SpreadElement') {
+        const init = localConstInit(context, node);
+        return init !== undefined && tiedEq(context, init);
+      }
       if (node.type !== 'CallExpression' || node.callee.type !== 'Identifier' || node.callee.name !== 'eq') return false;
       const [column, value] = node.arguments;
       const key = column?.type === 'MemberExpression' ? propertyKey(column.property, column.computed) : undefined;
-      return key !== undefined && scopingKey(key) && value !== undefined && value.type !== 'Literal' && !callerControlled(value);
+      return key !== undefined && value !== undefined && isTie(context, key, value);
     }) !== undefined
   );
 }
 
-/** A Supabase chain that also filters by a tenant or owner column: `.eq('org_id', orgId).eq('id', id)`. */
-function chainTied(receiver: TSESTree.Node, callerControlled: (node: TSESTree.Node) => boolean, scopingKey: (key: string) => boolean): boolean {
-  let node: TSESTree.Node = receiver;
-  while (node.type === 'CallExpression' && node.callee.type === 'MemberExpression') {
-    const [column, value] = node.arguments;
-    if (methodName(node) === 'eq' && column?.type === 'Literal' && typeof column.value === 'string' && scopingKey(column.value)) {
-      if (value !== undefined && value.type !== 'Literal' && !callerControlled(value)) return true;
+/** `const conditions = [eq(t.id, id), …]` spread into `and(...conditions)`: that `and` call. */
+function andOfConditions(context: TenantScopingContext, declarator: TSESTree.VariableDeclarator): TSESTree.Node | undefined {
+  if (declarator.id.type !== 'Identifier') return undefined;
+  const variable = ASTUtils.findVariable(context.sourceCode.getScope(declarator.id), declarator.id);
+  for (const reference of variable?.references ?? []) {
+    const spread = reference.identifier.parent;
+    if (spread?.type === 'SpreadElement' && spread.parent.type === 'CallExpression' && spread.parent.callee.type === 'Identifier' && spread.parent.callee.name === 'and') {
+      return spread.parent;
     }
-    node = node.callee.object;
+  }
+  return undefined;
+}
+
+/** A Supabase chain with another filter that ties it: `.eq('org_id', orgId)`, `.eq('id', id).eq('user_id', userId)`, `.match({ … })`. */
+function chainTied(context: TenantScopingContext, call: TSESTree.CallExpression): boolean {
+  // Up to the end of the chain, then down through every call of it.
+  let top: TSESTree.Node = call;
+  while (top.parent?.type === 'MemberExpression' && top.parent.object === top && top.parent.parent?.type === 'CallExpression') top = top.parent.parent;
+  for (let node: TSESTree.Node = top; node.type === 'CallExpression' && node.callee.type === 'MemberExpression'; node = node.callee.object) {
+    const method = methodName(node);
+    const [first, second] = node.arguments;
+    if (node !== call && method === 'eq' && first?.type === 'Literal' && typeof first.value === 'string' && second !== undefined && isTie(context, first.value, second)) return true;
+    if (method === 'match' && first !== undefined && holdsTie(context, first, 0, false)) return true;
   }
   return false;
 }
 
+function isTie(context: TenantScopingContext, key: string, value: TSESTree.Node): boolean {
+  if (value.type === 'Literal' || context.callerControlled(value)) return false;
+  return scopingKey(context, key) || context.fromSession(value);
+}
+
+function scopingKey(context: TenantScopingContext, key: string): boolean {
+  return context.tenantKeys.has(key) || OWNER_KEYS.has(key);
+}
+
 /**
- * An `if` (or ternary) test that compares values neither of which is a literal nor the caller's own input alone:
- * `project.organizationId !== orgId`, `issue.reporterId !== user.id`, `members.some((m) => m.userId === userId)`.
- * Such a comparison is how code ties a loaded record to the session by hand.
+ * A test that ties a loaded record to the session: a comparison of a session value with a value neither constant
+ * nor the caller's (`project.orgId !== orgId`, `issue.reporterId !== user.id`), directly, inside a membership
+ * callback (`members.some((m) => m.userId === userId)`) or through a `const` (`const allowed = p?.orgId ===
+ * orgId`); or a call given a session value and something loaded (`canAccess(project, orgId)`).
  */
-function comparesLoadedValues(sourceCode: Readonly<TSESLint.SourceCode>, test: TSESTree.Node, callerControlled: (node: TSESTree.Node) => boolean): boolean {
+function isTieTest(context: TenantScopingContext, test: TSESTree.Node, depth = 0): boolean {
   return (
     findFirst(
-      sourceCode,
+      context.sourceCode,
       test,
       (node) => {
-        if (node.type === 'CallExpression' && node.callee.type === 'MemberExpression') {
-          const method = propertyKey(node.callee.property, node.callee.computed);
-          return method !== undefined && MEMBERSHIP_METHODS.has(method) && node.arguments.some((argument) => isFunctionNode(argument) || (argument.type !== 'Literal' && !callerControlled(argument)));
+        if (node.type === 'Identifier' && depth < 1) {
+          const init = localConstInit(context, node);
+          return init !== undefined && isTieTest(context, init, depth + 1);
         }
-        if (node.type !== 'BinaryExpression' || !['===', '!==', '==', '!='].includes(node.operator)) return false;
-        const sides = [node.left, node.right];
-        if (sides.some((side) => isConstant(side))) return false;
-        return !sides.every((side) => callerControlled(side));
+        if (node.type === 'BinaryExpression' && ['===', '!==', '==', '!='].includes(node.operator)) {
+          const sides = [node.left, node.right];
+          return sides.some((side) => context.fromSession(side)) && sides.some((side) => !context.fromSession(side) && isLoaded(context, side));
+        }
+        if (node.type === 'CallExpression') {
+          const method = methodName(node);
+          if (node.callee.type === 'MemberExpression' && method !== undefined && MEMBERSHIP_METHODS.has(method)) return false;
+          if (isDataQueryCall(node)) return 'skip';
+          const args = node.arguments.filter((argument): argument is TSESTree.Expression => argument.type !== 'SpreadElement');
+          return args.some((argument) => context.fromSession(argument)) && args.some((argument) => !context.fromSession(argument) && isLoaded(context, argument));
+        }
+        return false;
       },
       { enterFunctions: true },
     ) !== undefined
   );
 }
 
-function isConstant(node: TSESTree.Node): boolean {
-  if (node.type === 'Literal') return true;
-  if (node.type === 'TemplateLiteral') return node.expressions.length === 0;
-  if (node.type === 'Identifier') return node.name === 'undefined';
-  if (node.type === 'UnaryExpression') return node.operator === 'typeof' || isConstant(node.argument);
-  return false;
+/** `invariant(record && record.orgId === orgId)`, `assert.equal(record.orgId, orgId)`: an assertion of a tie. */
+function isAssertionOfTie(context: TenantScopingContext, call: TSESTree.CallExpression): boolean {
+  const name = methodName(call);
+  if (name === undefined || !ASSERTIONS.has(name)) return false;
+  const args = call.arguments.filter((argument): argument is TSESTree.Expression => argument.type !== 'SpreadElement');
+  if (args.some((argument) => isTieTest(context, argument))) return true;
+  return args.some((argument) => context.fromSession(argument)) && args.some((argument) => !context.fromSession(argument) && isLoaded(context, argument));
+}
+
+/**
+ * The caller values an access-check call vets: a call (not a query) given a caller value and a session value,
+ * `assertProjectAccess(projectId, orgId)`, `getProjectForOrg(input.projectId, orgId)`.
+ */
+function accessCheckedNames(context: TenantScopingContext, call: TSESTree.CallExpression): string[] {
+  const args = call.arguments.filter((argument): argument is TSESTree.Expression => argument.type !== 'SpreadElement');
+  if (args.length < 2 || !args.some((argument) => context.fromSession(argument))) return [];
+  return args.filter((argument) => context.callerControlled(argument)).map((argument) => valueName(context.sourceCode, argument));
+}
+
+/**
+ * A value the code loaded or computed: rooted at a variable of the function or a callback parameter, not a
+ * constant, a module-level binding (`ROLES.ADMIN`) or the caller's own input.
+ */
+function isLoaded(context: TenantScopingContext, node: TSESTree.Node): boolean {
+  const value = skipAwaitAndWrappers(node as TSESTree.Expression);
+  if (value.type === 'Literal' || (value.type === 'TemplateLiteral' && value.expressions.length === 0)) return false;
+  if (context.callerControlled(value)) return false;
+  let root: TSESTree.Node = value;
+  for (;;) {
+    if (root.type === 'MemberExpression') root = root.object;
+    else if (root.type === 'ChainExpression') root = root.expression;
+    else if (root.type === 'TSNonNullExpression') root = root.expression;
+    else break;
+  }
+  if (root.type !== 'Identifier') return root.type === 'CallExpression' || root.type === 'AwaitExpression';
+  if (root.name === 'undefined') return false;
+  const definition = ASTUtils.findVariable(context.sourceCode.getScope(root), root)?.defs[0];
+  if (definition === undefined) return false;
+  return definition.name.range[0] > context.fn.range[0] && definition.name.range[1] < context.fn.range[1];
 }
 
 /** Keys whose value is (part of) a filter or the data written, in Prisma-style arguments. */
-const OBJECT_KEYS: ReadonlySet<string> = new Set(['where', 'data', 'create', 'update', 'AND', 'OR', 'NOT']);
-
-/**
- * An identifier that stands for an object of the query (followed to its `const`): the argument itself, a spread,
- * or the value of `where` / `data` (`createMany({ data: rows })`). A record read elsewhere (`reporterId: user.id`)
- * is a value, not the filter: what loaded it says nothing about this query.
- */
 function standsForObject(identifier: TSESTree.Identifier, root: TSESTree.Node): boolean {
   const parent = identifier.parent;
   if (identifier === root || parent?.type === 'SpreadElement') return true;
@@ -298,22 +384,63 @@ function standsForObject(identifier: TSESTree.Identifier, root: TSESTree.Node): 
   return false;
 }
 
-/** A value that names one thing (not a nested filter object or a list of them). */
-function isValue(node: TSESTree.Node): boolean {
+/** The value that names one record: itself, or the list of `{ in: ids }` / `{ equals: id }`; not a nested filter. */
+function idValue(node: TSESTree.Node): TSESTree.Node | undefined {
   const value = node.type.startsWith('TS') ? skipTypeWrappers(node as TSESTree.Expression) : node;
-  return value.type !== 'ObjectExpression' && value.type !== 'ArrayExpression' && value.type !== 'AssignmentPattern' && !isFunctionNode(value);
+  if (value.type === 'ObjectExpression') {
+    const inner = propertyValue(value, 'in') ?? propertyValue(value, 'equals');
+    return inner === undefined ? undefined : idValue(inner);
+  }
+  if (value.type === 'ArrayExpression' || value.type === 'AssignmentPattern' || isFunctionNode(value)) return undefined;
+  return value;
 }
 
-/** The initialiser of a `const` declared inside `fn` that `identifier` reads. */
-function localConstInit(sourceCode: Readonly<TSESLint.SourceCode>, identifier: TSESTree.Identifier, fn: FunctionNode): TSESTree.Expression | undefined {
+/** How a value is known across statements: `projectId` for `projectId`, `input.projectId` and `String(projectId)`. */
+function valueName(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node): string {
+  let value = skipAwaitAndWrappers(node as TSESTree.Expression);
+  if (value.type === 'CallExpression' && value.arguments.length === 1 && value.arguments[0]?.type !== 'SpreadElement') {
+    value = skipAwaitAndWrappers(value.arguments[0] as TSESTree.Expression);
+  }
+  if (value.type === 'ChainExpression') value = value.expression;
+  if (value.type === 'MemberExpression' && !value.computed && value.property.type === 'Identifier') return value.property.name;
+  return sourceCode.getText(value);
+}
+
+/**
+ * Whether a query changes data: its own method (`db.issue.update`), or for a filter call (`eq(…)`, Supabase's
+ * `.eq(…)`) the chain it belongs to (`db.update(t).set(…).where(eq(…))`, `.from(t).delete().eq(…)`).
+ */
+function mutates(call: TSESTree.CallExpression): boolean {
+  if (MUTATIONS.test(methodName(call) ?? '')) return true;
+  if (methodName(call) !== 'eq') return false;
+  let outer: TSESTree.Node = call;
+  // Out of `and(…)` / `where(…)` arguments (and `const conditions = [eq(…)]` arrays) to the chain that holds them.
+  for (;;) {
+    const parent: TSESTree.Node | undefined = outer.parent;
+    if (parent?.type === 'CallExpression' && parent.arguments.includes(outer as TSESTree.CallExpressionArgument)) outer = parent;
+    else if (parent?.type === 'SpreadElement' || parent?.type === 'ArrayExpression') outer = parent;
+    else break;
+  }
+  for (let node: TSESTree.Node = outer; ; ) {
+    if (node.type === 'CallExpression') {
+      if (MUTATIONS.test(methodName(node) ?? '')) return true;
+      node = node.callee;
+    } else if (node.type === 'MemberExpression') node = node.object;
+    else if (node.type === 'AwaitExpression') node = node.argument;
+    else return false;
+  }
+}
+
+/** The initialiser of a `const` declared inside the entry point that `identifier` reads. */
+function localConstInit(context: TenantScopingContext, identifier: TSESTree.Identifier): TSESTree.Expression | undefined {
   const parent = identifier.parent;
   if ((parent?.type === 'MemberExpression' && parent.property === identifier && !parent.computed) || (parent?.type === 'Property' && parent.key === identifier && !parent.shorthand)) {
     return undefined;
   }
-  const definition = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier)?.defs[0];
+  const definition = ASTUtils.findVariable(context.sourceCode.getScope(identifier), identifier)?.defs[0];
   if (definition?.type !== 'Variable' || definition.parent.kind !== 'const' || definition.node.init === null || definition.node.id.type !== 'Identifier') return undefined;
   const declarator = definition.node;
-  if (declarator.range[0] < fn.range[0] || declarator.range[1] > fn.range[1]) return undefined;
+  if (declarator.range[0] < context.fn.range[0] || declarator.range[1] > context.fn.range[1]) return undefined;
   return declarator.init ?? undefined;
 }
 

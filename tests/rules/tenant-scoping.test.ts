@@ -190,6 +190,115 @@ export async function currentOrganization() {
   return db.plan.findUnique({ where: { id: settings?.planId } })
 }`,
     },
+    {
+      name: 'a session value under a key the rule does not know ties the filter (organization: { id: orgId }, clerkOrgId)',
+      filename: actions,
+      options: on,
+      code: `'use server'
+import { auth } from '@clerk/nextjs/server'
+export async function removeDoc(docId: string, taskId: string) {
+  const { orgId } = await auth()
+  if (!orgId) throw new Error('No organization')
+  await db.doc.delete({ where: { id: docId, organization: { id: orgId } } })
+  await db.task.delete({ where: { id: taskId, clerkOrgId: orgId } })
+}`,
+    },
+    {
+      name: 'a record loaded by the session orgId ties the filter through its id (companyId: org.id)',
+      filename: actions,
+      options: on,
+      code: `'use server'
+import { auth } from '@clerk/nextjs/server'
+export async function rename(id: string, name: string) {
+  const { orgId } = await auth()
+  if (!orgId) throw new Error('No organization')
+  const org = await db.organization.findUniqueOrThrow({ where: { clerkOrgId: orgId } })
+  await db.project.update({ where: { id, companyId: org.id }, data: { name } })
+}`,
+    },
+    {
+      name: 'an access-check call given the caller id and the session orgId vets the id',
+      filename: actions,
+      options: on,
+      code: `'use server'
+import { auth } from '@clerk/nextjs/server'
+import { assertProjectAccess } from '@/lib/access'
+export async function rename(projectId: string, name: string) {
+  const { orgId } = await auth()
+  if (!orgId) throw new Error('No organization')
+  await assertProjectAccess(projectId, orgId)
+  await db.project.update({ where: { id: projectId }, data: { name } })
+}`,
+    },
+    {
+      name: "Supabase: the id filter first, the organization's after it",
+      filename: actions,
+      options: on,
+      code: `'use server'
+import { auth } from '@clerk/nextjs/server'
+export async function remove(id: string) {
+  const { orgId } = await auth()
+  if (!orgId) throw new Error('No organization')
+  await supabase.from('notes').delete().eq('id', id).eq('org_id', orgId)
+}`,
+    },
+    {
+      name: "a payment provider's create is no database write (ids under line_items and metadata)",
+      filename: actions,
+      options: on,
+      code: `'use server'
+import { auth } from '@clerk/nextjs/server'
+export async function checkout(priceId: string, planId: string) {
+  const { orgId } = await auth()
+  if (!orgId) throw new Error('No organization')
+  return stripe.checkout.sessions.create({ mode: 'subscription', line_items: [{ price: priceId, quantity: 1 }], metadata: { planId } })
+}`,
+    },
+    {
+      name: 'the tie checked through a const, and with invariant()',
+      filename: actions,
+      options: on,
+      code: `'use server'
+import { auth } from '@clerk/nextjs/server'
+import invariant from 'tiny-invariant'
+export async function rename(projectId: string, docId: string, name: string) {
+  const { orgId } = await auth()
+  const project = await db.project.findUnique({ where: { id: projectId } })
+  const allowed = project?.orgId === orgId
+  if (!allowed) throw new Error('Not found')
+  await db.project.update({ where: { id: projectId }, data: { name } })
+  const doc = await db.doc.findUnique({ where: { id: docId } })
+  invariant(doc && doc.orgId === orgId, 'not found')
+}`,
+    },
+    {
+      name: 'Drizzle: conditions collected in an array and spread into and()',
+      filename: actions,
+      options: on,
+      code: `'use server'
+import { auth } from '@clerk/nextjs/server'
+export async function archive(id: string) {
+  const { orgId } = await auth()
+  if (!orgId) throw new Error('No organization')
+  const conditions = [eq(projects.id, id), eq(projects.orgId, orgId)]
+  await db.update(projects).set({ archived: true }).where(and(...conditions))
+}`,
+    },
+    {
+      name: 'a tied lookup vets the id even when the input is destructured after it',
+      filename: actions,
+      options: on,
+      code: `'use server'
+import { auth } from '@clerk/nextjs/server'
+export async function addTask(input: { projectId: string; title: string }) {
+  const { orgId } = await auth()
+  if (!orgId) throw new Error('No organization')
+  const project = await db.project.findFirst({ where: { id: input.projectId, orgId } })
+  if (!project) throw new Error('Not found')
+  const { projectId, title } = input
+  return db.task.create({ data: { title, projectId } })
+}`,
+    },
   ],
   invalid: [
     {
@@ -356,6 +465,77 @@ export async function removeMembers(members: { orgId: string; userId: string }[]
           ],
         },
       ],
+    },
+    {
+      name: "each id of a caller-supplied list, deleted in a map callback",
+      filename: actions,
+      options: on,
+      code: `'use server'
+import { requireOrg } from '@/lib/require-org'
+export async function removeDocs(ids: string[]) {
+  await requireOrg()
+  await Promise.all(ids.map((id) => db.doc.delete({ where: { id } })))
+}`,
+      errors: [finding('id', 'changes', 5)],
+    },
+    {
+      name: 'a comparison that does not involve the session (an idempotency check) ties nothing',
+      filename: actions,
+      options: on,
+      code: `'use server'
+import { auth } from '@clerk/nextjs/server'
+export async function retitle(boardId: string, title: string) {
+  const { orgId } = await auth()
+  if (!orgId) throw new Error('No organization')
+  const board = await db.board.findUnique({ where: { id: boardId } })
+  if (board?.title === title) return board
+  return db.board.update({ where: { id: boardId }, data: { title } })
+}`,
+      errors: [finding('boardId', 'changes', 8)],
+    },
+    {
+      name: 'a check after the write comes too late for it',
+      filename: actions,
+      options: on,
+      code: `'use server'
+import { auth } from '@clerk/nextjs/server'
+export async function rename(id: string, name: string) {
+  const { orgId } = await auth()
+  if (!orgId) throw new Error('No organization')
+  const project = await db.project.update({ where: { id }, data: { name } })
+  if (project.orgId !== orgId) throw new Error('Unauthorized')
+  return project
+}`,
+      errors: [finding('id', 'changes', 6)],
+    },
+    {
+      name: 'a later create that carries orgId does not vet an earlier untied write',
+      filename: actions,
+      options: on,
+      code: `'use server'
+import { auth } from '@clerk/nextjs/server'
+export async function rename(projectId: string, name: string) {
+  const { userId, orgId } = await auth()
+  if (!userId || !orgId) throw new Error('Unauthorized')
+  await db.project.update({ where: { id: projectId }, data: { name } })
+  await db.activity.create({ data: { orgId, userId, projectId, action: 'rename' } })
+}`,
+      errors: [finding('projectId', 'changes', 6)],
+    },
+    {
+      name: 'ids in a list filter (id: { in: ids }), the organization two helpers deep',
+      filename: actions,
+      options: on,
+      code: `'use server'
+import { requireOrg } from '@/lib/require-org'
+async function requireAdmin() {
+  return requireOrg({ admin: true })
+}
+export async function archiveMany(ids: string[]) {
+  await requireAdmin()
+  await db.project.updateMany({ where: { id: { in: ids } }, data: { archived: true } })
+}`,
+      errors: [finding('ids', 'changes', 8)],
     },
   ],
 });
