@@ -1,6 +1,6 @@
 import plugin from './dist/index.js';
 
-// The options' defaults are kept from ESLint (see src/util/create-rule.ts) but belong in the docs' options tables.
+// The options' defaults are kept from ESLint (see src/rules/kit/create-rule.ts) but belong in the docs' options tables.
 // The generator loads this same module instance (dist/index.js), so it reads them from `meta.defaultOptions`.
 for (const rule of Object.values(plugin.rules)) {
   if (rule.meta.docs.defaultOptions !== undefined) rule.meta.defaultOptions = rule.meta.docs.defaultOptions;

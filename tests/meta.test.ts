@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 
 import plugin from '../src/index.js';
 import { rules } from '../src/rules/index.js';
-import { createRule, docsUrl } from '../src/util/create-rule.js';
+import { createRule, docsUrl } from '../src/rules/kit/create-rule.js';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const ruleFiles = readdirSync(`${root}src/rules`)

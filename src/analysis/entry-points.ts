@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { ASTUtils } from '@typescript-eslint/utils';
 
 import { NODE_ROUTE_METHODS, ROUTE_HANDLER_METHODS } from '../clerk/index.js';
-import type { NameRef } from '../util/settings.js';
+import type { NameRef } from '../project/settings.js';
 import type { ClerkReferences } from './clerk-references.js';
 import { functionHasDirective } from './directives.js';
 import { type FunctionNode, isFunctionNode, lastFunctionArgument, resolveLocalFunction, skipTypeWrappers } from './functions.js';

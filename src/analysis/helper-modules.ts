@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { ASTUtils } from '@typescript-eslint/utils';
 
 import { FRESH_MS } from '../util/fresh-cache.js';
-import type { ClerkSettings } from '../util/settings.js';
+import type { ClerkSettings } from '../project/settings.js';
 import type { ClerkReferences } from './clerk-references.js';
 import { type FunctionNode, resolveLocalFunction, rootIdentifier } from './functions.js';
 import { exportedConstInit, exportedFunction, importOf, loadImportedBinding, type Parser } from './cross-file.js';

@@ -2,7 +2,7 @@ import type { TSESLint } from '@typescript-eslint/utils';
 
 import { perFile } from '../util/file-cache.js';
 import { isVirtualFilename } from '../util/paths.js';
-import type { ClerkSettings } from '../util/settings.js';
+import type { ClerkSettings } from '../project/settings.js';
 import { AuthAnalyzer } from './auth-flow.js';
 import { getClerkReferences } from './clerk-references.js';
 import type { ImportedFunctionResolver } from './role-checks.js';

@@ -5,7 +5,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { ASTUtils } from '@typescript-eslint/utils';
 
 import { AUTH_NEVER_RETURNS_METHODS, MIDDLEWARE_BASENAMES, PROXY_FILE_FROM_NEXT, SIGNED_OUT_FALSY_KEYS } from '../clerk/index.js';
-import { majorOfRange } from '../util/clerk-version.js';
+import { majorOfRange } from '../project/clerk-version.js';
 import { perFile } from '../util/file-cache.js';
 import { freshCache } from '../util/fresh-cache.js';
 import { toPosix } from '../util/paths.js';

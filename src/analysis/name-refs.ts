@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { ASTUtils } from '@typescript-eslint/utils';
 
-import type { NameRef } from '../util/settings.js';
+import type { NameRef } from '../project/settings.js';
 import { calleePath } from './functions.js';
 
 /**

@@ -15,7 +15,7 @@ import { dirname, join } from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { NODE_SERVER_SOURCES } from '../clerk/index.js';
-import { detectClerkVersions } from '../util/clerk-version.js';
+import { detectClerkVersions } from '../project/clerk-version.js';
 import { projectRootOf } from '../util/project.js';
 import { loadModule, type Parser, resolveImportPath } from './cross-file.js';
 

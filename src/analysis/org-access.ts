@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { ASTUtils } from '@typescript-eslint/utils';
 
-import type { NameRef } from '../util/settings.js';
+import type { NameRef } from '../project/settings.js';
 import type { ClerkReferences } from './clerk-references.js';
 import { type FunctionNode, resolveLocalFunction, skipAwaitAndWrappers, skipTypeWrappers } from './functions.js';
 import { calleeMatchesNameRefs } from './name-refs.js';

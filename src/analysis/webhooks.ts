@@ -12,10 +12,11 @@ import {
   SIGNATURE_VERIFY_METHODS,
   SVIX_HEADERS,
 } from '../clerk/index.js';
-import type { NameRef } from '../util/settings.js';
+import type { NameRef } from '../project/settings.js';
 import { type ClerkReferences, getClerkReferences } from './clerk-references.js';
-import { exportedFunction, importOf, loadImportedBinding, type Parser } from './cross-file.js';
+import { exportedFunction, importOf, loadImportedBinding } from './cross-file.js';
 import { type FunctionNode, resolveLocalFunction, rootIdentifier, skipAwaitAndWrappers, skipTypeWrappers } from './functions.js';
+import type { CrossFileOptions } from './helper-modules.js';
 import { calleeMatchesNameRefs } from './name-refs.js';
 import { findFirst } from './traverse.js';
 
@@ -41,12 +42,8 @@ export interface BodyRead {
 }
 
 /** How to read the project's other modules (see `crossFileParsing`), and how many imports deep this module is. */
-export interface WebhookCrossFile {
-  readonly filename: string;
-  readonly parser: Parser | undefined;
-  readonly parserOptions: Record<string, unknown>;
-  readonly depth: number;
-}
+/** Where the analyzed file is and how to parse its imports (the auth analyzer's options). */
+export type WebhookCrossFile = CrossFileOptions;
 
 /** Imported verifiers are followed this many modules deep; deeper ones count as unresolved. */
 const MAX_IMPORT_DEPTH = 2;

@@ -5,9 +5,9 @@ import { CLERK_MIDDLEWARE_FROM, GUARD_IMPORT_SOURCE } from '../clerk/index.js';
 import { existingImport } from '../fixes/imports.js';
 import { freeName, namesInUse } from '../fixes/names.js';
 import { codeStyle, quoted, statementEnd } from '../fixes/style.js';
-import { createRule } from '../util/create-rule.js';
-import { promotedFix } from '../util/report.js';
-import { setupRule } from '../util/rule-setup.js';
+import { createRule } from './kit/create-rule.js';
+import { promotedFix } from './kit/report.js';
+import { setupRule } from './kit/rule-setup.js';
 
 export type Options = [];
 export type MessageIds =

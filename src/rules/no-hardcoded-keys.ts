@@ -2,9 +2,9 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { calleePath, getClerkReferences, isVerifierSecretArgument } from '../analysis/index.js';
 import { CLERK_KEY_CALLS, CLERK_KEY_PROPERTIES, findKeys, type FoundKey, KEY_ENV_NAMES, type KeyKind, maskKey } from '../clerk/index.js';
-import { createRule } from '../util/create-rule.js';
-import { promotedFix } from '../util/report.js';
-import { setupRule } from '../util/rule-setup.js';
+import { createRule } from './kit/create-rule.js';
+import { promotedFix } from './kit/report.js';
+import { setupRule } from './kit/rule-setup.js';
 
 export type Options = [{ checkPublishableKeys?: boolean }];
 export type MessageIds =

@@ -16,9 +16,9 @@ import { GUARD_IMPORT_SOURCE, PRIVILEGED_METADATA_KEYS, USER_METADATA_WRITE_METH
 import { insertAtFunctionStart } from '../fixes/guard.js';
 import { planImport } from '../fixes/imports.js';
 import { codeStyle, quoted, statementEnd } from '../fixes/style.js';
-import { createRule } from '../util/create-rule.js';
-import { promotedFix } from '../util/report.js';
-import { setupRule } from '../util/rule-setup.js';
+import { createRule } from './kit/create-rule.js';
+import { promotedFix } from './kit/report.js';
+import { setupRule } from './kit/rule-setup.js';
 
 export type Options = [];
 export type MessageIds = 'metadataFromRequest' | 'targetFromRequest' | 'requireAdminRole';

@@ -13,10 +13,10 @@ import {
 } from '../analysis/index.js';
 import { MIDDLEWARE_BASENAMES, RECOMMENDED_MATCHER } from '../clerk/index.js';
 import { codeStyle, quoted } from '../fixes/style.js';
-import { createRule } from '../util/create-rule.js';
+import { createRule } from './kit/create-rule.js';
 import { projectRootOf } from '../util/project.js';
-import { promotedFix } from '../util/report.js';
-import { setupRule } from '../util/rule-setup.js';
+import { promotedFix } from './kit/report.js';
+import { setupRule } from './kit/rule-setup.js';
 
 export type Options = [];
 export type MessageIds =

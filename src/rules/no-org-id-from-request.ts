@@ -27,10 +27,10 @@ import { insertAfterStatement, insertAtFunctionStart, propertyRemovalRange, stat
 import { planImport } from '../fixes/imports.js';
 import { freeName, namesInUse } from '../fixes/names.js';
 import { codeStyle, quoted, statementEnd } from '../fixes/style.js';
-import { createRule } from '../util/create-rule.js';
-import { promotedFix } from '../util/report.js';
-import { setupRule } from '../util/rule-setup.js';
-import { stringListOption } from '../util/schema.js';
+import { createRule } from './kit/create-rule.js';
+import { promotedFix } from './kit/report.js';
+import { setupRule } from './kit/rule-setup.js';
+import { stringListOption } from './kit/schema.js';
 
 export type Options = [{ orgIdNames?: string[]; checkTenantScoping?: boolean }];
 export type MessageIds = 'orgIdFromRequest' | 'useSessionOrgId' | 'sessionOrgIdUnchecked' | 'exitWhenNoOrganization' | 'recordNotTiedToOrganization';

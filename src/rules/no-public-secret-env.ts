@@ -2,9 +2,9 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { envReadOfMember, envReadsOfPattern, getFileKind } from '../analysis/index.js';
 import { CLERK_SECRET_ENV, isSecretName, NEXT_CONFIG_FILE, PUBLIC_SECRET_NAME_TEXT, secretBehindPublicName } from '../clerk/index.js';
-import { createRule } from '../util/create-rule.js';
-import { promotedFix } from '../util/report.js';
-import { setupRule } from '../util/rule-setup.js';
+import { createRule } from './kit/create-rule.js';
+import { promotedFix } from './kit/report.js';
+import { setupRule } from './kit/rule-setup.js';
 
 export type Options = [];
 export type MessageIds = 'publicSecret' | 'publicClerkSecret' | 'nextConfigEnvSecret' | 'useServerName' | 'removeEnvEntry';

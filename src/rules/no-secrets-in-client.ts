@@ -9,11 +9,11 @@ import {
   isSecretName,
   PUBLIC_ENV_PREFIXES,
 } from '../clerk/index.js';
-import { createRule } from '../util/create-rule.js';
+import { createRule } from './kit/create-rule.js';
 import { matchesAnyGlob } from '../util/glob.js';
-import { promotedFix } from '../util/report.js';
-import { setupRule } from '../util/rule-setup.js';
-import { stringListOption } from '../util/schema.js';
+import { promotedFix } from './kit/report.js';
+import { setupRule } from './kit/rule-setup.js';
+import { stringListOption } from './kit/schema.js';
 
 export type Options = [{ clientFiles?: string[]; serverEnv?: 'secrets' | 'all' }];
 export type MessageIds =

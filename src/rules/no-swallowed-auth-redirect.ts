@@ -16,9 +16,9 @@ import { NEXT_NAVIGATION_SOURCE, NEXT_RETHROW } from '../clerk/index.js';
 import { planImport } from '../fixes/imports.js';
 import { freeName, namesInUse } from '../fixes/names.js';
 import { codeStyle, lineIndent, statementEnd } from '../fixes/style.js';
-import { createRule } from '../util/create-rule.js';
-import { promotedFix } from '../util/report.js';
-import { setupRule } from '../util/rule-setup.js';
+import { createRule } from './kit/create-rule.js';
+import { promotedFix } from './kit/report.js';
+import { setupRule } from './kit/rule-setup.js';
 
 export type Options = [{ checkExitingCatch?: boolean }];
 export type MessageIds = 'swallowedRedirect' | 'replacedDenial' | 'addRethrow' | 'removePromiseCatch';

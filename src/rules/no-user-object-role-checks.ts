@@ -22,9 +22,9 @@ import { insertAtFunctionStart, statementRemovalRange } from '../fixes/guard.js'
 import { planImport, removeImportSpecifier } from '../fixes/imports.js';
 import { freeName, namesInUse } from '../fixes/names.js';
 import { codeStyle, statementEnd } from '../fixes/style.js';
-import { createRule } from '../util/create-rule.js';
-import { promotedFix } from '../util/report.js';
-import { setupRule } from '../util/rule-setup.js';
+import { createRule } from './kit/create-rule.js';
+import { promotedFix } from './kit/report.js';
+import { setupRule } from './kit/rule-setup.js';
 
 type ServerPublicMetadata = 'mutations' | 'all' | 'allow';
 export type Options = [{ serverPublicMetadata?: ServerPublicMetadata; checkClientGates?: boolean }];

@@ -21,8 +21,8 @@ import {
 } from '../analysis/index.js';
 import { isAsyncIn } from '../clerk/index.js';
 import { makeAsync } from '../fixes/guard.js';
-import { createRule } from '../util/create-rule.js';
-import { setupRule } from '../util/rule-setup.js';
+import { createRule } from './kit/create-rule.js';
+import { setupRule } from './kit/rule-setup.js';
 
 export type Options = [];
 export type MessageIds =

@@ -12,13 +12,13 @@ import {
   segmentUrlPath,
 } from '../analysis/index.js';
 import { insertProtectFix } from '../fixes/auth-guard.js';
-import { createRule } from '../util/create-rule.js';
+import { createRule } from './kit/create-rule.js';
 import { matchesAnyGlob } from '../util/glob.js';
 import { isVirtualFilename, toPosix } from '../util/paths.js';
 import { projectRootOf } from '../util/project.js';
-import { promotedFix } from '../util/report.js';
-import { setupRule } from '../util/rule-setup.js';
-import { stringListOption } from '../util/schema.js';
+import { promotedFix } from './kit/report.js';
+import { setupRule } from './kit/rule-setup.js';
+import { stringListOption } from './kit/schema.js';
 
 export type Options = [{ protected?: string[]; public?: string[] }];
 export type MessageIds = 'missingAuth' | 'uncheckedAuth' | 'authAfterWork' | 'addProtect';

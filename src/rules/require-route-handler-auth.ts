@@ -21,13 +21,13 @@ import {
   routeUrlPath,
 } from '../analysis/index.js';
 import { NODE_ROUTE_METHODS, NODE_SERVER_SOURCES, PRIVATE_PATH_SEGMENT, PUBLIC_BY_DESIGN_SEGMENTS, WEBHOOK_PATH_SEGMENT } from '../clerk/index.js';
-import { createRule } from '../util/create-rule.js';
+import { createRule } from './kit/create-rule.js';
 import { routeGuardMiddlewareFix } from '../fixes/auth-guard.js';
-import { type EntryPointMessageIds, findEntryPointProblem, isPublicRead } from '../util/entry-point-findings.js';
+import { type EntryPointMessageIds, findEntryPointProblem, isPublicRead } from './kit/entry-point-findings.js';
 import { matchesAnyGlob } from '../util/glob.js';
-import { promotedFix } from '../util/report.js';
-import { setupRule } from '../util/rule-setup.js';
-import { stringListOption } from '../util/schema.js';
+import { promotedFix } from './kit/report.js';
+import { setupRule } from './kit/rule-setup.js';
+import { stringListOption } from './kit/schema.js';
 
 export type Options = [{ publicRoutes?: string[]; publicFunctions?: string[]; checkMiddlewareOnly?: boolean; checkPublicReads?: boolean }];
 export type MessageIds = EntryPointMessageIds | 'reliesOnMiddleware' | 'unreadableMiddleware' | 'addRequireAuth';

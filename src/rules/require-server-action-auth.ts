@@ -7,12 +7,12 @@ import {
   inlineServerAction,
   moduleServerActions,
 } from '../analysis/index.js';
-import { createRule } from '../util/create-rule.js';
-import { type EntryPointMessageIds, findEntryPointProblem } from '../util/entry-point-findings.js';
+import { createRule } from './kit/create-rule.js';
+import { type EntryPointMessageIds, findEntryPointProblem } from './kit/entry-point-findings.js';
 import { matchesAnyGlob } from '../util/glob.js';
-import { promotedFix } from '../util/report.js';
-import { setupRule } from '../util/rule-setup.js';
-import { stringListOption } from '../util/schema.js';
+import { promotedFix } from './kit/report.js';
+import { setupRule } from './kit/rule-setup.js';
+import { stringListOption } from './kit/schema.js';
 
 export type Options = [{ publicFunctions?: string[]; checkPublicReads?: boolean }];
 export type MessageIds = EntryPointMessageIds;

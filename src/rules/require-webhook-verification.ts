@@ -24,10 +24,10 @@ import { insertAfterStatement, insertAtFunctionStart } from '../fixes/guard.js';
 import { existingImport, planImport } from '../fixes/imports.js';
 import { freeName, namesInUse } from '../fixes/names.js';
 import { codeStyle, lineIndent, quoted, statementEnd } from '../fixes/style.js';
-import { createRule } from '../util/create-rule.js';
-import { promotedFix } from '../util/report.js';
-import { setupRule } from '../util/rule-setup.js';
-import { svixVerifyReturnsNothing } from '../util/settings.js';
+import { createRule } from './kit/create-rule.js';
+import { promotedFix } from './kit/report.js';
+import { setupRule } from './kit/rule-setup.js';
+import { svixVerifyReturnsNothing } from '../project/settings.js';
 
 export type Options = [{ checkErrorHandling?: boolean }];
 export type MessageIds =

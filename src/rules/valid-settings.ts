@@ -1,5 +1,5 @@
-import { createRule } from '../util/create-rule.js';
-import { readSettings } from '../util/settings.js';
+import { createRule } from './kit/create-rule.js';
+import { readSettings } from '../project/settings.js';
 
 export type Options = [];
 export type MessageIds = 'invalidSettings';

@@ -12,7 +12,7 @@ import {
 } from '../../src/analysis/entry-points.js';
 import { getClerkReferences } from '../../src/analysis/clerk-references.js';
 import type { FunctionNode } from '../../src/analysis/functions.js';
-import { DEFAULT_SETTINGS } from '../../src/util/settings.js';
+import { DEFAULT_SETTINGS } from '../../src/project/settings.js';
 import { withContext } from '../harness.js';
 
 describe('entry points', () => {

@@ -282,8 +282,10 @@ describe('oxlint with jsPlugins: ["eslint-plugin-clerk"] and the recommended rul
   it('same findings apart from the listed differences when only oxlint and the plugin are installed', () => {
     // The plugin is copied, not linked: Node resolves a linked package's imports from its real path, where
     // eslint and the parser are installed.
-    // The plugin's own dependencies but the parser (and its dependencies'), as npm would install them.
-    const own = ['@typescript-eslint/utils', 'get-tsconfig', 'resolve-pkg-maps', 'jsonc-parser', 'oxlint'];
+    // The plugin's own dependencies but the parser (and its dependencies'), as npm would install them: read from
+    // package.json, so a new dependency is installed here too (get-tsconfig's resolve-pkg-maps by hand).
+    const { dependencies } = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+    const own = [...Object.keys(dependencies).filter((name) => name !== '@typescript-eslint/parser'), 'resolve-pkg-maps', 'oxlint'];
     const bare = sharedSourcesProject(consumer, 'plugin-only', Object.fromEntries(own.map((name) => [name, join(repoRoot, 'node_modules', name)])));
     cpSync(join(consumer.dir, 'node_modules/eslint-plugin-clerk'), join(bare, 'node_modules/eslint-plugin-clerk'), { recursive: true });
     expectDifferences(oxlintFindings(bare, linted), KNOWN_DIFFERENCES.pluginOnly);

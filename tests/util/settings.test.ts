@@ -4,9 +4,9 @@ import { join } from 'node:path';
 
 import { afterAll, describe, expect, it } from 'vitest';
 
-import { detectClerkVersions, majorOfRange, verifyReturnsNothing } from '../../src/util/clerk-version.js';
+import { detectClerkVersions, majorOfRange, verifyReturnsNothing } from '../../src/project/clerk-version.js';
 import { matchesAnyGlob } from '../../src/util/glob.js';
-import { parseSettings } from '../../src/util/settings.js';
+import { parseSettings } from '../../src/project/settings.js';
 
 describe('parseSettings', () => {
   it('accepts the documented shapes', () => {

@@ -1,6 +1,6 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 
-import type { ClerkSettings } from './settings.js';
+import type { ClerkSettings } from '../../project/settings.js';
 
 /**
  * The autofix for a finding: its first suggestion, when the team opted in with `settings.clerk.autofix: true`

@@ -2,7 +2,7 @@ import type { TSESLint } from '@typescript-eslint/utils';
 
 import { LATEST_MAJOR } from '../clerk/index.js';
 import { detectClerkVersions } from './clerk-version.js';
-import { isVirtualFilename } from './paths.js';
+import { isVirtualFilename } from '../util/paths.js';
 
 import type { ClerkSettings, NameRef } from '../types.js';
 

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 import { OTHER_SDKS, PRIMARY_SDK } from '../clerk/index.js';
-import { hasPackageJson } from './package-json.js';
+import { hasPackageJson } from '../util/package-json.js';
 
 export interface DetectedVersions {
   /** Major of `@clerk/nextjs`, else of the first other Clerk SDK found; undefined when none is declared. */

@@ -1,8 +1,8 @@
 import { ESLintUtils, type TSESLint } from '@typescript-eslint/utils';
 
-import type { ClerkRuleDocs } from '../types.js';
+import type { ClerkRuleDocs } from '../../types.js';
 
-export type { ClerkRuleDocs } from '../types.js';
+export type { ClerkRuleDocs } from '../../types.js';
 
 const REPO_DOCS = 'https://github.com/eslint-plugin-clerk/eslint-plugin-clerk/blob/main/docs/rules';
 

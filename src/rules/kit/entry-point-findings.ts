@@ -7,10 +7,10 @@ import {
   getClerkReferences,
   isPublicReadWork,
   takesCallerId,
-} from '../analysis/index.js';
-import { PRIVATE_PATH_SEGMENT } from '../clerk/index.js';
-import { insertCheckFix, insertGuardFix, isAuthenticatedFix } from '../fixes/auth-guard.js';
-import { moveGuardFix } from '../fixes/move-guard.js';
+} from '../../analysis/index.js';
+import { PRIVATE_PATH_SEGMENT } from '../../clerk/index.js';
+import { insertCheckFix, insertGuardFix, isAuthenticatedFix } from '../../fixes/auth-guard.js';
+import { moveGuardFix } from '../../fixes/move-guard.js';
 import type { RuleSetup } from './rule-setup.js';
 
 /** The messages of a rule that checks entry points for authentication (same ids in every such rule). */

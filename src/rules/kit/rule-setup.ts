@@ -1,7 +1,7 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 
-import { perFile } from './file-cache.js';
-import { type ClerkSettings, clerkMajor, readSettings } from './settings.js';
+import { perFile } from '../../util/file-cache.js';
+import { type ClerkSettings, clerkMajor, readSettings } from '../../project/settings.js';
 
 export interface RuleSetup {
   readonly settings: ClerkSettings;
