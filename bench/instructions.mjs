@@ -175,7 +175,7 @@ async function measure(corpus, attempt) {
 }
 
 const pct = (value) => `${value >= 0 ? '+' : ''}${(value * 100).toFixed(1)}%`;
-const summary = { date: new Date().toISOString(), node: process.version, commit: commit(), targets: TARGETS, skipped: realApps.skipped, corpora: {} };
+const summary = { date: new Date().toISOString(), node: process.version, commit: commit(), srcCommit: commit('src'), targets: TARGETS, skipped: realApps.skipped, corpora: {} };
 const lines = [];
 let failed = false;
 for (const corpus of corpora) {
@@ -219,9 +219,11 @@ console.log(lines.join('\n'));
 console.log('\nwritten: bench/results/instructions.json, bench/results/instructions.md');
 process.exitCode = failed ? 1 : 0;
 
-function commit() {
+/** The commit checked out, or (with a path) the last commit that changed that path: the code measured. */
+function commit(path) {
   try {
-    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
+    const command = path === undefined ? ['rev-parse', '--short', 'HEAD'] : ['log', '-1', '--format=%h', '--', path];
+    return execFileSync('git', command, { cwd: root, encoding: 'utf8' }).trim();
   } catch {
     return undefined;
   }
