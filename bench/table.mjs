@@ -16,7 +16,7 @@ const pct = (value) => `${value >= 0 ? '+' : '−'}${Math.abs(value * 100).toFix
 const mark = (ok) => (ok ? 'pass' : '**miss**');
 const NAMES = { a: '(a) real code without Clerk (`next`, Clerk SDKs, svix builds)', b: '(b) generated Clerk-heavy Next.js files', c: '(c) real apps (14 public Clerk apps)' };
 const rows = [];
-for (const [corpus, data] of Object.entries(instructions.corpora)) {
+for (const [corpus, data] of Object.entries(instructions.corpora).sort(([x], [y]) => (x < y ? -1 : 1))) {
   const limit = instructions.targets.overNoop[corpus];
   const memoryLimit = instructions.targets.memoryOverNoop;
   const cell = (config) => {
