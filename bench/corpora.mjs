@@ -1,9 +1,10 @@
-// The two benchmark corpora, shared by bench/run.mjs (wall time) and bench/instructions.mjs (instruction counts):
-// (a) real code, the compiled sources of `next` and the Clerk SDKs installed as devDependencies; (b) generated
-// Clerk-heavy Next.js files (bench/generate-corpus.mjs). Writes bench/results/corpus-{a,b}.json (file lists).
+// The benchmark corpora, shared by bench/run.mjs (wall time), bench/instructions.mjs (instruction counts) and
+// bench/editor.mjs (editor latency): (a) real code, the compiled sources of `next` and the Clerk SDKs installed as
+// devDependencies; (b) generated Clerk-heavy Next.js files (bench/generate-corpus.mjs); (c) the real-apps corpus,
+// public Clerk apps laid out from ../shared/real-apps/ (when it is laid out). Writes bench/results/corpus-{a,b,c}.json.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const root = fileURLToPath(new URL('../', import.meta.url));
@@ -34,6 +35,55 @@ export function buildCorpora(files) {
 }
 
 export const corpusFile = (name) => join(resultsDir, `corpus-${name}.json`);
+
+/** Where the real-apps corpus is laid out: $CLERK_REAL_APPS, else .real-apps/ in this repository (as eval:real). */
+export const realAppsDir = () => resolve(process.env.CLERK_REAL_APPS ?? join(root, '.real-apps'));
+
+// Corpus (c) holds each app's own source as `eslint .` (and `clerk-lint`) would lint it: the CLI's own walk
+// (dist/cli/files.js: node_modules, .next, build output and .gitignore'd paths skipped), then only .ts, .tsx, .js,
+// .jsx and .mjs files that are written by people: no declaration files, no minified bundles, nothing under a
+// `public/` folder (static assets served as they are, e.g. a vendored TinyMCE), nothing under a `generated/`
+// folder (a Prisma client) or starting with a generated-file marker.
+const REAL_APP_SOURCE = /\.(?:ts|tsx|js|jsx|mjs)$/u;
+const GENERATED_MARKER = /^\s*(?:\/\/|\/\*|\*).*(?:@generated|auto-?generated|do not edit)/imu;
+
+/**
+ * Builds corpus (c) and writes its list, sorted by path; returns `{ files, apps }`, or `{ skipped }` (a sentence
+ * saying why) when the corpus is not laid out. Needs dist/ (the CLI's file walk).
+ */
+export async function buildRealAppsCorpus() {
+  const dir = realAppsDir();
+  const tsv = resolve(root, '../shared/real-apps/repos.tsv');
+  const repos = existsSync(tsv)
+    ? readFileSync(tsv, 'utf8')
+        .split('\n')
+        .slice(1)
+        .map((line) => line.split('\t')[0])
+        .filter(Boolean)
+    : existsSync(dir)
+      ? readdirSync(dir).map((name) => name.replace('+', '/'))
+      : [];
+  const apps = repos.map((repo) => join(dir, repo.replace('/', '+'))).filter((app) => existsSync(app));
+  if (apps.length === 0) {
+    return {
+      skipped: `corpus (c) skipped: the real-apps corpus is not laid out in ${dir} (set CLERK_REAL_APPS, or lay it out with ../shared/real-apps/layout.sh; see scripts/eval-real.mjs)`,
+    };
+  }
+  const { collectFiles } = await import(join(root, 'dist/cli/files.js'));
+  const files = apps
+    .flatMap((app) =>
+      collectFiles(app).files.filter((path) => {
+        const inApp = relative(app, path).split('\\').join('/');
+        if (!REAL_APP_SOURCE.test(path) || /\.d\.ts$|\.min\.js$/u.test(path)) return false;
+        if (/(?:^|\/)(?:public|generated)\//u.test(inApp)) return false;
+        return !GENERATED_MARKER.test(readFileSync(path, 'utf8').slice(0, 500));
+      }),
+    )
+    .sort();
+  mkdirSync(resultsDir, { recursive: true });
+  writeFileSync(corpusFile('c'), JSON.stringify(files));
+  return { files, apps: apps.length, missing: repos.length - apps.length };
+}
 
 export const median = (values) => {
   const sorted = [...values].sort((x, y) => x - y);

@@ -47,6 +47,10 @@ async function configFor(name) {
     const { default: clerk } = await import('../dist/index.js');
     return withBase(clerk.configs.all);
   }
+  if (name === 'clerk-recommended') {
+    const { default: clerk } = await import('../dist/index.js');
+    return withBase(clerk.configs.recommended);
+  }
   // The same without reading other modules (imported helpers, middleware): the cost of cross-file knowledge.
   if (name === 'clerk-all-local') {
     const { default: clerk } = await import('../dist/index.js');

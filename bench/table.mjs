@@ -1,0 +1,45 @@
+// `node bench/table.mjs`: the README's performance table, from the last `npm run bench` (bench/results/
+// instructions.json and editor.json), so that the figures in the README are the measured ones, not retyped.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { resultsDir } from './corpora.mjs';
+
+const read = (name) => (existsSync(join(resultsDir, name)) ? JSON.parse(readFileSync(join(resultsDir, name), 'utf8')) : undefined);
+const instructions = read('instructions.json');
+const editor = read('editor.json');
+if (instructions === undefined) {
+  console.error('no bench/results/instructions.json: run `npm run bench` first');
+  process.exit(1);
+}
+const pct = (value) => `${value >= 0 ? '+' : '−'}${Math.abs(value * 100).toFixed(1)}%`;
+const mark = (ok) => (ok ? 'pass' : '**miss**');
+const NAMES = { a: '(a) real code without Clerk (`next`, Clerk SDKs, svix builds)', b: '(b) generated Clerk-heavy Next.js files', c: '(c) real apps (14 public Clerk apps)' };
+const rows = [];
+for (const [corpus, data] of Object.entries(instructions.corpora).sort(([x], [y]) => (x < y ? -1 : 1))) {
+  const limit = instructions.targets.overNoop[corpus];
+  const memoryLimit = instructions.targets.memoryOverNoop;
+  const cell = (config) => {
+    const c = data.configs[config];
+    return `${pct(c.overNoop)} ${mark(data.conclusive && c.overNoop <= limit)}`;
+  };
+  const memory = (config) => {
+    const c = data.configs[config];
+    return `${pct(c.memoryOverNoop)} ${mark(data.conclusive && c.memoryOverNoop <= memoryLimit)}`;
+  };
+  const how = `${data.files} of ${data.of} files${data.v8.length > 0 ? `, ${data.attempt}` : ''}${data.conclusive ? '' : ', inconclusive'}`;
+  rows.push(
+    `| ${NAMES[corpus]}, ${how} | ≤ ${(limit * 100).toFixed(0)}% | ${cell('clerk-recommended')} | ${cell('clerk-all')} | ${memory('clerk-recommended')} / ${memory('clerk-all')} | ${pct(data.configs.noop.overBaseline)} | ${data.configs['clerk-all'].clerkFindings} |`,
+  );
+}
+if (instructions.skipped !== undefined) rows.push(`| (c) real apps | ≤ 5% | skipped: not laid out | | | | |`);
+console.log(`Measured ${instructions.date.slice(0, 10)} at commit ${instructions.commit}${instructions.srcCommit !== undefined && instructions.srcCommit !== instructions.commit ? ` (src/ as of ${instructions.srcCommit})` : ''}, Node ${instructions.node} (\`npm run bench\`):\n`);
+console.log('| corpus (instructions counted by callgrind) | target over the no-op rule | `recommended` over the no-op rule | `all` over the no-op rule | peak RSS over the no-op rule (≤ 10%), `recommended` / `all` | ESLint\'s floor: no-op rule over no rules | findings (`all`) |');
+console.log('| --- | --- | --- | --- | --- | --- | --- |');
+console.log(rows.join('\n'));
+if (editor !== undefined) {
+  const ms = (value) => `${value >= 0 ? '+' : '−'}${Math.abs(value).toFixed(1)} ms`;
+  console.log(
+    `| editor: the 20 largest files of (c), one at a time in a warm process (wall time, ${editor.reps} rounds) | p99 ≤ +${editor.targetP99Ms} ms per file | p50 ${ms(editor.overhead.p50)}, p99 ${ms(editor.overhead.p99)} ${mark(editor.ok)} (no-op rule: p50 ${editor.stats.noop.p50.toFixed(1)} ms, p99 ${editor.stats.noop.p99.toFixed(1)} ms) | | | | |`,
+  );
+}
