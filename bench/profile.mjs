@@ -32,10 +32,17 @@ const listFile = join(resultsDir, `profile-corpus-${corpus}.json`);
 writeFileSync(listFile, JSON.stringify(picked));
 
 const dir = mkdtempSync(join(tmpdir(), 'clerk-profile-'));
-execFileSync(process.execPath, ['--predictable', '--cpu-prof', '--cpu-prof-interval', '100', '--cpu-prof-dir', dir, join(root, 'bench/worker.mjs'), config, listFile, '--sequential'], {
+const run = execFileSync(process.execPath, ['--predictable', '--cpu-prof', '--cpu-prof-interval', '100', '--cpu-prof-dir', dir, join(root, 'bench/worker.mjs'), config, listFile, '--sequential'], {
   cwd: root,
-  stdio: ['ignore', 'ignore', 'inherit'],
+  stdio: ['ignore', 'pipe', 'inherit'],
+  encoding: 'utf8',
 });
+// A list written in another checkout names files outside this one, which ESLint ignores: a profile of nothing.
+const { unlinted, crashes } = JSON.parse(run.trim().split('\n').at(-1));
+if (unlinted > 0 || crashes > 0) {
+  console.error(`${unlinted} files not linted, ${crashes} crashes: is ${corpusFile(corpus)} from another checkout? Delete it to rebuild it.`);
+  process.exit(1);
+}
 const profile = JSON.parse(readFileSync(join(dir, readdirSync(dir).find((name) => name.endsWith('.cpuprofile'))), 'utf8'));
 rmSync(dir, { recursive: true, force: true });
 
