@@ -220,3 +220,9 @@ export function isDataQueryCall(call: TSESTree.CallExpression): boolean {
   const name = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' && callee.property.type === 'Identifier' ? callee.property.name : undefined;
   return name !== undefined && QUERY_METHODS.test(name);
 }
+
+/** The text of a file that may call a query method at all (a cheap first test, before any AST walk). */
+const QUERY_CALL_TEXT = /\b(?:find\w*|update\w*|delete\w*|create\w*|upsert|count|aggregate|groupBy|eq)\s*\(/u;
+export function mayQueryData(text: string): boolean {
+  return QUERY_CALL_TEXT.test(text);
+}

@@ -1,6 +1,8 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { ASTUtils } from '@typescript-eslint/utils';
 
+import { OWNER_ID_NAMES, TENANT_ID_NAME } from '../clerk/index.js';
+import { ASSERT_FUNCTIONS } from './checks.js';
 import { isDataQueryCall } from './data-access.js';
 import { type FunctionNode, isFunctionNode, skipAwaitAndWrappers, skipTypeWrappers } from './functions.js';
 import { enclosingFunction } from './promises.js';
@@ -25,14 +27,6 @@ import { findFirst } from './traverse.js';
 
 /** Keys whose value names one record or parent record: `id`, `projectId`, `sprint_id`. */
 const ID_KEY = /^(?:id|_id|[A-Za-z]\w*(?:Id|_id|ID))$/u;
-/** Keys that tie a record to a tenant or an owner, besides the configured tenant-id names. */
-const OWNER_KEYS: ReadonlySet<string> = new Set([
-  'userId', 'user_id', 'ownerId', 'owner_id', 'authorId', 'author_id', 'creatorId', 'creator_id', 'createdBy', 'created_by',
-  'createdById', 'clerkUserId', 'clerk_user_id', 'clerkId', 'memberId', 'member_id', 'teamId', 'team_id', 'tenantId',
-  'tenant_id', 'workspaceId', 'workspace_id', 'accountId', 'account_id', 'clerkOrgId', 'clerk_org_id',
-]);
-/** Keys that name the tenant a new record belongs to. */
-const TENANT_KEY = /^(?:(?:clerk)?(?:org|organization|tenant|workspace|team)(?:Id|_id|ID)|(?:clerk_)?(?:org|organization|tenant|workspace|team)_id)$/u;
 /** Query methods that change stored data: the finding prefers them to reads. */
 const MUTATIONS = /^(?:create|insert|update|upsert|delete|remove|replace)/u;
 /** Keys of a Prisma-style argument that hold the filter or the data written (where the ids that matter are). */
@@ -41,8 +35,8 @@ const QUERY_KEYS: ReadonlySet<string> = new Set(['where', 'data', 'create', 'upd
 const OBJECT_KEYS: ReadonlySet<string> = new Set(['where', 'data', 'create', 'update', 'AND', 'OR', 'NOT']);
 /** Array methods whose callback, in a test, compares items: `members.some((m) => m.userId === userId)`. */
 const MEMBERSHIP_METHODS: ReadonlySet<string> = new Set(['some', 'every', 'find', 'findIndex', 'includes', 'indexOf']);
-/** Assertion functions that throw when their condition is false. */
-const ASSERTIONS: ReadonlySet<string> = new Set(['invariant', 'assert', 'ok', 'equal', 'strictEqual', 'deepEqual', 'deepStrictEqual']);
+/** `assert.equal(a, b)` and its kin, besides the assertions of a condition (`ASSERT_FUNCTIONS`). */
+const ASSERT_EQUAL_METHODS: ReadonlySet<string> = new Set(['equal', 'strictEqual', 'deepEqual', 'deepStrictEqual']);
 
 export interface TenantScopingContext {
   readonly sourceCode: Readonly<TSESLint.SourceCode>;
@@ -234,7 +228,7 @@ function holdsTie(context: TenantScopingContext, root: TSESTree.Node, depth: num
         const key = propertyKey(node.key, node.computed);
         const value = idValue(node.value);
         if (key === undefined || value === undefined || value.type === 'Literal' || context.callerControlled(value)) return false;
-        if (tenantOnly) return context.tenantKeys.has(key) || TENANT_KEY.test(key);
+        if (tenantOnly) return context.tenantKeys.has(key) || TENANT_ID_NAME.test(key);
         return scopingKey(context, key) || context.fromSession(value);
       }
       if (node.type === 'Identifier' && depth < 2 && standsForObject(node, root)) {
@@ -295,7 +289,7 @@ function isTie(context: TenantScopingContext, key: string, value: TSESTree.Node)
 }
 
 function scopingKey(context: TenantScopingContext, key: string): boolean {
-  return context.tenantKeys.has(key) || OWNER_KEYS.has(key);
+  return context.tenantKeys.has(key) || OWNER_ID_NAMES.has(key);
 }
 
 /**
@@ -335,7 +329,7 @@ function isTieTest(context: TenantScopingContext, test: TSESTree.Node, depth = 0
 /** `invariant(record && record.orgId === orgId)`, `assert.equal(record.orgId, orgId)`: an assertion of a tie. */
 function isAssertionOfTie(context: TenantScopingContext, call: TSESTree.CallExpression): boolean {
   const name = methodName(call);
-  if (name === undefined || !ASSERTIONS.has(name)) return false;
+  if (name === undefined || !(ASSERT_FUNCTIONS.has(name) || ASSERT_EQUAL_METHODS.has(name))) return false;
   const args = call.arguments.filter((argument): argument is TSESTree.Expression => argument.type !== 'SpreadElement');
   if (args.some((argument) => isTieTest(context, argument))) return true;
   return args.some((argument) => context.fromSession(argument)) && args.some((argument) => !context.fromSession(argument) && isLoaded(context, argument));

@@ -6,13 +6,13 @@ import {
   isRoleOrPermissionCheck,
   branchExits,
   isDataQueryCall,
+  mayQueryData,
   type FunctionNode,
   enclosingFunction,
   entryPointIndex,
   type EntryPoint,
   findFirst,
   getClerkReferences,
-  type AuthAnalyzer,
   getAuthAnalyzer,
   getFileKind,
   isFromSession,
@@ -20,6 +20,8 @@ import {
   RequestInputAnalyzer,
   skipAwaitAndWrappers,
   unscopedIdQuery,
+  derivesFromSession,
+  readsSession,
 } from '../analysis/index.js';
 import { GUARD_IMPORT_SOURCE, ORG_ID_NAMES } from '../clerk/index.js';
 import { exitStatement, nodeFramework } from '../fixes/auth-guard.js';
@@ -84,7 +86,7 @@ export default createRule<Options, MessageIds>({
   create(context, [options]) {
     const { sourceCode } = context;
     const { names, mention } = orgIdNames(options.orgIdNames ?? []);
-    const tenantScoping = options.checkTenantScoping === true && QUERY_MENTION.test(sourceCode.text);
+    const tenantScoping = options.checkTenantScoping === true && mayQueryData(sourceCode.text);
     if (!mention.test(sourceCode.text) && !tenantScoping) return {};
     const setup = setupRule(context);
     if (setup === undefined) return {};
@@ -168,7 +170,7 @@ export default createRule<Options, MessageIds>({
           sourceCode,
           fn: entry.fn,
           callerControlled,
-          fromSession: (node) => !callerControlled(node) && fromSession(node, 0),
+          fromSession: (node) => !callerControlled(node) && derivesFromSession(getAuthAnalyzer(sourceCode, setup!.settings, context), node),
           tenantKeys: names,
           exits,
         });
@@ -188,70 +190,7 @@ export default createRule<Options, MessageIds>({
      * project helper (same file or imported, or one such helper calls) that does.
      */
     function organizationScoped(fn: FunctionNode): boolean {
-      return readsSession(getAuthAnalyzer(sourceCode, setup!.settings, context), fn, true, 0);
-    }
-
-    /**
-     * Whether a function reads the session (with `orgOnly`, its `orgId`): a call of `auth()` / `auth.protect()` in
-     * it, or in a project helper it calls, two helpers deep at most.
-     */
-    function readsSession(analyzer: AuthAnalyzer, fn: FunctionNode, orgOnly: boolean, depth: number): boolean {
-      const module = analyzer.sourceCode;
-      const moduleRefs = module === sourceCode ? refs : getClerkReferences(module as TSESLint.SourceCode);
-      if (!orgOnly || /\borgId\b/u.test(module.getText(fn))) {
-        for (const [call, ref] of moduleRefs.calls) {
-          if ((ref.kind === 'authObject' || ref.kind === 'protect') && fn.range[0] <= call.range[0] && call.range[1] <= fn.range[1]) return true;
-        }
-      }
-      if (depth >= 2) return false;
-      return (
-        findFirst(module, fn.body, (node) => {
-          if (node.type !== 'CallExpression' || node.callee.type !== 'Identifier') return false;
-          const helper = analyzer.resolveFunction(node.callee);
-          return helper !== undefined && helper.fn !== fn && readsSession(helper.analyzer, helper.fn, orgOnly, depth + 1);
-        }) !== undefined
-      );
-    }
-
-    /**
-     * A value of the verified session: from `auth()` / `auth.protect()`, from a project helper that reads the
-     * session (`const { orgId } = await requireOrg()`), or a field of a record a query loaded by such a value
-     * (`org.id` with `org = await db.organization.findUnique({ where: { clerkOrgId: orgId } })`).
-     */
-    function fromSession(node: TSESTree.Node, depth: number): boolean {
-      if (depth > 3) return false;
-      let value = skipAwaitAndWrappers(node as TSESTree.Expression);
-      for (;;) {
-        if (value.type === 'MemberExpression') value = skipAwaitAndWrappers(value.object);
-        else if (value.type === 'ChainExpression') value = value.expression;
-        else if (value.type === 'CallExpression' && value.callee.type === 'Identifier' && ['String', 'Number'].includes(value.callee.name) && value.arguments[0] !== undefined && value.arguments[0].type !== 'SpreadElement') value = skipAwaitAndWrappers(value.arguments[0]);
-        else if (value.type === 'LogicalExpression' && value.operator === '??') value = skipAwaitAndWrappers(value.left);
-        else break;
-      }
-      if (value.type === 'CallExpression') return sessionCall(value, depth);
-      if (value.type !== 'Identifier') return false;
-      const definition = ASTUtils.findVariable(sourceCode.getScope(value), value)?.defs[0];
-      if (definition?.type !== 'Variable' || definition.node.init === null) return false;
-      const init = skipAwaitAndWrappers(definition.node.init);
-      return init.type === 'CallExpression' ? sessionCall(init, depth) : fromSession(init, depth + 1);
-    }
-
-    /** `auth()`, a project helper that reads the session, or a query filtered by a session value. */
-    function sessionCall(call: TSESTree.CallExpression, depth: number): boolean {
-      const kind = refs.calls.get(call)?.kind;
-      if (kind === 'authObject' || kind === 'protect') return true;
-      if (call.callee.type === 'Identifier') {
-        const helper = getAuthAnalyzer(sourceCode, setup!.settings, context).resolveFunction(call.callee);
-        return helper !== undefined && readsSession(helper.analyzer, helper.fn, false, 1);
-      }
-      if (!isDataQueryCall(call)) return false;
-      return call.arguments.some(
-        (argument) =>
-          findFirst(sourceCode, argument, (candidate) => {
-            if (candidate.type !== 'Property' || candidate.parent.type !== 'ObjectExpression') return false;
-            return candidate.value.type === 'Identifier' || candidate.value.type === 'MemberExpression' ? fromSession(candidate.value, depth + 1) : false;
-          }) !== undefined,
-      );
+      return readsSession(getAuthAnalyzer(sourceCode, setup!.settings, context), fn, { orgOnly: true });
     }
 
     /**
@@ -591,9 +530,6 @@ export default createRule<Options, MessageIds>({
     }
   },
 });
-
-/** A file that may query data by id at all (`checkTenantScoping`'s cheap first test). */
-const QUERY_MENTION = /\b(?:find\w*|update\w*|delete\w*|create\w*|upsert|count|aggregate|groupBy|eq)\s*\(/u;
 
 /** The names that hold a tenant id, and one pattern that finds any of them in a file's text (one pass). */
 const namesByOption = new WeakMap<readonly string[], { readonly names: ReadonlySet<string>; readonly mention: RegExp }>();
