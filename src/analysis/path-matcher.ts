@@ -7,12 +7,24 @@ import { pathToRegexp } from 'path-to-regexp';
  * unless asked. Returns undefined for a pattern path-to-regexp rejects (it would fail the build or the middleware).
  */
 export function patternToRegExp(pattern: string, { caseSensitive = false }: { caseSensitive?: boolean } = {}): RegExp | undefined {
+  const key = `${caseSensitive ? 's' : 'i'}${pattern}`;
+  if (compiled.has(key)) return compiled.get(key);
+  let regexp: RegExp | undefined;
   try {
-    return pathToRegexp(pattern, [], { sensitive: caseSensitive, strict: false, end: true });
+    regexp = pathToRegexp(pattern, [], { sensitive: caseSensitive, strict: false, end: true });
   } catch {
-    return undefined;
+    regexp = undefined;
   }
+  // A pure function of the pattern: every route file asks about the same middleware lists, so each pattern is compiled
+  // once (the compiled expressions have no `g` or `y` flag, so `test` keeps no state between calls).
+  if (compiled.size >= MAX_COMPILED) compiled.delete(compiled.keys().next().value as string);
+  compiled.set(key, regexp);
+  return regexp;
 }
+
+/** Compiled patterns by case mode and text, oldest dropped first past MAX_COMPILED. */
+const compiled = new Map<string, RegExp | undefined>();
+const MAX_COMPILED = 1024;
 
 /** Whether any of the patterns matches the path; undefined when none of them could be read. */
 export function anyPatternMatches(

@@ -44,4 +44,15 @@ describe('patternToRegExp (path-to-regexp v6 as Next and Clerk use it)', () => {
     expect(anyPatternMatches(['/((?!.*\\..*|_next).*)'], '/api/users')).toBe(true);
     expect(anyPatternMatches(['/(unclosed'], '/api')).toBeUndefined();
   });
+
+  it('compiles each pattern once per case mode, and a compiled pattern keeps no state between tests', () => {
+    const first = patternToRegExp('/api/:id');
+    expect(patternToRegExp('/api/:id')).toBe(first);
+    expect(patternToRegExp('/api/:id', { caseSensitive: true })).not.toBe(first);
+    expect(patternToRegExp('/API/:id', { caseSensitive: true })?.test('/api/1')).toBe(false);
+    expect(patternToRegExp('/API/:id')?.test('/api/1')).toBe(true);
+    expect([1, 2, 3].map(() => first?.test('/api/1'))).toEqual([true, true, true]);
+    expect(patternToRegExp('/(unclosed')).toBeUndefined();
+    expect(patternToRegExp('/(unclosed')).toBeUndefined();
+  });
 });
