@@ -37,6 +37,8 @@ export type MessageIds =
  */
 const CATCH_ALLS = new Set(['(.*)', '/(.*)', '/:path*', '/:path+', '/((?!_next).*)']);
 const MISPLACED = new RegExp(String.raw`(?:^|/)(?:app|pages|lib)/(?:${MIDDLEWARE_BASENAMES.join('|')})\.[cm]?[jt]sx?$`, 'u');
+/** The same on the file name: the path inside the project is a suffix of it, so most files are ruled out without it. */
+const MISPLACED_NAME = new RegExp(String.raw`(?:^|[\\/])(?:app|pages|lib)[\\/](?:${MIDDLEWARE_BASENAMES.join('|')})\.[cm]?[jt]sx?$`, 'u');
 
 export default createRule<Options, MessageIds>({
   name: 'no-middleware-matcher-gaps',
@@ -70,11 +72,12 @@ export default createRule<Options, MessageIds>({
     const kind = getFileKind(context);
     // `app/middleware.ts` is misplaced inside a Next app folder, but not when `app/` is the project (its package.json is there).
     // A root `middleware.ts` of an app that lives in `src/app` (no root `app/` or `pages/`): Next loads `src/middleware.ts`.
-    const misplaced = (!kind.middleware && MISPLACED.test(kind.path)) || (kind.middleware && besideSrcApp(kind.path, context.filename));
+    const misplaced = (!kind.middleware && MISPLACED_NAME.test(context.filename) && MISPLACED.test(kind.path)) || (kind.middleware && besideSrcApp(kind.path, context.filename));
     if (!kind.middleware && !misplaced) return {};
     const setup = setupRule(context);
     if (setup === undefined) return {};
-    const style = codeStyle(sourceCode);
+    // The file's style, read only when a repair is built.
+    const style = (): ReturnType<typeof codeStyle> => codeStyle(sourceCode);
 
     function report(
       node: TSESTree.Node,
@@ -117,7 +120,7 @@ export default createRule<Options, MessageIds>({
             {
               messageId: 'useRecommendedMatcher',
               fix: (fixer) =>
-                fixer.replaceText(property.value, `[${RECOMMENDED_MATCHER.map((pattern) => quoted(pattern, style)).join(', ')}]`),
+                fixer.replaceText(property.value, `[${RECOMMENDED_MATCHER.map((pattern) => quoted(pattern, style())).join(', ')}]`),
             },
           ];
           const api = anyPatternMatches(patterns, '/api/users');
@@ -138,7 +141,7 @@ export default createRule<Options, MessageIds>({
       for (const { node, pattern } of entries) {
         if (!pattern.startsWith('/') && !pattern.startsWith('(')) {
           report(node, 'missingLeadingSlash', { pattern }, [
-            { messageId: 'addLeadingSlash', data: { pattern }, fix: (fixer) => fixer.replaceText(node, quoted(`/${pattern}`, style)) },
+            { messageId: 'addLeadingSlash', data: { pattern }, fix: (fixer) => fixer.replaceText(node, quoted(`/${pattern}`, style())) },
           ]);
         }
       }

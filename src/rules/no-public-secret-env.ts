@@ -34,7 +34,8 @@ export default createRule<Options, MessageIds>({
   create(context) {
     const { sourceCode } = context;
     const kind = getFileKind(context);
-    const nextConfig = NEXT_CONFIG_FILE.test(kind.path);
+    // The path inside the project is a suffix of the file name: most files are ruled out by the name alone.
+    const nextConfig = /next\.config\.[cm]?[jt]s$/u.test(context.filename) && NEXT_CONFIG_FILE.test(kind.path);
     const text = sourceCode.text;
     if (!nextConfig && !PUBLIC_SECRET_NAME_TEXT.test(text)) return {};
     const setup = setupRule(context);

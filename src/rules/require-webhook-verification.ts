@@ -110,7 +110,8 @@ export default createRule<Options, MessageIds>({
     const parsing = crossFileParsing(context, setup.settings);
     const analyzer = new WebhookAnalyzer(sourceCode, refs, setup.settings.webhookVerifiers, parsing && { ...parsing, depth: 0 });
     const fileSignal = analyzer.fileHasClerkSignal();
-    const style = codeStyle(sourceCode);
+    // The file's style, read only when a repair is built.
+    const style = (): ReturnType<typeof codeStyle> => codeStyle(sourceCode);
     const isTypeScript = /\.[cm]?tsx?$/u.test(context.filename);
     const checkErrorHandling = options.checkErrorHandling ?? false;
 
@@ -175,7 +176,7 @@ export default createRule<Options, MessageIds>({
                     messageId: 'answer400',
                     fix: (fixer) =>
                       last === undefined
-                        ? fixer.replaceText(handlerBody, `{\n${lineIndent(sourceCode, node as TSESTree.Node)}${style.indentUnit}${exit}\n${lineIndent(sourceCode, node as TSESTree.Node)}}`)
+                        ? fixer.replaceText(handlerBody, `{\n${lineIndent(sourceCode, node as TSESTree.Node)}${style().indentUnit}${exit}\n${lineIndent(sourceCode, node as TSESTree.Node)}}`)
                         : insertAfterStatement(fixer, sourceCode, last, exit),
                   },
                 ];
@@ -288,7 +289,7 @@ export default createRule<Options, MessageIds>({
         (use) => use.range[0] > parsedDeclaration.range[1] && use.range[0] < bodyDeclaration.range[0],
       );
       if (between.length > 0) return undefined;
-      const end = statementEnd(style);
+      const end = statementEnd(style());
       const requestText = sourceCode.getText(read.callee.object);
       return (fixer) => [
         fixer.replaceText(parsedDeclaration, `${bodyDeclaration.kind} ${bodyName} = await ${requestText}.text()${end}`),
@@ -342,8 +343,8 @@ export default createRule<Options, MessageIds>({
       const express = [...refs.clerkSources].some((source) => source.startsWith('@clerk/express'));
       let source: string;
       let exit: string;
-      const message = quoted('Error verifying webhook', style);
-      const end = statementEnd(style);
+      const message = quoted('Error verifying webhook', style());
+      const end = statementEnd(style());
       if (entry.kind === 'appRoute') {
         source = VERIFY_WEBHOOK_SOURCE.next;
         exit = `return new Response(${message}, { status: 400 })${end}`;
@@ -381,7 +382,7 @@ export default createRule<Options, MessageIds>({
               const nextRequest = existingImport(sourceCode, ['next/server'], 'NextRequest', true);
               fixes.push(fixer.replaceText(annotation, nextRequest ?? 'NextRequest'));
               if (nextRequest === undefined) {
-                const typeImport = `import type { NextRequest } from ${quoted('next/server', style)}${end}`;
+                const typeImport = `import type { NextRequest } from ${quoted('next/server', style())}${end}`;
                 const lastImport = sourceCode.ast.body.filter((statement) => statement.type === 'ImportDeclaration').pop();
                 if (lastImport === undefined || imported.fix !== undefined) {
                   const first = sourceCode.ast.body[0];

@@ -82,6 +82,15 @@ export function findEntryPointProblem(
   });
   const loc = entry.reportNode.loc;
   const data = { name: entry.name };
+  // Repairs are worked out only when a rule reads them (it reports): many findings are dropped afterwards (a route
+  // the middleware protects, a webhook), and building a repair reads the file's style and names.
+  const finding = (
+    base: Omit<EntryPointFinding, 'suggest'>,
+    repairs: () => TSESLint.SuggestionReportDescriptor<RepairId>[],
+  ): EntryPointFinding => {
+    let suggest: TSESLint.SuggestionReportDescriptor<RepairId>[] | undefined;
+    return Object.defineProperty({ ...base }, 'suggest', { enumerable: true, get: () => (suggest ??= repairs()) }) as EntryPointFinding;
+  };
   switch (verdict.kind) {
     case 'authenticated':
     case 'noWork':
@@ -92,38 +101,28 @@ export function findEntryPointProblem(
       // Move the late check up rather than add a second one, when that is safe.
       const move = verdict.guard === entry.fn ? undefined : moveGuardFix(sourceCode, entry.fn, verdict.guard);
       if (move !== undefined) return { messageId: 'authAfterWork', loc, data, suggest: [{ messageId: 'moveAuthGuard', data, fix: move }] };
-      const fix = insertGuardFix(sourceCode, entry, refs, setup.major);
-      return { messageId: 'authAfterWork', loc, data, suggest: fix === undefined ? [] : [{ messageId: 'addAuthGuard', data, fix }] };
+      return finding({ messageId: 'authAfterWork', loc, data }, () => {
+        const fix = insertGuardFix(sourceCode, entry, refs, setup.major);
+        return fix === undefined ? [] : [{ messageId: 'addAuthGuard', data, fix }];
+      });
     }
     case 'missing': {
       const publicRead = options.checkPublicReads !== true && isPublicRead(sourceCode, verdict.work, () => analyzer.workNodes(entry.fn), entry);
       if (publicRead && entry.kind === 'serverAction') return undefined;
-      const fix = insertGuardFix(sourceCode, entry, refs, setup.major);
-      return {
-        ...(publicRead ? { publicRead } : {}),
-        messageId: 'missingAuth',
-        loc,
-        data,
-        suggest: fix === undefined ? [] : [{ messageId: 'addAuthGuard', data, fix }],
-      };
+      return finding({ ...(publicRead ? { publicRead } : {}), messageId: 'missingAuth', loc, data }, () => {
+        const fix = insertGuardFix(sourceCode, entry, refs, setup.major);
+        return fix === undefined ? [] : [{ messageId: 'addAuthGuard', data, fix }];
+      });
     }
-    case 'unchecked': {
-      const check = insertCheckFix(sourceCode, entry, verdict.fetch.call, refs);
-      // No check fits after the fetch (a `throw` there would land in a `catch` that carries on): a whole guard at
-      // the top of the function instead.
-      const guard = check === undefined ? insertGuardFix(sourceCode, entry, refs, setup.major) : undefined;
-      return {
-        messageId: 'uncheckedAuth',
-        loc,
-        data,
-        suggest:
-          check !== undefined
-            ? [{ messageId: 'addAuthCheck', data: { value: check.value }, fix: check.fix }]
-            : guard !== undefined
-              ? [{ messageId: 'addAuthGuard', data, fix: guard }]
-              : [],
-      };
-    }
+    case 'unchecked':
+      return finding({ messageId: 'uncheckedAuth', loc, data }, () => {
+        const check = insertCheckFix(sourceCode, entry, verdict.fetch.call, refs);
+        if (check !== undefined) return [{ messageId: 'addAuthCheck', data: { value: check.value }, fix: check.fix }];
+        // No check fits after the fetch (a `throw` there would land in a `catch` that carries on): a whole guard at
+        // the top of the function instead.
+        const guard = insertGuardFix(sourceCode, entry, refs, setup.major);
+        return guard === undefined ? [] : [{ messageId: 'addAuthGuard', data, fix: guard }];
+      });
     case 'nullOnly': {
       const repair = isAuthenticatedFix(sourceCode, verdict.test);
       return {
