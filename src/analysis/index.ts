@@ -6,8 +6,8 @@ import type { ClerkSettings } from '../project/settings.js';
 import { AuthAnalyzer } from './auth-flow.js';
 import { getClerkReferences } from './clerk-references.js';
 import type { ImportedFunctionResolver } from './role-checks.js';
-import { exportedFunction, importOf, loadImportedBinding, type Parser } from './cross-file.js';
-import { middlewareCoverage, type MiddlewareVerdict } from './middleware-protection.js';
+import { exportedFunction, importOf, isModuleCached, loadImportedBinding, type Parser } from './cross-file.js';
+import { middlewareCoverage, middlewareFileFor, type MiddlewareVerdict } from './middleware-protection.js';
 
 export * from './auth-flow.js';
 export * from './clerk-references.js';
@@ -82,6 +82,17 @@ export function middlewareCoverageFor(
   const parsing = crossFileParsing(context, settings);
   if (parsing === undefined) return { coverage: 'unknown' };
   return middlewareCoverage(parsing.filename, urlPath, parsing.parser, parsing.parserOptions, options);
+}
+
+/**
+ * Whether the app's middleware is already parsed (an earlier file of the app needed it), so that asking what it
+ * does for a route costs no parse. Lets a rule ask the middleware before a dearer analysis whose findings the
+ * middleware's answer would drop, without parsing the middleware of an app that never needs it.
+ */
+export function middlewareAtHand(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>, settings: ClerkSettings): boolean {
+  if (crossFileParsing(context, settings) === undefined) return false;
+  const found = middlewareFileFor(context.filename);
+  return found !== undefined && isModuleCached(found.file);
 }
 
 /**

@@ -9,6 +9,7 @@ import {
   getAuthAnalyzer,
   getClerkReferences,
   getFileKind,
+  middlewareAtHand,
   isClerkProjectRouterModule,
   isPlumbing,
   middlewareCoverageFor,
@@ -249,8 +250,22 @@ export default createRule<Options, MessageIds>({
       return true;
     }
 
+    /**
+     * Whether the middleware protects this route, so that every finding the analysis could give here would be
+     * dropped: without `checkMiddlewareOnly`, all but a null check that lets machine tokens through, which needs
+     * `acceptsToken` in this file. Asked before analysing only when the middleware is already parsed (for an
+     * earlier route of the app): an app whose routes all check the session never has its middleware parsed.
+     */
+    const middlewareAnswersAll = (): boolean => {
+      if (options.checkMiddlewareOnly === true || sourceCode.text.includes('acceptsToken')) return false;
+      if (!middlewareAtHand(context, (setup as NonNullable<typeof setup>).settings)) return false;
+      const verdict = coverage();
+      return verdict.coverage === 'protected' && verdict.unreadable !== true;
+    };
+
     return {
       Program() {
+        if ((kind.appRoute || kind.pagesApi) && middlewareAnswersAll()) return;
         if (kind.appRoute) for (const entry of appRouteHandlers(sourceCode, setup.settings.authWrappers, kind.path)) check(entry);
         if (kind.pagesApi) {
           const entry = pagesApiHandler(sourceCode, setup.settings.authWrappers, kind.path);
