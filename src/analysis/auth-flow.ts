@@ -489,7 +489,7 @@ export class AuthAnalyzer extends CheckAnalysis {
     if (callee.type === 'Identifier') {
       const bound = this.bindingOf(callee);
       if (bound?.kind === 'protectFn') return true;
-      const helper = this.resolveHelper(callee);
+      const helper = this.resolveAuthHelper(callee);
       if (helper !== undefined && helper.analyzer.helperKind(helper.fn) === 'guard' && (isAwaited(call) || !helper.fn.async)) return true;
     }
     return calleeMatchesNameRefs(this.sourceCode, call.callee, this.settings.authFunctions);

@@ -215,7 +215,7 @@ export abstract class CheckAnalysis extends WorkAnalysis {
     if (callee.type !== 'Identifier') return undefined;
     const bound = this.bindingOf(callee);
     if (bound?.kind === 'hasFn') return { kind: 'authValue', fetch: bound.fetch, key: bound.key ?? 'has' };
-    const helper = this.resolveHelper(callee);
+    const helper = this.resolveAuthHelper(callee);
     if (helper !== undefined) {
       const kind = helper.analyzer.helperKind(helper.fn);
       if ((kind === 'fetcher' || kind === 'guard') && (isAwaited(call) || !helper.fn.async)) {

@@ -5,6 +5,7 @@ import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { ASTUtils } from '@typescript-eslint/utils';
 
+import { CLERK_TEXT_MARKERS } from '../clerk/index.js';
 import { markLongLived } from '../util/file-cache.js';
 import { FRESH_MS, freshCache } from '../util/fresh-cache.js';
 import { projectRootOf } from '../util/project.js';
@@ -220,6 +221,36 @@ export function importsMayLeadToClerk(file: string, hops: number): boolean {
       const target = resolveImportPath(file, match[1] as string);
       if (target === undefined || target === file) continue;
       if (mayLeadToClerk(target) || (hops > 0 && importsMayLeadToClerk(target, hops - 1))) return true;
+    }
+    return false;
+  });
+}
+
+/**
+ * Whether a function of another project module may authenticate (a guard, or a helper returning the caller's
+ * identity), as a text test before parsing the module to find out: it must import Clerk (or svix, Hono's Clerk
+ * middleware), read the session off a request parameter (AUTH_ACCESSOR_TEXT), re-export from elsewhere (a barrel),
+ * or, with `hops` left, import a project module that passes the same test. Most helpers a
+ * route calls (`cn`, `connectDB`, `sendEmail`) fail it, and are then parsed only if the question of whether they
+ * do work needs them. The answer (never the text) is kept a second per module and bound.
+ */
+const authLeads = freshCache<boolean>();
+/**
+ * What reaches the session without importing Clerk: a request parameter's `req.auth` / `req.auth()` (Express,
+ * Astro's `locals.auth()`, Nuxt's `event.context.auth()`), `getAuth`, `currentUser`, `authenticateRequest`, Hono's
+ * `c.get('clerkAuth')` (see CheckAnalysis.classify).
+ */
+const AUTH_ACCESSOR_TEXT = /\.(?:auth|getAuth|currentUser|authenticateRequest)\b|clerkAuth/u;
+
+export function mayLeadToAuth(file: string, hops: number): boolean {
+  return authLeads.get(`${file}\0${hops}`, () => {
+    const text = readText(file);
+    if (text === undefined) return false;
+    if (CLERK_TEXT_MARKERS.some((marker) => text.includes(marker)) || AUTH_ACCESSOR_TEXT.test(text) || reexports(text)) return true;
+    if (hops <= 0 || !mayImportFromProject(text)) return false;
+    for (const match of text.matchAll(/\bfrom\s*['"]([^'"\n]+)['"]/gu)) {
+      const target = resolveImportPath(file, match[1] as string);
+      if (target !== undefined && target !== file && mayLeadToAuth(target, hops - 1)) return true;
     }
     return false;
   });

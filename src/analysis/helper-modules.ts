@@ -5,7 +5,7 @@ import { FRESH_MS } from '../util/fresh-cache.js';
 import type { ClerkSettings } from '../project/settings.js';
 import type { ClerkReferences } from './clerk-references.js';
 import { type FunctionNode, resolveLocalFunction, rootIdentifier } from './functions.js';
-import { exportedConstInit, exportedFunction, importOf, loadImportedBinding, type Parser } from './cross-file.js';
+import { exportedConstInit, exportedFunction, importOf, loadImportedBinding, mayLeadToAuth, type Parser, resolveImportPath } from './cross-file.js';
 import type { AuthAnalyzer } from './auth-flow.js';
 
 /**
@@ -103,6 +103,29 @@ export abstract class ModuleAnalysis {
     const helper = this.resolveHelperUncached(callee);
     this.helpers.set(callee, helper);
     return helper;
+  }
+
+  /**
+   * resolveHelper for the questions of authentication (is the call a guard, does it return the caller's identity):
+   * a function imported from a project module that cannot reach Clerk (mayLeadToAuth) is none, without parsing the
+   * module. With `authFunctions` configured any module may call one, so every helper is resolved.
+   */
+  protected resolveAuthHelper(callee: TSESTree.Identifier): { fn: FunctionNode; analyzer: AuthAnalyzer } | undefined {
+    if (this.helpers.has(callee) || this.mayBeAuthHelper(callee)) return this.resolveHelper(callee);
+    return undefined;
+  }
+
+  private mayBeAuthHelper(callee: TSESTree.Identifier): boolean {
+    const crossFile = this.crossFile;
+    if (this.settings.authFunctions.length > 0 || crossFile === undefined || crossFile.depth >= MAX_IMPORT_DEPTH) return true;
+    const definition = this.variableOf(callee)?.defs[0];
+    // Same-file functions cost no parse; type-only imports resolve to nothing.
+    if (definition?.type !== 'ImportBinding') return true;
+    const file = resolveImportPath(crossFile.filename, (definition.parent as TSESTree.ImportDeclaration).source.value);
+    // A package (or a path outside the project) resolves to nothing anyway.
+    if (file === undefined) return true;
+    // The imported module may import one more module only when it is not at the depth limit itself.
+    return mayLeadToAuth(file, MAX_IMPORT_DEPTH - crossFile.depth - 1);
   }
 
   protected resolveHelperUncached(callee: TSESTree.Identifier): { fn: FunctionNode; analyzer: AuthAnalyzer } | undefined {
