@@ -43,6 +43,13 @@ async function configFor(name) {
     const rule = { meta: { type: 'problem', schema: [] }, create: () => ({}) };
     return withBase({ plugins: { noop: { rules: { rule } } }, rules: { 'noop/rule': 'error' } });
   }
+  // As many no-op rules as `recommended` has: what ESLint itself costs per configured rule (information).
+  if (name === 'noop-many') {
+    const { default: clerk } = await import('../dist/index.js');
+    const count = Object.keys(clerk.configs.recommended.rules).length;
+    const rules = Object.fromEntries(Array.from({ length: count }, (_, index) => [`rule${index}`, { meta: { type: 'problem', schema: [] }, create: () => ({}) }]));
+    return withBase({ plugins: { noop: { rules } }, rules: Object.fromEntries(Object.keys(rules).map((rule) => [`noop/${rule}`, 'error'])) });
+  }
   if (name === 'clerk-all') {
     const { default: clerk } = await import('../dist/index.js');
     return withBase(clerk.configs.all);
