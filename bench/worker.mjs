@@ -50,6 +50,13 @@ async function configFor(name) {
     const rules = Object.fromEntries(Array.from({ length: count }, (_, index) => [`rule${index}`, { meta: { type: 'problem', schema: [] }, create: () => ({}) }]));
     return withBase({ plugins: { noop: { rules } }, rules: Object.fromEntries(Object.keys(rules).map((rule) => [`noop/${rule}`, 'error'])) });
   }
+  // `recommended` without some of its rules (`clerk-recommended-without=rule-a+rule-b`): what those rules cost, by
+  // difference (information, for profiling by instruction count).
+  if (name.startsWith('clerk-recommended-without=')) {
+    const { default: clerk } = await import('../dist/index.js');
+    const off = Object.fromEntries(name.slice('clerk-recommended-without='.length).split('+').map((rule) => [`clerk/${rule}`, 'off']));
+    return withBase(clerk.configs.recommended, { rules: off });
+  }
   if (name === 'clerk-all') {
     const { default: clerk } = await import('../dist/index.js');
     return withBase(clerk.configs.all);
