@@ -27,7 +27,7 @@ for (const [corpus, data] of Object.entries(instructions.corpora).sort(([x], [y]
     const c = data.configs[config];
     return `${pct(c.memoryOverNoop)} ${mark(data.conclusive && c.memoryOverNoop <= memoryLimit)}`;
   };
-  const how = `${data.files} of ${data.of} files${data.v8.length > 0 ? `, ${data.attempt}` : ''}${data.conclusive ? '' : ', inconclusive'}`;
+  const how = `${data.files === data.of ? `all ${data.of}` : `${data.files} of ${data.of}`} files${data.v8.length > 0 ? `, ${data.attempt}` : ''}${data.conclusive ? '' : ', inconclusive'}`;
   rows.push(
     `| ${NAMES[corpus]}, ${how} | ≤ ${(limit * 100).toFixed(0)}% | ${cell('clerk-recommended')} | ${cell('clerk-all')} | ${memory('clerk-recommended')} / ${memory('clerk-all')} | ${pct(data.configs.noop.overBaseline)} | ${data.configs['clerk-all'].clerkFindings} |`,
   );
