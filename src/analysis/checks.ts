@@ -1,6 +1,14 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
-import { AUTH_NEVER_RETURNS_METHODS, SIGNED_OUT_FALSY_KEYS } from '../clerk/index.js';
+import {
+  ACCEPTS_TOKEN_OPTION,
+  AUTH_NEVER_RETURNS_METHODS,
+  AUTHENTICATE_REQUEST,
+  HONO_AUTH_CONTEXT_KEY,
+  REQUEST_AUTH_ACCESSORS,
+  REQUEST_CURRENT_USER,
+  SIGNED_OUT_FALSY_KEYS,
+} from '../clerk/index.js';
 import {
   type FunctionNode,
   functionOfExpression,
@@ -68,7 +76,6 @@ export type ExitKind = 'return' | 'throw';
 export const REJECTION_KEYS = new Set(['error', 'err', 'errorResponse', 'response', 'unauthorized', 'redirect', 'denied']);
 /** Assertion functions that throw when their first argument is falsy. */
 export const ASSERT_FUNCTIONS = new Set(['invariant', 'assert', 'ok', 'assertIsDefined', 'assertExists']);
-export const FUNCTION_AUTH_ACCESSORS = new Set(['auth', 'getAuth']);
 
 export abstract class CheckAnalysis extends WorkAnalysis {
   protected readonly bindings = new Map<Variable, Classified>();
@@ -199,15 +206,15 @@ export abstract class CheckAnalysis extends WorkAnalysis {
         if (object?.kind === 'authObject') return object;
       }
       // Framework accessors on request objects: `req.auth()`, `locals.auth()`, `event.context.auth()`.
-      if (FUNCTION_AUTH_ACCESSORS.has(key) && this.isParameterRooted(callee.object)) {
+      if (REQUEST_AUTH_ACCESSORS.has(key) && this.isParameterRooted(callee.object)) {
         return { kind: 'authObject', fetch: fetchOf(call) };
       }
-      if (key === 'authenticateRequest') return { kind: 'authObject', fetch: fetchOf(call) };
-      if (key === 'currentUser' && this.isParameterRooted(callee.object)) {
+      if (key === AUTHENTICATE_REQUEST) return { kind: 'authObject', fetch: fetchOf(call) };
+      if (key === REQUEST_CURRENT_USER && this.isParameterRooted(callee.object)) {
         return { kind: 'authValue', fetch: fetchOf(call), key: 'user' };
       }
       // Hono: `c.get('clerkAuth')`.
-      if (key === 'get' && isStringLiteral(call.arguments[0], 'clerkAuth')) {
+      if (key === 'get' && isStringLiteral(call.arguments[0], HONO_AUTH_CONTEXT_KEY)) {
         return { kind: 'authObject', fetch: fetchOf(call) };
       }
       return undefined;
@@ -449,6 +456,11 @@ export function fetchOf(node: TSESTree.CallExpression | TSESTree.MemberExpressio
   return { call: node, acceptsMachine: node.type === 'CallExpression' && acceptsMachineTokens(node) };
 }
 
+/** Text test: can any call of the file admit machine tokens (it names `acceptsToken` at all)? */
+export function mayAcceptMachineTokens(text: string): boolean {
+  return text.includes(ACCEPTS_TOKEN_OPTION);
+}
+
 /** `acceptsToken` admits something other than session tokens (`'any'`, `'api_key'`, an array, a variable). */
 export function acceptsMachineTokens(call: TSESTree.CallExpression): boolean {
   for (const argument of call.arguments) {
@@ -456,7 +468,7 @@ export function acceptsMachineTokens(call: TSESTree.CallExpression): boolean {
     for (const property of argument.properties) {
       if (property.type !== 'Property' || property.computed) continue;
       const key = property.key.type === 'Identifier' ? property.key.name : property.key.value;
-      if (key !== 'acceptsToken') continue;
+      if (key !== ACCEPTS_TOKEN_OPTION) continue;
       const value = property.value;
       if (value.type === 'Literal') return value.value !== 'session_token';
       if (value.type === 'ArrayExpression') {

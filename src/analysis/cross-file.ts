@@ -5,7 +5,7 @@ import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { ASTUtils } from '@typescript-eslint/utils';
 
-import { CLERK_TEXT_MARKERS } from '../clerk/index.js';
+import { AUTHENTICATE_REQUEST, CLERK_TEXT_MARKERS, HONO_AUTH_CONTEXT_KEY, REQUEST_AUTH_ACCESSORS, REQUEST_CURRENT_USER } from '../clerk/index.js';
 import { markLongLived } from '../util/file-cache.js';
 import { FRESH_MS, freshCache } from '../util/fresh-cache.js';
 import { projectRootOf } from '../util/project.js';
@@ -236,11 +236,13 @@ export function importsMayLeadToClerk(file: string, hops: number): boolean {
  */
 const authLeads = freshCache<boolean>();
 /**
- * What reaches the session without importing Clerk: a request parameter's `req.auth` / `req.auth()` (Express,
- * Astro's `locals.auth()`, Nuxt's `event.context.auth()`), `getAuth`, `currentUser`, `authenticateRequest`, Hono's
- * `c.get('clerkAuth')` (see CheckAnalysis.classify).
+ * What reaches the session without importing Clerk (CheckAnalysis.classify): the session accessors of a request
+ * parameter (`req.auth`, `locals.auth()`, `getAuth`, `currentUser`, `authenticateRequest`) and Hono's context key.
  */
-const AUTH_ACCESSOR_TEXT = /\.(?:auth|getAuth|currentUser|authenticateRequest)\b|clerkAuth/u;
+const AUTH_ACCESSOR_TEXT = new RegExp(
+  String.raw`\.(?:${[...REQUEST_AUTH_ACCESSORS, REQUEST_CURRENT_USER, AUTHENTICATE_REQUEST].join('|')})\b|${HONO_AUTH_CONTEXT_KEY}`,
+  'u',
+);
 
 export function mayLeadToAuth(file: string, hops: number): boolean {
   return authLeads.get(`${file}\0${hops}`, () => {

@@ -10,6 +10,7 @@ import { exportedFunction, importOf, isModuleCached, loadImportedBinding, type P
 import { middlewareCoverage, middlewareFileFor, type MiddlewareVerdict } from './middleware-protection.js';
 
 export * from './auth-flow.js';
+export { acceptsMachineTokens, mayAcceptMachineTokens } from './checks.js';
 export * from './clerk-references.js';
 export * from './cross-file.js';
 export * from './data-access.js';

@@ -22,3 +22,16 @@ export const AUTH_NEVER_RETURNS_METHODS: ReadonlySet<string> = new Set(['redirec
 /** `await auth.protect()` from this `@clerk/nextjs` major on; `auth().protect()` (sync) in v5; none before. */
 export const PROTECT_MEMBER_FROM = 6;
 export const PROTECT_CALL_FROM = 5;
+
+/**
+ * Session accessors on a framework's request objects, for SDKs that put the session there instead of exporting
+ * `auth()`: `req.auth` / `req.auth()` (Express; Astro's `locals.auth()`, Nuxt's `event.context.auth()`), `getAuth`,
+ * `req.currentUser()`, `authenticateRequest(…)` on a client, and Hono's `c.get('clerkAuth')` context key.
+ */
+export const REQUEST_AUTH_ACCESSORS: ReadonlySet<string> = new Set(['auth', 'getAuth']);
+export const REQUEST_CURRENT_USER = 'currentUser';
+export const AUTHENTICATE_REQUEST = 'authenticateRequest';
+export const HONO_AUTH_CONTEXT_KEY = 'clerkAuth';
+
+/** The option of `auth()` that admits tokens other than session tokens (machine tokens, API keys). */
+export const ACCEPTS_TOKEN_OPTION = 'acceptsToken';

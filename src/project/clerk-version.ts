@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 import { OTHER_SDKS, PRIMARY_SDK } from '../clerk/index.js';
+import { nearestUp } from '../util/nearest-up.js';
 import { hasPackageJson } from '../util/package-json.js';
 
 export interface DetectedVersions {
@@ -28,28 +29,7 @@ const byDirectory = new Map<string, DetectedVersions>();
  * The installed version (`node_modules/<pkg>/package.json`) wins over the declared range.
  */
 export function detectClerkVersions(path: string, isDirectory = false): DetectedVersions {
-  const start = isDirectory ? path : dirname(path);
-  const visited: string[] = [];
-  let dir = start;
-  let found: DetectedVersions = NONE;
-  for (;;) {
-    const cached = byDirectory.get(dir);
-    if (cached !== undefined) {
-      found = cached;
-      break;
-    }
-    visited.push(dir);
-    const fromHere = readPackage(dir);
-    if (fromHere !== undefined) {
-      found = fromHere;
-      break;
-    }
-    const parent = dirname(dir);
-    if (parent === dir) break;
-    dir = parent;
-  }
-  for (const visitedDir of visited) byDirectory.set(visitedDir, found);
-  return found;
+  return nearestUp(isDirectory ? path : dirname(path), byDirectory, readPackage, NONE);
 }
 
 function readPackage(dir: string): DetectedVersions | undefined {

@@ -9,6 +9,7 @@ import {
   getAuthAnalyzer,
   getClerkReferences,
   getFileKind,
+  mayAcceptMachineTokens,
   middlewareAtHand,
   isClerkProjectRouterModule,
   isPlumbing,
@@ -257,7 +258,7 @@ export default createRule<Options, MessageIds>({
      * earlier route of the app): an app whose routes all check the session never has its middleware parsed.
      */
     const middlewareAnswersAll = (): boolean => {
-      if (options.checkMiddlewareOnly === true || sourceCode.text.includes('acceptsToken')) return false;
+      if (options.checkMiddlewareOnly === true || mayAcceptMachineTokens(sourceCode.text)) return false;
       if (!middlewareAtHand(context, (setup as NonNullable<typeof setup>).settings)) return false;
       const verdict = coverage();
       return verdict.coverage === 'protected' && verdict.unreadable !== true;

@@ -6,6 +6,7 @@
  */
 import { dirname, relative, sep } from 'node:path';
 
+import { nearestUp } from './nearest-up.js';
 import { hasPackageJson } from './package-json.js';
 import { isVirtualFilename, relativePosix, toPosix } from './paths.js';
 
@@ -14,26 +15,7 @@ const projectRoots = new Map<string, string>();
 
 /** The nearest folder at or above `dir` that holds a package.json, or undefined when there is none. */
 export function findProjectRoot(dir: string): string | undefined {
-  // Every folder passed on the way up shares the answer, so sibling folders stop one level up.
-  const visited: string[] = [];
-  let current = dir;
-  let root = '';
-  for (;;) {
-    const known = projectRoots.get(current);
-    if (known !== undefined) {
-      root = known;
-      break;
-    }
-    visited.push(current);
-    if (hasPackageJson(current)) {
-      root = current;
-      break;
-    }
-    const parent = dirname(current);
-    if (parent === current) break;
-    current = parent;
-  }
-  for (const folder of visited) projectRoots.set(folder, root);
+  const root = nearestUp(dir, projectRoots, (folder) => (hasPackageJson(folder) ? folder : undefined), '');
   return root === '' ? undefined : root;
 }
 
