@@ -1,5 +1,7 @@
 import { pathToRegexp } from 'path-to-regexp';
 
+import { ownString } from '../util/own-string.js';
+
 /**
  * Route patterns as Next.js `config.matcher` and Clerk's `createRouteMatcher` read them, by path-to-regexp 6 (the
  * major both compile them with): `(…)` groups are regular expressions, `:name`, `:name?`, `:name*`, `:name+` and
@@ -18,7 +20,8 @@ export function patternToRegExp(pattern: string, { caseSensitive = false }: { ca
   // A pure function of the pattern: every route file asks about the same middleware lists, so each pattern is compiled
   // once (the compiled expressions have no `g` or `y` flag, so `test` keeps no state between calls).
   if (compiled.size >= MAX_COMPILED) compiled.delete(compiled.keys().next().value as string);
-  compiled.set(key, regexp);
+  // The pattern was cut out of the middleware's text: a copy as key, so an evicted middleware's text is not kept.
+  compiled.set(ownString(key), regexp);
   return regexp;
 }
 

@@ -1,3 +1,5 @@
+import { ownString } from './own-string.js';
+
 /**
  * How long a file-system answer (where an import points, whether a middleware file exists, what next.config
  * says) is trusted without asking the file system again. A CLI run asks the same questions for thousands of files
@@ -29,7 +31,8 @@ export function freshCache<T>(): FreshCache<T> {
         for (const [entryKey, entry] of entries) if (now - entry.checkedAt >= FRESH_MS) entries.delete(entryKey);
       }
       const value = compute();
-      entries.set(key, { value, checkedAt: now });
+      // Keys are made of names cut out of a linted file's text: a copy, so the entry does not keep that text alive.
+      entries.set(ownString(key), { value, checkedAt: now });
       return value;
     },
     get size() {
