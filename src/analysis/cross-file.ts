@@ -331,6 +331,9 @@ export function loadModule(file: string, parser: Parser | undefined, parserOptio
         preserveNodeMaps: false,
       });
       if (result.scopeManager !== undefined) {
+        // Nothing reads another module's tokens (repairs edit the linted file, through its own SourceCode), and they
+        // are a third of what a kept module holds (measured on corpus (c): 4.4 MB of 13 MB kept for 34 modules).
+        (result.ast as { tokens: unknown[] }).tokens = [];
         // ESLint links each node to its parent while it lints; a module parsed here needs the same links.
         setParents(result.ast as TSESTree.Node, (result.visitorKeys ?? {}) as Record<string, readonly string[]>);
         sourceCode = new SourceCode({
