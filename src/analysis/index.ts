@@ -1,12 +1,15 @@
+import { dirname } from 'node:path';
+
 import type { TSESLint } from '@typescript-eslint/utils';
 
 import { perFile } from '../util/file-cache.js';
 import { isVirtualFilename } from '../util/paths.js';
+import { findProjectRoot } from '../util/project.js';
 import type { ClerkSettings } from '../project/settings.js';
 import { AuthAnalyzer } from './auth-flow.js';
 import { getClerkReferences } from './clerk-references.js';
 import type { ImportedFunctionResolver } from './role-checks.js';
-import { exportedFunction, importOf, isModuleCached, loadImportedBinding, type Parser } from './cross-file.js';
+import { enterProject, exportedFunction, importOf, isModuleCached, loadImportedBinding, type Parser } from './cross-file.js';
 import { middlewareCoverage, middlewareFileFor, type MiddlewareVerdict } from './middleware-protection.js';
 
 export * from './auth-flow.js';
@@ -58,6 +61,9 @@ export function crossFileParsing(
   settings: ClerkSettings,
 ): { filename: string; parser: Parser | undefined; parserOptions: Record<string, unknown> } | undefined {
   if (!settings.crossFile || isVirtualFilename(context.filename)) return undefined;
+  // Without a package.json above the file there is no project to tell apart: the cache is left as it is.
+  const root = findProjectRoot(dirname(context.filename));
+  if (root !== undefined) enterProject(root);
   return {
     filename: context.filename,
     parser: context.languageOptions.parser as Parser | undefined,

@@ -151,3 +151,36 @@ describe('importsMayLeadToClerk', () => {
     expect(isModuleCached(beta)).toBe(false);
   });
 });
+
+describe('parsed modules are kept for the last four projects linted', () => {
+  const lint = (project: string) =>
+    new Linter({ cwd: join(root, project) })
+      .verify(
+        "import { isAdmin } from '../../lib/roles'\nexport async function GET() {\n  if (!isAdmin()) return null\n}\n",
+        [{ files: ['**/*.ts'], plugins: { clerk: plugin }, languageOptions: { parser }, rules: { 'clerk/require-await-auth': 'error' } }],
+        join(root, project, 'app/api/route.ts'),
+      )
+      .map((message) => [message.messageId, message.line]);
+  const helpers = (project: string) => {
+    write(`${project}/package.json`, JSON.stringify({ dependencies: { '@clerk/nextjs': '^6.0.0' } }));
+    write(`${project}/lib/session.ts`, "import { auth } from '@clerk/nextjs/server'\nexport async function getSession() { return auth() }\n");
+    return write(`${project}/lib/roles.ts`, "import { getSession } from './session'\nexport async function isAdmin() { return (await getSession()).userId !== null }\n");
+  };
+
+  it("drops the modules of the least recently linted project past four, and answers the same when asked again", () => {
+    const roles = Object.fromEntries(['a', 'b', 'c', 'd', 'e'].map((name) => [name, helpers(`project-${name}`)]));
+    const first = lint('project-a');
+    expect(first).toEqual([['helperNotAwaited', 3]]);
+    for (const name of ['b', 'c', 'd']) expect(lint(`project-${name}`)).toEqual(first);
+    // Four projects: all kept; the first is linted again and becomes the most recent.
+    expect(Object.values(roles).slice(0, 4).every((file) => isModuleCached(file))).toBe(true);
+    expect(lint('project-a')).toEqual(first);
+    // A fifth: the least recently linted (b) is dropped, the others are kept.
+    expect(lint('project-e')).toEqual(first);
+    expect(isModuleCached(roles.b!)).toBe(false);
+    for (const name of ['a', 'c', 'd', 'e']) expect(isModuleCached(roles[name]!)).toBe(true);
+    expect(lint('project-b')).toEqual(first);
+    expect(isModuleCached(roles.b!)).toBe(true);
+    expect(isModuleCached(roles.c!)).toBe(false);
+  });
+});
