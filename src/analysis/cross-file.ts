@@ -258,6 +258,36 @@ export function mayLeadToAuth(file: string, hops: number): boolean {
   });
 }
 
+/**
+ * Whether a project module that `text` (the module `file`'s source) imports, or (with `hops` > 1) one such a module
+ * imports, mentions `word` or re-exports from elsewhere (a barrel, whose targets are not followed here): a text test
+ * before asking a question that follows imported helpers only to find `word` in one (whether an entry point reads
+ * the session's `orgId`). Every `from '…'` is resolved as an import is (relative paths, tsconfig `paths`; packages
+ * resolve to nothing). For modules on disk the answer (never a text) is kept a second per module, word and bound.
+ */
+export function importsMayMention(file: string, text: string, word: RegExp, hops: number): boolean {
+  for (const match of text.matchAll(/\bfrom\s*['"]([^'"\n]+)['"]/gu)) {
+    const target = resolveImportPath(file, match[1] as string);
+    if (target === undefined || target === file) continue;
+    const mentioned = mentions.get(`${target}\0${word.source}`, () => {
+      const targetText = readText(target);
+      return targetText !== undefined && (word.test(targetText) || reexports(targetText));
+    });
+    if (mentioned || (hops > 1 && importedModulesMayMention(target, word, hops - 1))) return true;
+  }
+  return false;
+}
+
+const mentions = freshCache<boolean>();
+const mentionsBehindImports = freshCache<boolean>();
+
+function importedModulesMayMention(file: string, word: RegExp, hops: number): boolean {
+  return mentionsBehindImports.get(`${file}\0${word.source}\0${hops}`, () => {
+    const text = readText(file);
+    return text !== undefined && importsMayMention(file, text, word, hops);
+  });
+}
+
 /** Whether a project module is a `'use server'` module (its exports are Server Actions), read a second per path. */
 const serverActionModules = freshCache<boolean>();
 

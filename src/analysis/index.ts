@@ -9,7 +9,8 @@ import type { ClerkSettings } from '../project/settings.js';
 import { AuthAnalyzer } from './auth-flow.js';
 import { getClerkReferences } from './clerk-references.js';
 import type { ImportedFunctionResolver } from './role-checks.js';
-import { enterProject, exportedFunction, importOf, isModuleCached, loadImportedBinding, type Parser } from './cross-file.js';
+import { enterProject, exportedFunction, importOf, importsMayMention, isModuleCached, loadImportedBinding, type Parser } from './cross-file.js';
+import { ORG_ID_TEXT, READS_SESSION_DEPTH } from './session-values.js';
 import { middlewareCoverage, middlewareFileFor, type MiddlewareVerdict } from './middleware-protection.js';
 
 export * from './auth-flow.js';
@@ -74,6 +75,18 @@ export function crossFileParsing(
       ecmaVersion: context.languageOptions.ecmaVersion ?? 'latest',
     },
   };
+}
+
+/**
+ * Whether an entry point of the linted file may read the session's `orgId` (readsSession with `orgOnly`): the file
+ * mentions it, or (when other modules are read) a project module at most READS_SESSION_DEPTH imports away does, or
+ * is a barrel. A text test, so that the questions asked only of entry points that work in an organization are not
+ * asked in a file where none can.
+ */
+export function mayReadOrgId(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>, settings: ClerkSettings): boolean {
+  if (ORG_ID_TEXT.test(context.sourceCode.text)) return true;
+  const parsing = crossFileParsing(context, settings);
+  return parsing !== undefined && importsMayMention(parsing.filename, context.sourceCode.text, ORG_ID_TEXT, READS_SESSION_DEPTH);
 }
 
 /**

@@ -34,18 +34,23 @@ function isSessionCall(refs: ClerkReferences, call: TSESTree.CallExpression): bo
   return kind === 'authObject' || kind === 'protect';
 }
 
+/** What a function that reads the session's organization must mention (readsSession with `orgOnly`). */
+export const ORG_ID_TEXT = /\borgId\b/u;
+/** How many helpers deep readsSession follows calls (so, at most that many imports away from the entry point). */
+export const READS_SESSION_DEPTH = 2;
+
 /**
  * Whether a function reads the session (with `orgOnly`, its `orgId`): a call of `auth()` / `auth.protect()` in it,
  * or in a project helper it calls (same module or imported), two helpers deep at most.
  */
 export function readsSession(analyzer: AuthAnalyzer, fn: FunctionNode, { orgOnly }: { orgOnly: boolean }, depth = 0): boolean {
   const module = analyzer.sourceCode;
-  if (!orgOnly || /\borgId\b/u.test(module.getText(fn))) {
+  if (!orgOnly || ORG_ID_TEXT.test(module.getText(fn))) {
     for (const call of analyzer.refs.calls.keys()) {
       if (fn.range[0] <= call.range[0] && call.range[1] <= fn.range[1] && isSessionCall(analyzer.refs, call)) return true;
     }
   }
-  if (depth >= 2) return false;
+  if (depth >= READS_SESSION_DEPTH) return false;
   return (
     findFirst(module, fn.body, (node) => {
       if (node.type !== 'CallExpression' || node.callee.type !== 'Identifier') return false;

@@ -7,6 +7,7 @@ import {
   branchExits,
   isDataQueryCall,
   mayQueryData,
+  mayReadOrgId,
   type FunctionNode,
   enclosingFunction,
   entryPointIndex,
@@ -86,10 +87,12 @@ export default createRule<Options, MessageIds>({
   create(context, [options]) {
     const { sourceCode } = context;
     const { names, mention } = orgIdNames(options.orgIdNames ?? []);
-    const tenantScoping = options.checkTenantScoping === true && mayQueryData(sourceCode.text);
-    if (!mention.test(sourceCode.text) && !tenantScoping) return {};
+    const queriesData = options.checkTenantScoping === true && mayQueryData(sourceCode.text);
+    if (!mention.test(sourceCode.text) && !queriesData) return {};
     const setup = setupRule(context);
     if (setup === undefined) return {};
+    // Class 8 asks only about entry points that read the session's orgId: none can where no module in reach names it.
+    const tenantScoping = queriesData && mayReadOrgId(context, setup.settings);
     const refs = getClerkReferences(sourceCode);
     const kind = getFileKind(context);
     const entryFile = kind.serverActions || kind.appRoute || kind.pagesApi || kind.nodeServer || sourceCode.text.includes('use server');

@@ -17,6 +17,17 @@ const finding = (name: string, verb: 'reads' | 'changes', line: number) => ({
 ruleTester.run('no-org-id-from-request (checkTenantScoping)', rule, {
   valid: [
     {
+      name: 'no module within reach names orgId: the action works in no organization (signed-in user only)',
+      filename: actions,
+      options: on,
+      code: `'use server'
+import { requireUser } from '@/lib/require-user'
+export async function getIssuesForSprint(sprintId: string) {
+  await requireUser()
+  return db.issue.findMany({ where: { sprintId } })
+}`,
+    },
+    {
       name: 'the filter holds the session orgId beside the id',
       filename: actions,
       options: on,
@@ -301,6 +312,30 @@ export async function addTask(input: { projectId: string; title: string }) {
     },
   ],
   invalid: [
+    {
+      name: 'the organization is required two imports away (an imported helper calls one that reads orgId)',
+      filename: actions,
+      options: on,
+      code: `'use server'
+import { inOrganization } from '@/lib/org-context'
+export async function getIssuesForSprint(sprintId: string) {
+  await inOrganization()
+  return db.issue.findMany({ where: { sprintId } })
+}`,
+      errors: [finding('sprintId', 'reads', 5)],
+    },
+    {
+      name: 'the helper that requires an organization is imported through a barrel',
+      filename: actions,
+      options: on,
+      code: `'use server'
+import { requireOrg } from '@/lib/org'
+export async function getIssuesForSprint(sprintId: string) {
+  await requireOrg()
+  return db.issue.findMany({ where: { sprintId } })
+}`,
+      errors: [finding('sprintId', 'reads', 5)],
+    },
     {
       name: 'a read by a caller-supplied parent id, in an action whose helper requires an organization (imported)',
       filename: actions,
