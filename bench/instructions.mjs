@@ -4,10 +4,11 @@
 // Why instructions: on this project's shared 2-core machine wall time (and CPU time, which is stretched by other
 // tenants and frequency changes) moves by 10–35% between identical runs (ESLint with no rules on corpus (a), back
 // to back: 14.0 / 18.8 / 19.3 s), so a 3% target is inside the noise. Under valgrind (callgrind, no cache
-// simulation) the same run counts the same instructions to within 0.03% whatever else the machine does, provided
-// nothing in the run depends on time or on I/O order: V8 runs with `--predictable` (no background threads, no
-// memory reducer; old-generation growth still follows V8's timed heuristics: counts under valgrind still repeat,
-// native peaks do not, see Memory below) and the worker with `--sequential` (one file read and linted after the
+// simulation) the same run counted the same instructions to within 0.03% whatever else the machine did (2026-12-02;
+// on 2026-12-03 two idle runs differed by 0.6% and code without the plugin by up to 4.4% between runs: see
+// docs/development.md), provided nothing in the run depends on time or on I/O order: V8 runs with `--predictable`
+// (no background threads, no memory reducer; old-generation growth still follows V8's timed heuristics, which moves
+// native peaks, see Memory below, and may move counts) and the worker with `--sequential` (one file read and linted after the
 // other; `lintFiles` reads concurrently, which shifted garbage collections and moved the same configuration's count
 // by up to 5% between runs). What still depends on time is
 // the plugin's own one-second freshness of file-system answers, which expire ~50x more often under valgrind than
