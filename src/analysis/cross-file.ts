@@ -213,13 +213,23 @@ export function mayHoldAsyncProjectHelper(file: string, name: string): boolean {
  */
 const clerkBehindImports = freshCache<boolean>();
 
+/**
+ * The project modules a module's text imports from (`import … from '…'`, `export … from '…'`), each resolved as an
+ * import is (relative paths, tsconfig `paths`; packages resolve to nothing), the module itself left out: the walk
+ * the text gates below take one import further at a time.
+ */
+function* importedProjectModules(file: string, text: string): Generator<string> {
+  for (const match of text.matchAll(/\bfrom\s*['"]([^'"\n]+)['"]/gu)) {
+    const target = resolveImportPath(file, match[1] as string);
+    if (target !== undefined && target !== file) yield target;
+  }
+}
+
 export function importsMayLeadToClerk(file: string, hops: number): boolean {
   return clerkBehindImports.get(`${file}\0${hops}`, () => {
     const text = readText(file);
     if (text === undefined) return false;
-    for (const match of text.matchAll(/\bfrom\s*['"]([^'"\n]+)['"]/gu)) {
-      const target = resolveImportPath(file, match[1] as string);
-      if (target === undefined || target === file) continue;
+    for (const target of importedProjectModules(file, text)) {
       if (mayLeadToClerk(target) || (hops > 0 && importsMayLeadToClerk(target, hops - 1))) return true;
     }
     return false;
@@ -250,9 +260,8 @@ export function mayLeadToAuth(file: string, hops: number): boolean {
     if (text === undefined) return false;
     if (CLERK_TEXT_MARKERS.some((marker) => text.includes(marker)) || AUTH_ACCESSOR_TEXT.test(text) || reexports(text)) return true;
     if (hops <= 0 || !mayImportFromProject(text)) return false;
-    for (const match of text.matchAll(/\bfrom\s*['"]([^'"\n]+)['"]/gu)) {
-      const target = resolveImportPath(file, match[1] as string);
-      if (target !== undefined && target !== file && mayLeadToAuth(target, hops - 1)) return true;
+    for (const target of importedProjectModules(file, text)) {
+      if (mayLeadToAuth(target, hops - 1)) return true;
     }
     return false;
   });
@@ -266,9 +275,7 @@ export function mayLeadToAuth(file: string, hops: number): boolean {
  * resolve to nothing). For modules on disk the answer (never a text) is kept a second per module, word and bound.
  */
 export function importsMayMention(file: string, text: string, word: RegExp, hops: number): boolean {
-  for (const match of text.matchAll(/\bfrom\s*['"]([^'"\n]+)['"]/gu)) {
-    const target = resolveImportPath(file, match[1] as string);
-    if (target === undefined || target === file) continue;
+  for (const target of importedProjectModules(file, text)) {
     const mentioned = mentions.get(`${target}\0${word.source}`, () => {
       const targetText = readText(target);
       return targetText !== undefined && (word.test(targetText) || reexports(targetText));

@@ -1,6 +1,8 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { ASTUtils } from '@typescript-eslint/utils';
 
+import { ORG_ID_KEY } from '../clerk/index.js';
+
 import type { AuthAnalyzer } from './auth-flow.js';
 import type { ClerkReferences } from './clerk-references.js';
 import { isDataQueryCall } from './data-access.js';
@@ -35,7 +37,7 @@ function isSessionCall(refs: ClerkReferences, call: TSESTree.CallExpression): bo
 }
 
 /** What a function that reads the session's organization must mention (readsSession with `orgOnly`). */
-export const ORG_ID_TEXT = /\borgId\b/u;
+export const ORG_ID_TEXT = new RegExp(String.raw`\b${ORG_ID_KEY}\b`, 'u');
 /** How many helpers deep readsSession follows calls (so, at most that many imports away from the entry point). */
 export const READS_SESSION_DEPTH = 2;
 

@@ -16,6 +16,9 @@ export const SIGNED_OUT_FALSY_KEYS: ReadonlySet<string> = new Set([
   'orgSlug',
 ]);
 
+/** The auth object's key for the active organization's id (`const { orgId } = await auth()`). */
+export const ORG_ID_KEY = 'orgId';
+
 /** Auth-object methods that end the request for a signed-out caller (they throw a redirect). */
 export const AUTH_NEVER_RETURNS_METHODS: ReadonlySet<string> = new Set(['redirectToSignIn', 'redirectToSignUp']);
 
