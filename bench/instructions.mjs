@@ -4,15 +4,20 @@
 // Why instructions: on this project's shared 2-core machine wall time (and CPU time, which is stretched by other
 // tenants and frequency changes) moves by 10–35% between identical runs (ESLint with no rules on corpus (a), back
 // to back: 14.0 / 18.8 / 19.3 s), so a 3% target is inside the noise. Under valgrind (callgrind, no cache
-// simulation) the same run counted the same instructions to within 0.03% whatever else the machine did (2026-12-02;
-// on 2026-12-03 two idle runs differed by 0.6% and code without the plugin by up to 4.4% between runs: see
-// docs/development.md), provided nothing in the run depends on time or on I/O order: V8 runs with `--predictable`
-// (no background threads, no memory reducer; old-generation growth still follows V8's timed heuristics, which moves
-// native peaks, see Memory below, and may move counts) and the worker with `--sequential` (one file read and linted after the
-// other; `lintFiles` reads concurrently, which shifted garbage collections and moved the same configuration's count
-// by up to 5% between runs). What still depends on time is
-// the plugin's own one-second freshness of file-system answers, which expire ~50x more often under valgrind than
-// at full speed (so this count, if anything, overstates the plugin's file-system work).
+// simulation) a run counts the same instructions whatever else the machine does, provided nothing in it depends on
+// time or on I/O order. What did, and how each is taken out (2026-12-03; the same build had counted up to 2% apart,
+// and code without the plugin 4.4% apart between two benchmark runs):
+// - V8's own threads and timed GC decisions: `--predictable` (one thread), `--predictable-gc-schedule` (heap growth
+//   fixed, not computed from timed speeds), no scavenge or marking started from a task (COUNT_V8).
+// - Reads: the worker reads and lints one file after the other (`--sequential`; `lintFiles` reads concurrently,
+//   which moved the same configuration's count by up to 5%), and loads the plugin with require(), not import()
+//   (bench/worker.mjs says why).
+// - The plugin's one-second freshness of file-system answers: the worker's clock advances per file (CLOCK).
+// Natively the heap after each file of (b) is then the same byte for byte from run to run; under valgrind the same
+// work repeats to ~0.01% without the plugin and ~0.5% with it (incremental marking still sizes its steps by time;
+// without incremental marking counts repeat to 0.01% but the no-op rule's cost of linting rose 17%, a collector
+// unlike the one users run). Every run counts the warm-up of `recommended` twice and reports how far apart
+// (REPEAT_LIMIT).
 //
 // Why against one no-op rule: as soon as any rule is enabled, ESLint 9/10 creates per-file rule contexts that
 // inherit from a per-file object, which keeps each file's AST alive through young-generation collections
@@ -25,9 +30,9 @@
 // instructions of linting the sample alone (start-up, module loading, warm-up cancel out). Garbage collection is in
 // the count (it runs on the main thread here).
 //
-// Memory, the target: peak RSS of native runs over the whole corpus with V8's fixed GC schedule
-// (`--predictable-gc-schedule`: young generation at 4 MB semi-spaces, old generation grown by a fixed 30% after each
-// full collection, no memory reducer), median of MEMORY_RUNS runs, and the heap still held after a final full
+// Memory, the target: peak RSS of native runs over the whole corpus with the flags of the counts (COUNT_V8: among
+// them `--predictable-gc-schedule`: young generation at 4 MB semi-spaces, old generation grown by a fixed 30% after
+// each full collection, no memory reducer), median of MEMORY_RUNS runs, and the heap still held after a final full
 // collection. Under V8's default heuristics the heap grows by a factor computed from how fast the program allocated
 // and how fast the GC marked, both timed, so a run's peak is set by where it ends in its collection cycle and by this
 // machine's speed more than by what is kept: on 300 files of (a), one extra MB kept by the no-op rule moved its peak
@@ -37,11 +42,10 @@
 // Conclusive when the peaks are ordered as the heaps kept (no configuration that keeps more peaks lower): a
 // configuration that keeps more and peaks lower measured the collection cycle, not memory, and counts as a miss.
 //
-// Conclusive or not: linting with one rule can't take fewer instructions than with none. When the no-op rule counts
-// fewer than no rules, garbage-collection timing moved more than the differences being measured, and the corpus is
-// measured again, first with a fixed young generation (both semi-spaces pinned at 16 MB, so that scavenges come at
-// the same allocation points whatever the heap did before), then with that and twice the sample, until it is
-// conclusive; a corpus that never is counts as a miss, never as a pass.
+// Conclusive or not: linting with one rule can't take fewer instructions than with none, and the same work must
+// count the same. When the no-op rule counts fewer than no rules, or the repeated count differs by more than
+// REPEAT_LIMIT, the corpus is measured again with twice the sample (a whole corpus cannot grow), and a corpus that
+// stays inconclusive counts as a miss, never as a pass.
 //
 // Writes bench/results/instructions.{json,md}; exits 1 when a target is missed.
 // Usage: node bench/instructions.mjs [--files 300] [--files-c all] [--jobs 1] [--corpora a,b,c] [--flat]
@@ -57,6 +61,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 
 import { buildCorpora, buildRealAppsCorpus, corpusFile, median, resultsDir, root } from './corpora.mjs';
+import { CLOCK, COUNT_V8 } from './method.mjs';
 
 const run = promisify(execFile);
 const args = process.argv.slice(2);
@@ -77,19 +82,26 @@ if (args.includes('--flat')) CONFIGS.push('clerk-all:flat');
 const CORPORA = option('corpora', 'a,b,c').split(',');
 const CWD = option('cwd', root);
 const MEMORY_RUNS = Number(option('memory-runs', '3'));
-/** V8 flags of the memory runs: garbage collection on a fixed schedule, not on timed heuristics (see above). */
-const MEMORY_V8 = ['--predictable', '--predictable-gc-schedule'];
+const MEMORY_V8 = COUNT_V8;
+/** Part of every stored measurement's key: a count made with other flags is never reused by `--resume`. */
+const METHOD = [...COUNT_V8, ...CLOCK].join(' ');
 // Over the no-op rule, in instructions, for `recommended` and `all`; peak RSS over the no-op rule on every corpus.
 const TARGETS = { overNoop: { a: 0.03, b: 0.1, c: 0.05 }, memoryOverNoop: 0.1 };
+/**
+ * How far two counts of the same work (the warm-up of `recommended`, counted twice in every run) may differ, as a
+ * share of the no-op rule's count of linting the sample (the unit of the targets). Past it the corpus is
+ * inconclusive: its margins cannot be told apart from noise.
+ */
+const REPEAT_LIMIT = 0.01;
 const CHECKED = ['clerk-recommended', 'clerk-all'];
 const LABEL = { baseline: 'no rules', noop: 'one no-op rule', 'clerk-recommended': 'recommended', 'clerk-all': 'all', 'clerk-all:flat': 'all, flat contexts' };
-// Tried in order until the corpus is conclusive.
+// Tried in order until the corpus is conclusive. (A fixed young generation is no longer an attempt of its own:
+// `--predictable-gc-schedule` fixes it at 4 MB semi-spaces in every run.)
 const ATTEMPTS = [
-  { scale: 1, v8: [], note: 'default young generation' },
-  { scale: 1, v8: ['--min-semi-space-size=16', '--max-semi-space-size=16'], note: 'young generation fixed at 16 MB semi-spaces' },
-  { scale: 2, v8: ['--min-semi-space-size=16', '--max-semi-space-size=16'], note: 'young generation fixed, twice the sample' },
+  { scale: 1, v8: [], note: 'fixed GC schedule' },
+  { scale: 2, v8: [], note: 'fixed GC schedule, twice the sample' },
 ];
-/** The sample size of a corpus for an attempt (a whole corpus cannot grow: its third attempt repeats the second). */
+/** The sample size of a corpus for an attempt (a whole corpus cannot grow: its second attempt is skipped). */
 const sampleSize = (corpus, attempt) => (corpus === 'c' ? FILES_C : FILES) * attempt.scale;
 for (const config of ['baseline', 'noop', ...CHECKED]) {
   if (!CONFIGS.includes(config)) throw new Error(`--configs must include ${config}`);
@@ -121,7 +133,7 @@ const worker = join(root, 'bench/worker.mjs');
 async function instructions(config, list, v8, warmupOnly) {
   const { stderr, stdout } = await run(
     'valgrind',
-    ['--tool=callgrind', '--smc-check=all-non-file', '--callgrind-out-file=/dev/null', process.execPath, '--predictable', ...v8, worker, config, list, '--sequential', ...(warmupOnly ? ['--warmup-only'] : [])],
+    ['--tool=callgrind', '--smc-check=all-non-file', '--callgrind-out-file=/dev/null', process.execPath, ...COUNT_V8, ...v8, worker, config, list, '--sequential', ...CLOCK, ...(warmupOnly ? ['--warmup-only'] : [])],
     { cwd: CWD, maxBuffer: 64 * 1024 * 1024 },
   );
   const refs = /I\s+refs:\s+([\d,]+)/u.exec(stderr);
@@ -129,7 +141,7 @@ async function instructions(config, list, v8, warmupOnly) {
   return { count: Number(refs[1].replaceAll(',', '')), result: JSON.parse(stdout) };
 }
 async function memory(config, list, v8, base = ['--predictable']) {
-  const { stdout } = await run(process.execPath, [...base, ...v8, '--expose-gc', worker, config, list, '--sequential'], { cwd: CWD, maxBuffer: 64 * 1024 * 1024 });
+  const { stdout } = await run(process.execPath, [...base, ...v8, '--expose-gc', worker, config, list, '--sequential', ...CLOCK], { cwd: CWD, maxBuffer: 64 * 1024 * 1024 });
   return JSON.parse(stdout);
 }
 
@@ -190,7 +202,7 @@ async function kept(key, measureIt) {
 async function measure(corpus, attempt) {
   const { file, files, of } = sample(corpus, sampleSize(corpus, attempt));
   const counts = Object.fromEntries(CONFIGS.map((config) => [config, {}]));
-  const key = (config, kind) => [corpus, files, attempt.v8.join(' '), config, kind].join('|');
+  const key = (config, kind) => [corpus, files, METHOD, attempt.v8.join(' '), config, kind].join('|');
   const tasks = CONFIGS.flatMap((config) => [
     async () => {
       counts[config].full = await kept(key(config, 'full'), () => instructions(config, file, attempt.v8, false));
@@ -202,6 +214,11 @@ async function measure(corpus, attempt) {
       counts[config].memory = await kept(key(config, 'memory'), () => memory(config, file, attempt.v8));
     },
   ]);
+  // The same work counted twice: how far this run's counts repeat (see REPEAT_LIMIT).
+  let warmupRepeat;
+  tasks.push(async () => {
+    warmupRepeat = (await kept(key('clerk-recommended', 'warmup-repeat'), () => instructions('clerk-recommended', file, attempt.v8, true))).count;
+  });
   console.log(`corpus (${corpus}): ${files} of ${of} files, ${attempt.note}; ${tasks.length} measurements, ${JOBS} at a time`);
   await pool(tasks, `(${corpus})`);
   const lint = (config) => counts[config].full.count - counts[config].warmup;
@@ -225,9 +242,18 @@ async function measure(corpus, attempt) {
       fullCollections: full.result.fullCollections,
     };
   }
-  return { files, of, attempt: attempt.note, v8: attempt.v8, configs, conclusive: configs.noop.lintInstructions >= configs.baseline.lintInstructions };
+  const repeat = Number((Math.abs(warmupRepeat - counts['clerk-recommended'].warmup) / lint('noop')).toFixed(4));
+  const ordered = configs.noop.lintInstructions >= configs.baseline.lintInstructions;
+  return { files, of, attempt: attempt.note, v8: [...COUNT_V8, ...attempt.v8], clock: CLOCK.join(' '), configs, repeat, ordered, conclusive: ordered && repeat <= REPEAT_LIMIT };
 }
 
+/** Why a corpus's counts are inconclusive. */
+function why(measured) {
+  const reasons = [];
+  if (!measured.ordered) reasons.push('the no-op rule counted fewer instructions than no rules');
+  if (measured.repeat > REPEAT_LIMIT) reasons.push(`the same work counted ${pct(measured.repeat)} apart twice (limit ${pct(REPEAT_LIMIT)})`);
+  return reasons.join('; ');
+}
 const pct = (value) => `${value >= 0 ? '+' : ''}${(value * 100).toFixed(1)}%`;
 const summary = { date: new Date().toISOString(), node: process.version, commit: commit(), srcCommit: commit('src'), targets: TARGETS, skipped: realApps.skipped, corpora: {} };
 const lines = [];
@@ -235,9 +261,10 @@ let failed = false;
 for (const corpus of corpora) {
   const attempts = [];
   for (const attempt of ATTEMPTS) {
+    if (attempts.length > 0 && sampleSize(corpus, attempt) <= attempts.at(-1).files) break;
     attempts.push(await measure(corpus, attempt));
     if (attempts.at(-1).conclusive) break;
-    console.log(`  (${corpus}) inconclusive (${attempt.note}): the no-op rule counted fewer instructions than no rules; measuring again`);
+    console.log(`  (${corpus}) inconclusive (${attempt.note}): ${why(attempts.at(-1))}; measuring again`);
   }
   const final = attempts.at(-1);
   const mem = await measureMemory(corpus);
@@ -248,7 +275,7 @@ for (const corpus of corpora) {
     const count = { text: `(${corpus}) ${LABEL[config]}: ${pct(c.overNoop)} instructions over the no-op rule <= ${pct(limit)}`, ok: c.overNoop <= limit };
     if (!final.conclusive) {
       count.ok = false;
-      count.text += ` (inconclusive after ${attempts.length} attempts: the no-op rule still counted fewer instructions than no rules)`;
+      count.text += ` (inconclusive after ${attempts.length} attempt${attempts.length > 1 ? 's' : ''}: ${why(final)})`;
     }
     const peak = mem.configs[config].overNoop;
     const memoryCheck = { text: `(${corpus}) ${LABEL[config]}: peak RSS ${pct(peak)} over the no-op rule <= ${pct(TARGETS.memoryOverNoop)} (all ${mem.files} files, fixed GC schedule, median of ${mem.runs})`, ok: peak <= TARGETS.memoryOverNoop };
@@ -261,7 +288,7 @@ for (const corpus of corpora) {
   for (const check of checks) failed ||= !check.ok;
   summary.corpora[corpus] = { ...final, memory: mem, checks, earlierAttempts: attempts.slice(0, -1) };
   lines.push(
-    `\ncorpus (${corpus}), ${final.files} of ${final.of} files, ${final.attempt}${attempts.length > 1 ? ` (attempt ${attempts.length}; earlier attempts inconclusive)` : ''} (instructions of linting them, warm-up and start-up subtracted)`,
+    `\ncorpus (${corpus}), ${final.files} of ${final.of} files, ${final.attempt}${attempts.length > 1 ? ` (attempt ${attempts.length}; earlier attempts inconclusive)` : ''} (instructions of linting them, warm-up and start-up subtracted; the same work counted twice differed by ${pct(final.repeat)} of the no-op rule's count)`,
     `| config | instructions (millions) | over no rules | over one no-op rule | time in GC | scavenges / full GCs | peak RSS MB, all ${mem.files} files, fixed GC schedule (runs) | peak RSS over no-op | heap kept MB | sample's peak RSS MB, default GC (information) | clerk findings |`,
     '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ...Object.entries(final.configs).map(

@@ -1,6 +1,8 @@
 // Lints one corpus with one configuration through the ESLint class (as the CLI does: config computed once and
 // cached), in its own process, and prints JSON: wall time, peak RSS, and (with --stats) per-rule times.
-// Usage: node bench/worker.mjs <config> <file-list.json> [--stats] [--warmup-only] [--sequential]
+// Usage: node bench/worker.mjs <config> <file-list.json> [--stats] [--warmup-only] [--sequential] [--clock-ms-per-file N]
+//   [--heap-trace]: with --sequential, the V8 heap in use after each file (warm-up included), for checking that
+//   runs repeat (tests/bench/worker-determinism.test.ts).
 // `--sequential` reads and lints one file after the other (`lintText`) instead of `lintFiles`, whose concurrent
 // reads interleave differently from run to run: bench/instructions.mjs uses it so that a run allocates, and so
 // collects garbage, in the same order every time.
@@ -9,6 +11,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { constants, PerformanceObserver } from 'node:perf_hooks';
+import { getHeapStatistics } from 'node:v8';
 
 import * as parser from '@typescript-eslint/parser';
 import { ESLint } from 'eslint';
@@ -19,6 +22,20 @@ const [, , configArg, listFile, ...flags] = process.argv;
 const stats = flags.includes('--stats');
 const warmupOnly = flags.includes('--warmup-only');
 const sequential = flags.includes('--sequential');
+// `--clock-ms-per-file N`: `Date.now()` reads a clock that advances by N ms per file linted and stands still while a
+// file is linted. The plugin keeps file-system answers for one second of `Date.now()` (src/util/fresh-cache.ts);
+// under valgrind, ~50x slower than native, they would expire ~50x as often as in a native run, and how often would
+// depend on the machine's load, so the same code would count differently from run to run. bench/instructions.mjs
+// passes the native pace of linting, so answers expire as often as they do natively, and at the same files every run.
+const clockIndex = flags.indexOf('--clock-ms-per-file');
+let filesLinted = 0;
+const heapAfterFile = flags.includes('--heap-trace') ? [] : undefined;
+if (clockIndex !== -1) {
+  const msPerFile = Number(flags[clockIndex + 1]);
+  if (!(msPerFile > 0)) throw new Error('--clock-ms-per-file needs a positive number');
+  const start = Date.now();
+  Date.now = () => start + filesLinted * msPerFile;
+}
 // `<config>:flat` runs ESLint with rule contexts that do not inherit from a per-file object. Stock ESLint 9/10
 // (FileContext#extend: `Object.create(fileContext)`) turns each file's context into a prototype as soon as one rule
 // is enabled, and V8 then keeps that object, and the AST, tokens and scopes it reaches, through young-generation
@@ -30,6 +47,14 @@ if (variant === 'flat') {
 } else if (variant !== undefined) throw new Error(`unknown variant ${variant}`);
 const files = JSON.parse(readFileSync(listFile, 'utf8')).map((entry) => (typeof entry === 'string' ? entry : entry.path));
 const require = createRequire(import.meta.url);
+
+// The plugin is loaded with require() (Node >= 20.19 loads ES modules synchronously that way), not import(): an
+// import() reads the plugin's ~80 modules asynchronously, and how those reads interleave with the event loop changed
+// what the heap held after loading by a few hundred bytes from run to run. With garbage collection on a fixed
+// schedule that was enough to move every later collection, and so the instruction count of the same code by up to
+// 2% between runs. require() left the same heap, byte for byte, in every run.
+// (dist/index.js exports the plugin as 'module.exports', so require() returns the plugin itself.)
+const loadPlugin = () => require('../dist/index.js');
 
 async function configFor(name) {
   const base = {
@@ -45,7 +70,7 @@ async function configFor(name) {
   }
   // As many no-op rules as `recommended` has: what ESLint itself costs per configured rule (information).
   if (name === 'noop-many') {
-    const { default: clerk } = await import('../dist/index.js');
+    const clerk = loadPlugin();
     const count = Object.keys(clerk.configs.recommended.rules).length;
     const rules = Object.fromEntries(Array.from({ length: count }, (_, index) => [`rule${index}`, { meta: { type: 'problem', schema: [] }, create: () => ({}) }]));
     return withBase({ plugins: { noop: { rules } }, rules: Object.fromEntries(Object.keys(rules).map((rule) => [`noop/${rule}`, 'error'])) });
@@ -53,21 +78,21 @@ async function configFor(name) {
   // `recommended` without some of its rules (`clerk-recommended-without=rule-a+rule-b`): what those rules cost, by
   // difference (information, for profiling by instruction count).
   if (name.startsWith('clerk-recommended-without=')) {
-    const { default: clerk } = await import('../dist/index.js');
+    const clerk = loadPlugin();
     const off = Object.fromEntries(name.slice('clerk-recommended-without='.length).split('+').map((rule) => [`clerk/${rule}`, 'off']));
     return withBase(clerk.configs.recommended, { rules: off });
   }
   if (name === 'clerk-all') {
-    const { default: clerk } = await import('../dist/index.js');
+    const clerk = loadPlugin();
     return withBase(clerk.configs.all);
   }
   if (name === 'clerk-recommended') {
-    const { default: clerk } = await import('../dist/index.js');
+    const clerk = loadPlugin();
     return withBase(clerk.configs.recommended);
   }
   // The same without reading other modules (imported helpers, middleware): the cost of cross-file knowledge.
   if (name === 'clerk-all-local') {
-    const { default: clerk } = await import('../dist/index.js');
+    const clerk = loadPlugin();
     return withBase(clerk.configs.all, { settings: { clerk: { crossFile: false } } });
   }
   if (name === 'security') return withBase(require('eslint-plugin-security').configs.recommended);
@@ -76,7 +101,7 @@ async function configFor(name) {
     const nextConfig = { plugins: { '@next/next': next }, rules: next.configs.recommended.rules };
     if (name === 'next') return withBase(nextConfig);
     // What a Next.js project that already lints with @next/next pays for adding the plugin.
-    const { default: clerk } = await import('../dist/index.js');
+    const clerk = loadPlugin();
     return withBase(nextConfig, clerk.configs.all);
   }
   throw new Error(`unknown config ${name}`);
@@ -97,6 +122,8 @@ async function lint(list) {
   const results = [];
   for (const file of list) {
     results.push(...(await eslint.lintText(readFileSync(file, 'utf8'), { filePath: file })));
+    filesLinted += 1;
+    heapAfterFile?.push(getHeapStatistics().used_heap_size);
     // A turn of the event loop per file, as the CLI takes for its reads (and GC observers need to be told).
     await new Promise((resolve) => setImmediate(resolve));
   }
@@ -151,5 +178,5 @@ for (const result of results) {
   }
 }
 process.stdout.write(
-  JSON.stringify({ config: configArg, files: results.length, ms, cpuMs, scavengeMs: Math.round(gc.scavengeMs), otherGcMs: Math.round(gc.otherMs), scavenges: gc.scavenges, fullCollections: gc.fullCollections, maxRssKb: process.resourceUsage().maxRSS, retainedKb, perRule, messages, crashes: fatal, unlinted: unlinted + files.length - results.length }),
+  JSON.stringify({ config: configArg, files: results.length, ms, cpuMs, scavengeMs: Math.round(gc.scavengeMs), otherGcMs: Math.round(gc.otherMs), scavenges: gc.scavenges, fullCollections: gc.fullCollections, maxRssKb: process.resourceUsage().maxRSS, retainedKb, perRule, messages, crashes: fatal, unlinted: unlinted + files.length - results.length, heapAfterFile }),
 );

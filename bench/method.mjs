@@ -1,0 +1,19 @@
+// How bench/instructions.mjs runs bench/worker.mjs so that the same work counts the same instructions in every run
+// (tests/bench/worker-determinism.test.ts checks it).
+
+/**
+ * V8 flags of every count and of the memory target's runs: one thread (`--predictable`), garbage collection on a
+ * fixed schedule (`--predictable-gc-schedule`: 4 MB semi-spaces, old generation grown by a fixed 30%, no memory
+ * reducer), and no garbage collection started from a task (`--no-minor-gc-task --no-incremental-marking-task`): V8
+ * posts those tasks when the young generation is 80% full or marking has started, and they run when the event loop
+ * gets to them, which depends on time. With these flags (and the worker's clock and require(), see
+ * bench/worker.mjs) the heap after each file is the same, byte for byte, from run to run natively, and a count
+ * under valgrind repeats to ~0.01–0.5% (2026-12-03; before: up to 2% for the same build, 4.4% across runs).
+ */
+export const COUNT_V8 = ['--predictable', '--predictable-gc-schedule', '--no-minor-gc-task', '--no-incremental-marking-task'];
+/**
+ * The worker's clock advances 10 ms per file linted (about the native pace of linting here: 2,000 files of (a) in
+ * ~28 s, 150 of (b) in ~1.1 s), so the plugin's one-second file-system answers expire as often as natively, at the
+ * same files in every run, instead of ~50x as often and at load-dependent points under valgrind.
+ */
+export const CLOCK = ['--clock-ms-per-file', '10'];

@@ -1,0 +1,38 @@
+// The benchmark's counts are only comparable if the same work allocates, and so collects garbage, the same way in
+// every run: a few hundred bytes of difference after loading the plugin moved every later collection and the same
+// build's instruction count by up to 2% (docs/development.md, "Counts that repeat"). This runs bench/worker.mjs
+// twice with the flags bench/instructions.mjs counts with, natively, and compares the heap after every file.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { afterAll, describe, expect, it } from 'vitest';
+
+// @ts-expect-error: a JavaScript module of the benchmark, without types
+import { CLOCK, COUNT_V8 } from '../../bench/method.mjs';
+
+const root = join(import.meta.dirname, '../..');
+
+describe('bench/worker.mjs under the counting flags', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'clerk-bench-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('leaves the same heap after each file in two runs of recommended', () => {
+    execFileSync(process.execPath, [join(root, 'bench/generate-corpus.mjs'), '80', dir, '3']);
+    const walk = (d: string): string[] =>
+      readdirSync(d).flatMap((name) => (statSync(join(d, name)).isDirectory() ? walk(join(d, name)) : name.endsWith('.json') ? [] : [join(d, name)]));
+    const list = join(dir, 'list.json');
+    writeFileSync(list, JSON.stringify(walk(dir).sort()));
+    const run = (): number[] => {
+      // ESLint lints only files under its cwd: the worker runs from the corpus folder.
+      const out = execFileSync(process.execPath, [...(COUNT_V8 as string[]), join(root, 'bench/worker.mjs'), 'clerk-recommended', list, '--sequential', ...(CLOCK as string[]), '--heap-trace'], { cwd: dir, encoding: 'utf8' });
+      const result = JSON.parse(out) as { files: number; heapAfterFile: number[]; crashes: number };
+      expect(result.crashes).toBe(0);
+      return result.heapAfterFile;
+    };
+    const first = run();
+    expect(first.length).toBeGreaterThan(80);
+    expect(run()).toEqual(first);
+  });
+});
