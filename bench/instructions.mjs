@@ -32,8 +32,8 @@
 //
 // Memory, the target: peak RSS of native runs over the whole corpus with the flags of the counts (COUNT_V8: among
 // them `--predictable-gc-schedule`: young generation at 4 MB semi-spaces, old generation grown by a fixed 30% after
-// each full collection, no memory reducer), median of MEMORY_RUNS runs, and the heap still held after a final full
-// collection. Under V8's default heuristics the heap grows by a factor computed from how fast the program allocated
+// each full collection, no memory reducer) and marking done at once (MEMORY_V8, bench/method.mjs says why), median
+// of MEMORY_RUNS runs, and the heap still held after a final full collection. Under V8's default heuristics the heap grows by a factor computed from how fast the program allocated
 // and how fast the GC marked, both timed, so a run's peak is set by where it ends in its collection cycle and by this
 // machine's speed more than by what is kept: on 300 files of (a), one extra MB kept by the no-op rule moved its peak
 // from 314 MB (3 full collections) to 349 MB (2), and the plugin's peak fell below the no-op rule's on (b) and (c)
@@ -61,7 +61,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 
 import { buildCorpora, buildRealAppsCorpus, corpusFile, median, resultsDir, root } from './corpora.mjs';
-import { CLOCK, COUNT_V8 } from './method.mjs';
+import { CLOCK, COUNT_V8, MEMORY_V8 } from './method.mjs';
 
 const run = promisify(execFile);
 const args = process.argv.slice(2);
@@ -82,7 +82,6 @@ if (args.includes('--flat')) CONFIGS.push('clerk-all:flat');
 const CORPORA = option('corpora', 'a,b,c').split(',');
 const CWD = option('cwd', root);
 const MEMORY_RUNS = Number(option('memory-runs', '3'));
-const MEMORY_V8 = COUNT_V8;
 /** Part of every stored measurement's key: a count made with other flags is never reused by `--resume`. */
 const METHOD = [...COUNT_V8, ...CLOCK].join(' ');
 // Over the no-op rule, in instructions, for `recommended` and `all`; peak RSS over the no-op rule on every corpus.

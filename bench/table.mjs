@@ -28,7 +28,9 @@ for (const [corpus, data] of Object.entries(instructions.corpora).sort(([x], [y]
     const c = data.memory.configs[config];
     return `${pct(c.overNoop)} ${mark(data.memory.conclusive && c.overNoop <= memoryLimit)}`;
   };
-  const how = `${data.files === data.of ? `all ${data.of}` : `${data.files} of ${data.of}`} files${data.v8.length > 0 ? `, ${data.attempt}` : ''}${data.conclusive ? '' : ', inconclusive'}`;
+  // How far the same work counted twice apart (bench/instructions.mjs, REPEAT_LIMIT), when the run measured it.
+  const repeat = data.repeat === undefined ? '' : `; counts repeat to ${(data.repeat * 100).toFixed(2)}%`;
+  const how = `${data.files === data.of ? `all ${data.of}` : `${data.files} of ${data.of}`} files${data.earlierAttempts?.length > 0 ? `, ${data.attempt}` : ''}${data.conclusive ? '' : ', inconclusive'}${repeat}`;
   rows.push(
     `| ${NAMES[corpus]}, ${how} | ≤ ${(limit * 100).toFixed(0)}% | ${cell('clerk-recommended')} | ${cell('clerk-all')} | ${memory('clerk-recommended')} / ${memory('clerk-all')} | ${pct(data.configs.noop.overBaseline)} | ${data.configs['clerk-all'].clerkFindings} |`,
   );
