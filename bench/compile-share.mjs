@@ -18,6 +18,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 
 import { corpusFile, resultsDir, root } from './corpora.mjs';
+import { CLOCK, COUNT_V8 } from './method.mjs';
 
 const run = promisify(execFile);
 const args = process.argv.slice(2);
@@ -43,7 +44,7 @@ async function categories(name, warmupOnly) {
   const out = join(dir, `${name}${warmupOnly ? '-warmup' : ''}.out`);
   await run(
     'valgrind',
-    ['--tool=callgrind', '--smc-check=all-non-file', `--callgrind-out-file=${out}`, process.execPath, '--predictable', '--predictable-gc-schedule', '--no-minor-gc-task', '--no-incremental-marking-task', join(root, 'bench/worker.mjs'), name, listFile, '--sequential', '--clock-ms-per-file', '10', ...(warmupOnly ? ['--warmup-only'] : [])],
+    ['--tool=callgrind', '--smc-check=all-non-file', `--callgrind-out-file=${out}`, process.execPath, ...COUNT_V8, join(root, 'bench/worker.mjs'), name, listFile, '--sequential', ...CLOCK, ...(warmupOnly ? ['--warmup-only'] : [])],
     { cwd: root, maxBuffer: 64 * 1024 * 1024 },
   );
   const annotated = execFileSync('callgrind_annotate', ['--threshold=100', out], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });

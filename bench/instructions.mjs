@@ -260,7 +260,8 @@ let failed = false;
 for (const corpus of corpora) {
   const attempts = [];
   for (const attempt of ATTEMPTS) {
-    if (attempts.length > 0 && sampleSize(corpus, attempt) <= attempts.at(-1).files) break;
+    // A sample cannot grow past its corpus ((c) is linted whole): a second attempt would count the same files again.
+    if (attempts.length > 0 && Math.min(sampleSize(corpus, attempt), attempts.at(-1).of) <= attempts.at(-1).files) break;
     attempts.push(await measure(corpus, attempt));
     if (attempts.at(-1).conclusive) break;
     console.log(`  (${corpus}) inconclusive (${attempt.note}): ${why(attempts.at(-1))}; measuring again`);

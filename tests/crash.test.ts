@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +9,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 
 import plugin from '../src/index.js';
+import { generatedCorpus } from './generated-corpus.js';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const fixtures = join(root, 'tests/fixtures/v7');
@@ -92,10 +92,7 @@ describe('no rule throws, and every fix parses', () => {
     const dir = mkdtempSync(join(tmpdir(), 'clerk-crash-'));
     afterAll(() => rmSync(dir, { recursive: true, force: true }));
     it('lints and fixes 200 generated files without an exception', () => {
-      execFileSync(process.execPath, [join(root, 'bench/generate-corpus.mjs'), '200', dir, '7']);
-      const walk = (d: string): string[] =>
-        readdirSync(d).flatMap((name) => (statSync(join(d, name)).isDirectory() ? walk(join(d, name)) : name.endsWith('.json') ? [] : [join(d, name)]));
-      const files = walk(dir);
+      const files = generatedCorpus(dir, 200, 7);
       expect(files.length).toBe(200);
       for (const file of files) lintAndFix(readFileSync(file, 'utf8'), file);
     });

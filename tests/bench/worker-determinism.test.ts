@@ -7,7 +7,7 @@
 // failed 3 times in 4. Marked at once it passed 4 of 4 beside three busy loops, and fails 3 of 3 with the plugin
 // loaded by import().
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -15,19 +15,17 @@ import { afterAll, describe, expect, it } from 'vitest';
 
 // @ts-expect-error: a JavaScript module of the benchmark, without types
 import { CLOCK, MEMORY_V8 } from '../../bench/method.mjs';
+import { generatedCorpus } from '../generated-corpus.js';
 
 const root = join(import.meta.dirname, '../..');
 
-describe('bench/worker.mjs under the counting flags', () => {
+describe("bench/worker.mjs under the memory runs' flags and the worker's clock", () => {
   const dir = mkdtempSync(join(tmpdir(), 'clerk-bench-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('leaves the same heap after each file in two runs of recommended', () => {
-    execFileSync(process.execPath, [join(root, 'bench/generate-corpus.mjs'), '80', dir, '3']);
-    const walk = (d: string): string[] =>
-      readdirSync(d).flatMap((name) => (statSync(join(d, name)).isDirectory() ? walk(join(d, name)) : name.endsWith('.json') ? [] : [join(d, name)]));
     const list = join(dir, 'list.json');
-    writeFileSync(list, JSON.stringify(walk(dir).sort()));
+    writeFileSync(list, JSON.stringify(generatedCorpus(dir, 80, 3)));
     const run = (): number[] => {
       // ESLint lints only files under its cwd: the worker runs from the corpus folder.
       const out = execFileSync(process.execPath, [...(MEMORY_V8 as string[]), join(root, 'bench/worker.mjs'), 'clerk-recommended', list, '--sequential', ...(CLOCK as string[]), '--heap-trace'], { cwd: dir, encoding: 'utf8' });
