@@ -1,6 +1,7 @@
 // Lints one corpus with one configuration through the ESLint class (as the CLI does: config computed once and
 // cached), in its own process, and prints JSON: wall time, peak RSS, and (with --stats) per-rule times.
 // Usage: node bench/worker.mjs <config> <file-list.json> [--stats] [--warmup-only] [--sequential] [--clock-ms-per-file N]
+//   [--heap-padding K]
 //   [--heap-trace]: with --sequential, the V8 heap in use after each file (warm-up included), for checking that
 //   runs repeat (tests/bench/worker-determinism.test.ts).
 // `--sequential` reads and lints one file after the other (`lintText`) instead of `lintFiles`, whose concurrent
@@ -35,6 +36,17 @@ if (clockIndex !== -1) {
   if (!(msPerFile > 0)) throw new Error('--clock-ms-per-file needs a positive number');
   const start = Date.now();
   Date.now = () => start + filesLinted * msPerFile;
+}
+// `--heap-padding K`: keeps K KB of small integers alive from the start (an array of K*128 elements), which moves
+// every later allocation, and so where each garbage collection falls, without changing any work. A count repeats
+// for one heap layout (bench/method.mjs), but the same build counted at paddings 0, 16 and 48 KB differed by up to
+// 4% of the no-op rule's count (400 files of (c), 2026-12-03): a change between two builds smaller than that spread
+// is decided only by counting both at several paddings (docs/development.md, "Counts between builds").
+const paddingIndex = flags.indexOf('--heap-padding');
+if (paddingIndex !== -1) {
+  const kb = Number(flags[paddingIndex + 1]);
+  if (!(kb >= 0)) throw new Error('--heap-padding needs a number of KB');
+  globalThis.heapPadding = Array.from({ length: kb * 128 }, (_, index) => index);
 }
 // `<config>:flat` runs ESLint with rule contexts that do not inherit from a per-file object. Stock ESLint 9/10
 // (FileContext#extend: `Object.create(fileContext)`) turns each file's context into a prototype as soon as one rule

@@ -37,4 +37,19 @@ describe("bench/worker.mjs under the memory runs' flags and the worker's clock",
     expect(first.length).toBeGreaterThan(80);
     expect(run()).toEqual(first);
   });
+
+  it('shifts that heap by the padding asked for (--heap-padding), to count the same build at other layouts', () => {
+    const list = join(dir, 'short.json');
+    writeFileSync(list, JSON.stringify(generatedCorpus(join(dir, 'short'), 5, 4)));
+    const firstHeap = (...padding: string[]): number => {
+      const out = execFileSync(process.execPath, [...(MEMORY_V8 as string[]), join(root, 'bench/worker.mjs'), 'noop', list, '--sequential', ...(CLOCK as string[]), '--heap-trace', ...padding], { cwd: dir, encoding: 'utf8' });
+      return (JSON.parse(out) as { heapAfterFile: number[] }).heapAfterFile[0]!;
+    };
+    // 16 KB of small integers, the array and the global that holds it (18,152 bytes here): no collection has run yet
+    // after the first file of the warm-up.
+    const shift = firstHeap('--heap-padding', '16') - firstHeap();
+    expect(shift).toBeGreaterThanOrEqual(16 * 1024);
+    expect(shift).toBeLessThan(20 * 1024);
+    expect(() => execFileSync(process.execPath, [join(root, 'bench/worker.mjs'), 'noop', list, '--heap-padding', 'x'], { cwd: dir, stdio: 'pipe' })).toThrow(/--heap-padding needs a number of KB/u);
+  });
 });
