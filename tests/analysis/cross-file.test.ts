@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 
 import * as parser from '@typescript-eslint/parser';
+import type { TSESLint } from '@typescript-eslint/utils';
 import { Linter } from 'eslint';
 import { afterAll, describe, expect, it } from 'vitest';
 
@@ -49,6 +50,60 @@ describe('loadModule cache', () => {
     loadModule(c, parser, {});
     // 240 KB of text exceeds the 200 KB budget: the oldest parse was dropped.
     expect(loadModule(a, parser, {})).not.toBe(parsedA);
+  });
+});
+
+describe('parsing another module', () => {
+  // What the analysis reads of a module: its AST (without the token and comment lists) and its scopes.
+  const shape = (ast: unknown) => JSON.stringify(ast, (key, value: unknown) => (key === 'tokens' || key === 'comments' || key === 'parent' ? undefined : value));
+  const scopes = (scopeManager: unknown) =>
+    JSON.stringify(
+      (scopeManager as TSESLint.Scope.ScopeManager).scopes.map((scope) => [
+        scope.type,
+        scope.block.range,
+        scope.variables.map((variable) => [variable.name, variable.defs.length, variable.references.length]),
+        scope.references.map((reference) => [reference.identifier.range, reference.resolved?.name ?? null]),
+        scope.through.length,
+      ]),
+    );
+  const modules: [string, string, Record<string, unknown>][] = [
+    [
+      'parts/helper.tsx',
+      "// why\nimport { auth } from '@clerk/nextjs/server';\n/** A guard. */\nexport async function requireUser(): Promise<string> {\n  const { userId } = await auth(); // the session\n  if (!userId) throw new Error('no');\n  return userId;\n}\nexport const Badge = ({ id }: { id: string }) => <b>{id}</b>;\n",
+      { ecmaFeatures: { jsx: true }, sourceType: 'module', ecmaVersion: 'latest' },
+    ],
+    // No sourceType given: typescript-eslint's parser analyses scopes as a script then; so must the module's parse.
+    ['parts/script.js', "/* global x */\nvar a = require('./a');\nfunction f() { return a(x); }\nmodule.exports = { f };\n", {}],
+    ['parts/jsx.js', "import React from 'react';\nexport default function Page() { return <main>{React.version}</main>; }\n", { ecmaFeatures: { jsx: true }, sourceType: 'module' }],
+  ];
+
+  it("with typescript-eslint's parser builds no token or comment lists, and the same AST and scopes as parseForESLint", () => {
+    for (const [name, text, options] of modules) {
+      const file = write(name, text);
+      const module = loadModule(file, parser, options);
+      expect(module, name).toBeDefined();
+      // Nothing reads another module's tokens or comments: they are not built (parseForESLint always builds both).
+      expect(module?.getAllComments(), name).toEqual([]);
+      expect(module?.ast.tokens, name).toEqual([]);
+      const full = parser.parseForESLint(text, { ...options, filePath: file, lib: [] });
+      expect(shape(module?.ast), name).toBe(shape(full.ast));
+      expect(scopes(module?.scopeManager), name).toBe(scopes(full.scopeManager));
+    }
+  });
+
+  it('parses with parseForESLint when the parser is another one', () => {
+    const file = write('parts/other.ts', 'export const x = 1;\n');
+    const calls: Record<string, unknown>[] = [];
+    const other = {
+      meta: { name: 'another-parser' },
+      parseForESLint: (text: string, options: Record<string, unknown> = {}) => {
+        calls.push(options);
+        return parser.parseForESLint(text, options);
+      },
+    };
+    expect(loadModule(file, other, { sourceType: 'module' })?.ast.body).toHaveLength(1);
+    expect(calls).toHaveLength(1);
+    expect(calls[0]).toMatchObject({ filePath: file, sourceType: 'module' });
   });
 });
 
