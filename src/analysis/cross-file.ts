@@ -66,9 +66,10 @@ function fallbackParser(file: string): Parser | null {
  * `parseForESLint` always builds both lists (it forces `tokens` and `comment` on), and nothing reads another
  * module's tokens or comments: the analysis reads the AST and scopes, and repairs edit the linted file through its
  * own SourceCode. Measured on the 34 modules `recommended` parses on corpus (c), warm: 927 M instructions and
- * 36.7 MB allocated with `parseForESLint`, 675 M and 19.6 MB this way (with the benchmark's 4 MB semi-spaces, every 4 MB
- * allocated is a young-generation collection sooner, and each copies the linted file's AST). Loaded on first use from the plugin's own
- * dependencies (the copies the parser itself loads when versions agree); `null` where they cannot be loaded.
+ * 36.7 MB allocated with `parseForESLint`, 675 M and 19.6 MB this way (with the benchmark's 4 MB semi-spaces,
+ * every 4 MB allocated is a young-generation collection sooner, and each copies the linted file's AST). Loaded on
+ * first use from the plugin's own dependencies (the copies the parser itself loads when versions agree); `null`
+ * where they cannot be loaded.
  */
 interface PartsOfParser {
   readonly parse: (text: string, options: Record<string, unknown>) => TSESTree.Program;
