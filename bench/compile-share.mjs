@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 
 import { corpusFile, resultsDir, root } from './corpora.mjs';
-import { CLOCK, COUNT_V8 } from './method.mjs';
+import { childEnv, CLOCK, COUNT_V8 } from './method.mjs';
 
 const run = promisify(execFile);
 const args = process.argv.slice(2);
@@ -45,7 +45,7 @@ async function categories(name, warmupOnly) {
   await run(
     'valgrind',
     ['--tool=callgrind', '--smc-check=all-non-file', `--callgrind-out-file=${out}`, process.execPath, ...COUNT_V8, join(root, 'bench/worker.mjs'), name, listFile, '--sequential', ...CLOCK, ...(warmupOnly ? ['--warmup-only'] : [])],
-    { cwd: root, maxBuffer: 64 * 1024 * 1024 },
+    { cwd: root, env: childEnv(), maxBuffer: 64 * 1024 * 1024 },
   );
   const annotated = execFileSync('callgrind_annotate', ['--threshold=100', out], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   const sums = Object.fromEntries(CATEGORIES.map(([category]) => [category, 0]));

@@ -61,7 +61,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 
 import { buildCorpora, buildRealAppsCorpus, corpusFile, median, resultsDir, root } from './corpora.mjs';
-import { CLOCK, COUNT_V8, MEMORY_V8 } from './method.mjs';
+import { childEnv, CLOCK, COUNT_V8, MEMORY_V8 } from './method.mjs';
 
 const run = promisify(execFile);
 const args = process.argv.slice(2);
@@ -133,14 +133,14 @@ async function instructions(config, list, v8, warmupOnly) {
   const { stderr, stdout } = await run(
     'valgrind',
     ['--tool=callgrind', '--smc-check=all-non-file', '--callgrind-out-file=/dev/null', process.execPath, ...COUNT_V8, ...v8, worker, config, list, '--sequential', ...CLOCK, ...(warmupOnly ? ['--warmup-only'] : [])],
-    { cwd: CWD, maxBuffer: 64 * 1024 * 1024 },
+    { cwd: CWD, env: childEnv(), maxBuffer: 64 * 1024 * 1024 },
   );
   const refs = /I\s+refs:\s+([\d,]+)/u.exec(stderr);
   if (refs === null) throw new Error(`no instruction count for ${config} ${list}:\n${stderr.slice(-2000)}`);
   return { count: Number(refs[1].replaceAll(',', '')), result: JSON.parse(stdout) };
 }
 async function memory(config, list, v8, base = ['--predictable']) {
-  const { stdout } = await run(process.execPath, [...base, ...v8, '--expose-gc', worker, config, list, '--sequential', ...CLOCK], { cwd: CWD, maxBuffer: 64 * 1024 * 1024 });
+  const { stdout } = await run(process.execPath, [...base, ...v8, '--expose-gc', worker, config, list, '--sequential', ...CLOCK], { cwd: CWD, env: childEnv(), maxBuffer: 64 * 1024 * 1024 });
   return JSON.parse(stdout);
 }
 

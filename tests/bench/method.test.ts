@@ -1,0 +1,32 @@
+// bench/method.mjs: how the benchmark runs its workers so that the same work counts the same instructions.
+import { describe, expect, it } from 'vitest';
+
+// @ts-expect-error: a JavaScript module of the benchmark, without types
+import { childEnv } from '../../bench/method.mjs';
+
+const env = childEnv as (env?: Record<string, string | undefined>) => Record<string, string>;
+
+describe('the environment of counted runs (childEnv)', () => {
+  it("keeps PATH and valgrind's variables and drops the rest, npm's among them", () => {
+    expect(
+      env({
+        PATH: '/usr/bin:/bin',
+        HOME: '/root',
+        VALGRIND_LIB: '/usr/lib/valgrind',
+        npm_package_dependencies__typescript_eslint_parser: '^8.72.0',
+        npm_lifecycle_event: 'bench',
+        X: 'a'.repeat(400),
+      }),
+    ).toEqual({ PATH: '/usr/bin:/bin', VALGRIND_LIB: '/usr/lib/valgrind' });
+  });
+
+  it('is the same whether the benchmark runs from npm, with a dependency more, or directly', () => {
+    const shell = { PATH: '/usr/bin', HOME: '/root', SHELL: '/bin/bash' };
+    const npm = { ...shell, npm_package_dependencies_picomatch: '^4.0.7', npm_config_user_agent: 'npm/10', INIT_CWD: '/work' };
+    const npmWithDependency = { ...npm, 'npm_package_dependencies__typescript_eslint_scope_manager': '^8.72.0' };
+    expect(env(npm)).toEqual(env(shell));
+    expect(env(npmWithDependency)).toEqual(env(shell));
+    // A machine without PATH still gets a defined value: the variable's presence does not vary either.
+    expect(env({})).toEqual({ PATH: '' });
+  });
+});
