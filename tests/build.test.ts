@@ -1,4 +1,5 @@
 // What `npm run build` (scripts/build.mjs) writes to dist/, which `npm test` builds before running the suite.
+import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,5 +32,17 @@ describe('the build', () => {
     expect(types).toMatch(/\/\*\*[^]*?\*\//u);
     const source = readFileSync(fileURLToPath(new URL('../src/types.ts', import.meta.url)), 'utf8');
     expect(types.match(/\/\*\*/gu)?.length).toBe(source.match(/\/\*\*/gu)?.length);
+  });
+});
+
+describe('loading the plugin', () => {
+  it('leaves jsonc-parser unloaded until a tsconfig chain with a missing base needs it (~370 KB of heap kept)', () => {
+    // A process of its own: vitest's has loaded everything already.
+    const loaded = execFileSync(
+      process.execPath,
+      ['-e', `require(${JSON.stringify(join(dist, 'index.js'))}); console.log(Object.keys(require.cache).filter((file) => /[\\/]jsonc-parser[\\/]/.test(file)).length)`],
+      { encoding: 'utf8' },
+    );
+    expect(Number(loaded)).toBe(0);
   });
 });
