@@ -33,7 +33,7 @@
 // Memory, the target: peak RSS of native runs over the whole corpus with the flags of the counts (COUNT_V8: among
 // them `--predictable-gc-schedule`: young generation at 4 MB semi-spaces, old generation grown by a fixed 30% after
 // each full collection, no memory reducer) and marking done at once (MEMORY_V8, bench/method.mjs says why), median
-// of MEMORY_RUNS runs, and the heap still held after a final full collection. Under V8's default heuristics the heap grows by a factor computed from how fast the program allocated
+// of MEMORY_RUNS runs at different heap layouts (memoryPadding), and the heap still held after a final full collection. Under V8's default heuristics the heap grows by a factor computed from how fast the program allocated
 // and how fast the GC marked, both timed, so a run's peak is set by where it ends in its collection cycle and by this
 // machine's speed more than by what is kept: on 300 files of (a), one extra MB kept by the no-op rule moved its peak
 // from 314 MB (3 full collections) to 349 MB (2), and the plugin's peak fell below the no-op rule's on (b) and (c)
@@ -52,7 +52,7 @@
 //   [--configs baseline,noop,clerk-recommended,clerk-all]   (`--flat` adds clerk-all:flat, information only)
 //   [--cwd <dir>]: lint from another folder (to compare a copy of an older build, whose corpora live here).
 //   [--resume]: reuse the measurements of an interrupted run with the same build (bench/results/instructions-raw.json).
-//   [--memory-runs 3]: native runs per configuration for the memory target (median).
+//   [--memory-runs 3]: native runs per configuration for the memory target (median; each at another heap padding).
 // Corpus (c), the real-apps corpus, is skipped with a message when it is not laid out (CLERK_REAL_APPS, or
 // .real-apps/ in this repository).
 import { execFile, execFileSync } from 'node:child_process';
@@ -61,7 +61,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 
 import { buildCorpora, buildRealAppsCorpus, corpusFile, median, resultsDir, root } from './corpora.mjs';
-import { childEnv, CLOCK, COUNT_V8, MEMORY_V8 } from './method.mjs';
+import { childEnv, CLOCK, COUNT_V8, MEMORY_V8, memoryPadding } from './method.mjs';
 
 const run = promisify(execFile);
 const args = process.argv.slice(2);
@@ -139,14 +139,15 @@ async function instructions(config, list, v8, warmupOnly) {
   if (refs === null) throw new Error(`no instruction count for ${config} ${list}:\n${stderr.slice(-2000)}`);
   return { count: Number(refs[1].replaceAll(',', '')), result: JSON.parse(stdout) };
 }
-async function memory(config, list, v8, base = ['--predictable']) {
-  const { stdout } = await run(process.execPath, [...base, ...v8, '--expose-gc', worker, config, list, '--sequential', ...CLOCK], { cwd: CWD, env: childEnv(), maxBuffer: 64 * 1024 * 1024 });
+async function memory(config, list, v8, base = ['--predictable'], workerFlags = []) {
+  const { stdout } = await run(process.execPath, [...base, ...v8, '--expose-gc', worker, config, list, '--sequential', ...CLOCK, ...workerFlags], { cwd: CWD, env: childEnv(), maxBuffer: 64 * 1024 * 1024 });
   return JSON.parse(stdout);
 }
 
 /**
  * The memory target's measurement of one corpus: every configuration over the whole corpus, MEMORY_RUNS native runs
- * each with GC on a fixed schedule, medians; conclusive when peaks are ordered as the heaps kept.
+ * each with GC on a fixed schedule, each at another heap layout (memoryPadding), medians; conclusive when peaks are
+ * ordered as the heaps kept.
  */
 async function measureMemory(corpus) {
   const list = corpus === 'c' && Number.isFinite(FILES_C) ? sample(corpus, FILES_C) : { file: corpusFile(corpus), of: JSON.parse(readFileSync(corpusFile(corpus), 'utf8')).length };
@@ -154,10 +155,13 @@ async function measureMemory(corpus) {
   const runs = Object.fromEntries(CONFIGS.map((config) => [config, []]));
   const tasks = CONFIGS.flatMap((config) =>
     Array.from({ length: MEMORY_RUNS }, (_, index) => async () => {
-      runs[config][index] = await kept([corpus, files, 'memory', MEMORY_V8.join(' '), config, index].join('|'), () => memory(config, list.file, [], MEMORY_V8));
+      const padding = memoryPadding(index);
+      runs[config][index] = await kept([corpus, files, 'memory', MEMORY_V8.join(' '), config, index, `padding ${padding}`].join('|'), () =>
+        memory(config, list.file, [], MEMORY_V8, ['--heap-padding', String(padding)]),
+      );
     }),
   );
-  console.log(`corpus (${corpus}) memory: all ${files} files, ${MEMORY_V8.join(' ')}, ${MEMORY_RUNS} runs per configuration`);
+  console.log(`corpus (${corpus}) memory: all ${files} files, ${MEMORY_V8.join(' ')}, ${MEMORY_RUNS} runs per configuration (heap paddings ${Array.from({ length: MEMORY_RUNS }, (_, index) => memoryPadding(index)).join(', ')} KB)`);
   await pool(tasks, `(${corpus}) memory`);
   const configs = {};
   for (const config of CONFIGS) {

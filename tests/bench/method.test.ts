@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 
 // @ts-expect-error: a JavaScript module of the benchmark, without types
-import { childEnv } from '../../bench/method.mjs';
+import { childEnv, memoryPadding } from '../../bench/method.mjs';
 
 const env = childEnv as (env?: Record<string, string | undefined>) => Record<string, string>;
 
@@ -28,5 +28,16 @@ describe('the environment of counted runs (childEnv)', () => {
     expect(env(npmWithDependency)).toEqual(env(shell));
     // A machine without PATH still gets a defined value: the variable's presence does not vary either.
     expect(env({})).toEqual({ PATH: '' });
+  });
+});
+
+describe('the heap layouts of the memory runs (memoryPadding)', () => {
+  const padding = memoryPadding as (index: number) => number;
+
+  it('gives every run of a configuration its own heap padding: identical runs measured one layout three times', () => {
+    const paddings = Array.from({ length: 6 }, (_, index) => padding(index));
+    expect(new Set(paddings).size).toBe(6);
+    expect(paddings.slice(0, 3)).toEqual([0, 16, 48]);
+    for (const value of paddings) expect(Number.isInteger(value) && value >= 0).toBe(true);
   });
 });
