@@ -32,7 +32,7 @@
 //
 // Memory, the target: peak RSS of native runs over the whole corpus with the flags of the counts (COUNT_V8: among
 // them `--predictable-gc-schedule`: young generation at 4 MB semi-spaces, old generation grown by a fixed 30% after
-// each full collection, no memory reducer) and marking done at once (MEMORY_V8, bench/method.mjs says why), median
+// each full collection, no memory reducer) and V8's incremental marking (MEMORY_V8, bench/method.mjs says why), median
 // of MEMORY_RUNS runs at different heap layouts (memoryPadding), and the heap still held after a final full collection. Under V8's default heuristics the heap grows by a factor computed from how fast the program allocated
 // and how fast the GC marked, both timed, so a run's peak is set by where it ends in its collection cycle and by this
 // machine's speed more than by what is kept: on 300 files of (a), one extra MB kept by the no-op rule moved its peak

@@ -18,21 +18,35 @@ export const COUNT_V8 = ['--predictable', '--predictable-gc-schedule', '--no-min
  */
 export const CLOCK = ['--clock-ms-per-file', '10'];
 /**
- * The memory target's runs: the same, and marking done at once when the old generation reaches its limit
- * (`--no-incremental-marking`). Incremental marking sizes its steps by time, so how far the heap grew past its
- * limit before a collection finished depended on the machine's load: the no-op rule peaked at 150 MB on all of (b)
- * on an idle machine and at 236 MB beside two valgrind runs. Marked at once, its peak was 163.2 MB in two runs side
- * by side, and a peak is what is live at a collection plus the fixed 30% of growth. (Not for the counts: without
- * incremental marking the no-op rule's count of linting rose 17%, a collector unlike the one users run.)
+ * The memory target's runs: the flags of the counts, with V8's incremental marking as users run it. Until
+ * 2026-12-04 they also marked at once (`--no-incremental-marking`), because incremental marking sizes its steps by
+ * time and a no-op run had once peaked at 236 MB beside two valgrind runs against 150 MB idle. With the worker made
+ * deterministic since (require(), its clock, no GC tasks) that no longer showed: on all of (b), beside the benchmark's
+ * two valgrind runs and up to three other runs, the no-op rule peaked at 147.9 to 150.1 MB in four runs. Marking at
+ * once turned out not to measure memory at all: without incremental marking a full collection starts only when
+ * something is allocated directly in the old generation after its limit is passed (promotion by the young
+ * generation's collections never starts one), so where collections fell followed pretenuring, not the heap kept. The
+ * no-op rule with 5 MB of ballast kept as much as `recommended` (44.4 vs 44.5 MB) and peaked lower than the no-op
+ * rule without it (156.7 vs 160.9 MB; 23 full collections against 17), `recommended` at 173 to 184 MB. With
+ * incremental marking the peaks follow what is kept: the no-op rule 148 MB, with 5 MB of ballast 159.0 MB,
+ * `recommended` 160.3 to 161.5 MB. A run can still overshoot while marking on a loaded machine (one of five runs of
+ * `recommended` on (c) peaked at 211.6 MB beside five other runs, 180 MB otherwise): the median over heap layouts
+ * (memoryPadding) keeps one such run out.
  */
-export const MEMORY_V8 = [...COUNT_V8, '--no-incremental-marking'];
+export const MEMORY_V8 = [...COUNT_V8];
+/**
+ * Marking done at once: for checking that the worker leaves the same heap after every file in two runs
+ * (tests/bench/worker-determinism.test.ts). With incremental marking, whose steps are sized by time, that comparison
+ * failed 3 times in 4 on a loaded machine; marked at once it passed 4 of 4 beside three busy loops.
+ */
+export const ATOMIC_MARKING_V8 = [...COUNT_V8, '--no-incremental-marking'];
 
 /**
  * The heap padding (bench/worker.mjs `--heap-padding`, KB) of a configuration's index-th memory run. With GC on a fixed
- * schedule and marking done at once a run repeats to 0.1 MB, so identical runs measured one heap layout three times;
- * the peak moves with the layout instead: on all 2,000 files of (b) (2026-12-04) `recommended` peaked 9.9% to 17.7%
- * over the no-op rule at paddings 0 to 512 KB, the no-op rule itself 154.4 to 160.9 MB. So each run gets its own
- * layout and the median is over layouts.
+ * schedule a run repeats (to 0.1 MB marked at once, to ~1% with incremental marking), so identical runs measured one
+ * heap layout three times, while the peak moves with the layout: on all 2,000 files of (b) (2026-12-04, marked at
+ * once) `recommended` peaked 9.9% to 17.7% over the no-op rule at paddings 0 to 512 KB. So each run gets its own
+ * layout and the median is over layouts (which also keeps out one run that overshot while marking).
  */
 export const MEMORY_PADDINGS = [0, 16, 48];
 export const memoryPadding = (index) => MEMORY_PADDINGS[index % MEMORY_PADDINGS.length] + 64 * Math.floor(index / MEMORY_PADDINGS.length);

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 
 // @ts-expect-error: a JavaScript module of the benchmark, without types
-import { childEnv, memoryPadding } from '../../bench/method.mjs';
+import { childEnv, COUNT_V8, MEMORY_V8, memoryPadding } from '../../bench/method.mjs';
 
 const env = childEnv as (env?: Record<string, string | undefined>) => Record<string, string>;
 
@@ -39,5 +39,12 @@ describe('the heap layouts of the memory runs (memoryPadding)', () => {
     expect(new Set(paddings).size).toBe(6);
     expect(paddings.slice(0, 3)).toEqual([0, 16, 48]);
     for (const value of paddings) expect(Number.isInteger(value) && value >= 0).toBe(true);
+  });
+});
+
+describe('the flags of the memory runs (MEMORY_V8)', () => {
+  it('keep V8’s incremental marking: marked at once, a full collection waited for a direct old-space allocation, and peaks followed pretenuring instead of the heap kept', () => {
+    expect(MEMORY_V8).toEqual(COUNT_V8);
+    expect(MEMORY_V8).not.toContain('--no-incremental-marking');
   });
 });

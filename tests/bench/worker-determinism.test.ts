@@ -1,8 +1,8 @@
 // The benchmark's counts are only comparable if the same work allocates, and so collects garbage, the same way in
 // every run: a few hundred bytes of difference after loading the plugin moved every later collection and the same
 // build's instruction count by up to 2% (docs/development.md, "Counts that repeat"). This runs bench/worker.mjs
-// twice natively, with the flags of the memory runs and the worker's clock, and compares the heap after every file.
-// Those flags are the counts' flags plus marking done at once: with incremental marking (the counts keep it, and
+// twice natively, with the counts' flags plus marking done at once (ATOMIC_MARKING_V8) and the worker's clock, and
+// compares the heap after every file. With incremental marking (the counts and the memory runs keep it, and the counts
 // check how far they repeat in every run) marking steps are sized by time, and on a loaded machine this comparison
 // failed 3 times in 4. Marked at once it passed 4 of 4 beside three busy loops, and fails 3 of 3 with the plugin
 // loaded by import().
@@ -14,12 +14,12 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 
 // @ts-expect-error: a JavaScript module of the benchmark, without types
-import { CLOCK, MEMORY_V8 } from '../../bench/method.mjs';
+import { ATOMIC_MARKING_V8, CLOCK } from '../../bench/method.mjs';
 import { generatedCorpus } from '../generated-corpus.js';
 
 const root = join(import.meta.dirname, '../..');
 
-describe("bench/worker.mjs under the memory runs' flags and the worker's clock", () => {
+describe("bench/worker.mjs with marking done at once and the worker's clock", () => {
   const dir = mkdtempSync(join(tmpdir(), 'clerk-bench-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -28,7 +28,7 @@ describe("bench/worker.mjs under the memory runs' flags and the worker's clock",
     writeFileSync(list, JSON.stringify(generatedCorpus(dir, 80, 3)));
     const run = (): number[] => {
       // ESLint lints only files under its cwd: the worker runs from the corpus folder.
-      const out = execFileSync(process.execPath, [...(MEMORY_V8 as string[]), join(root, 'bench/worker.mjs'), 'clerk-recommended', list, '--sequential', ...(CLOCK as string[]), '--heap-trace'], { cwd: dir, encoding: 'utf8' });
+      const out = execFileSync(process.execPath, [...(ATOMIC_MARKING_V8 as string[]), join(root, 'bench/worker.mjs'), 'clerk-recommended', list, '--sequential', ...(CLOCK as string[]), '--heap-trace'], { cwd: dir, encoding: 'utf8' });
       const result = JSON.parse(out) as { files: number; heapAfterFile: number[]; crashes: number };
       expect(result.crashes).toBe(0);
       return result.heapAfterFile;
@@ -44,7 +44,7 @@ describe("bench/worker.mjs under the memory runs' flags and the worker's clock",
     // The heap still held after the run's final full collection (retainedKb, with --expose-gc): where collections
     // fell in between does not matter to it, unlike the heap after a given file.
     const retained = (...padding: string[]): number => {
-      const out = execFileSync(process.execPath, ['--expose-gc', ...(MEMORY_V8 as string[]), join(root, 'bench/worker.mjs'), 'noop', list, '--sequential', ...(CLOCK as string[]), ...padding], { cwd: dir, encoding: 'utf8' });
+      const out = execFileSync(process.execPath, ['--expose-gc', ...(ATOMIC_MARKING_V8 as string[]), join(root, 'bench/worker.mjs'), 'noop', list, '--sequential', ...(CLOCK as string[]), ...padding], { cwd: dir, encoding: 'utf8' });
       return (JSON.parse(out) as { retainedKb: number }).retainedKb;
     };
     const shift = retained('--heap-padding', '512') - retained();
