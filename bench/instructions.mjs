@@ -282,7 +282,7 @@ for (const corpus of corpora) {
       count.text += ` (inconclusive after ${attempts.length} attempt${attempts.length > 1 ? 's' : ''}: ${why(final)})`;
     }
     const peak = mem.configs[config].overNoop;
-    const memoryCheck = { text: `(${corpus}) ${LABEL[config]}: peak RSS ${pct(peak)} over the no-op rule <= ${pct(TARGETS.memoryOverNoop)} (all ${mem.files} files, fixed GC schedule, median of ${mem.runs})`, ok: peak <= TARGETS.memoryOverNoop };
+    const memoryCheck = { text: `(${corpus}) ${LABEL[config]}: peak RSS ${pct(peak)} over the no-op rule <= ${pct(TARGETS.memoryOverNoop)} (all ${mem.files} files, fixed GC schedule, median over ${mem.runs} heap layouts)`, ok: peak <= TARGETS.memoryOverNoop };
     if (!mem.conclusive) {
       memoryCheck.ok = false;
       memoryCheck.text += ` (inconclusive: ${mem.disordered.join(', ')} in peak RSS though it keeps more)`;

@@ -2,13 +2,14 @@
 // (tests/bench/worker-determinism.test.ts checks it).
 
 /**
- * V8 flags of every count and of the memory target's runs: one thread (`--predictable`), garbage collection on a
+ * V8 flags of every count and of the memory target's runs (MEMORY_V8): one thread (`--predictable`), garbage collection on a
  * fixed schedule (`--predictable-gc-schedule`: 4 MB semi-spaces, old generation grown by a fixed 30%, no memory
  * reducer), and no garbage collection started from a task (`--no-minor-gc-task --no-incremental-marking-task`): V8
  * posts those tasks when the young generation is 80% full or marking has started, and they run when the event loop
  * gets to them, which depends on time. With these flags (and the worker's clock and require(), see
- * bench/worker.mjs) the heap after each file is the same, byte for byte, from run to run natively, and a count
- * under valgrind repeats to ~0.01–0.5% (2026-12-03; before: up to 2% for the same build, 4.4% across runs).
+ * bench/worker.mjs) a count under valgrind repeats to ~0.01–0.5% (2026-12-03; before: up to 2% for the same build,
+ * 4.4% across runs); with marking done at once as well (ATOMIC_MARKING_V8) the heap after each file is the same,
+ * byte for byte, from run to run natively.
  */
 export const COUNT_V8 = ['--predictable', '--predictable-gc-schedule', '--no-minor-gc-task', '--no-incremental-marking-task'];
 /**
@@ -22,12 +23,13 @@ export const CLOCK = ['--clock-ms-per-file', '10'];
  * 2026-12-04 they also marked at once (`--no-incremental-marking`), because incremental marking sizes its steps by
  * time and a no-op run had once peaked at 236 MB beside two valgrind runs against 150 MB idle. With the worker made
  * deterministic since (require(), its clock, no GC tasks) that no longer showed: on all of (b), beside the benchmark's
- * two valgrind runs and up to three other runs, the no-op rule peaked at 147.9 to 150.1 MB in four runs. Marking at
+ * two valgrind runs and up to four other runs, the no-op rule peaked at 147.9 to 150.1 MB in four runs. Marking at
  * once turned out not to measure memory at all: without incremental marking a full collection starts only when
  * something is allocated directly in the old generation after its limit is passed (promotion by the young
  * generation's collections never starts one), so where collections fell followed pretenuring, not the heap kept. The
- * no-op rule with 5 MB of ballast kept as much as `recommended` (44.4 vs 44.5 MB) and peaked lower than the no-op
- * rule without it (156.7 vs 160.9 MB; 23 full collections against 17), `recommended` at 173 to 184 MB. With
+ * no-op rule with 5 MB of ballast kept as much as `recommended` (44.3–44.4 against 44.4–45.4 MB) and peaked at
+ * 156.6–156.7 MB with 23 full collections, no higher than the no-op rule without it (154.4–160.9 MB, 17–21 full
+ * collections, five heap paddings), `recommended` at 173 to 184 MB. With
  * incremental marking the peaks follow what is kept: the no-op rule 148 MB, with 5 MB of ballast 159.0 MB,
  * `recommended` 160.3 to 161.5 MB. A run can still overshoot while marking on a loaded machine (one of five runs of
  * `recommended` on (c) peaked at 211.6 MB beside five other runs, 180 MB otherwise): the median over heap layouts
@@ -43,10 +45,11 @@ export const ATOMIC_MARKING_V8 = [...COUNT_V8, '--no-incremental-marking'];
 
 /**
  * The heap padding (bench/worker.mjs `--heap-padding`, KB) of a configuration's index-th memory run. With GC on a fixed
- * schedule a run repeats (to 0.1 MB marked at once, to ~1% with incremental marking), so identical runs measured one
+ * schedule a run repeats (to 0.1 MB marked at once, to ~1.5% with incremental marking), so identical runs measured one
  * heap layout three times, while the peak moves with the layout: on all 2,000 files of (b) (2026-12-04, marked at
  * once) `recommended` peaked 9.9% to 17.7% over the no-op rule at paddings 0 to 512 KB. So each run gets its own
- * layout and the median is over layouts (which also keeps out one run that overshot while marking).
+ * layout and the median is over layouts (which also keeps out one run that overshot while marking). How much the
+ * layout moves the peak with incremental marking was not measured beyond two paddings (0 and 16 KB on (b) and (c)).
  */
 export const MEMORY_PADDINGS = [0, 16, 48];
 export const memoryPadding = (index) => MEMORY_PADDINGS[index % MEMORY_PADDINGS.length] + 64 * Math.floor(index / MEMORY_PADDINGS.length);

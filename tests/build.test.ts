@@ -40,7 +40,7 @@ describe('loading the plugin', () => {
     // A process of its own: vitest's has loaded everything already.
     const loaded = execFileSync(
       process.execPath,
-      ['-e', `require(${JSON.stringify(join(dist, 'index.js'))}); console.log(Object.keys(require.cache).filter((file) => /[\\/]jsonc-parser[\\/]/.test(file)).length)`],
+      ['-e', `require(${JSON.stringify(join(dist, 'index.js'))}); console.log(Object.keys(require.cache).filter((file) => file.includes('jsonc-parser')).length)`],
       { encoding: 'utf8' },
     );
     expect(Number(loaded)).toBe(0);
