@@ -18,7 +18,9 @@ const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
 const base = [tsc, '-p', `${root}tsconfig.build.json`, '--outDir', staging];
 const compile = (args) =>
   new Promise((resolve) => {
-    spawn(process.execPath, [...base, ...args], { stdio: 'inherit' }).on('close', (code) => resolve(code === 0));
+    spawn(process.execPath, [...base, ...args], { stdio: 'inherit' })
+      .on('error', () => resolve(false))
+      .on('close', (code) => resolve(code === 0));
   });
 const passes = await Promise.all([
   compile(['--removeComments', '--declaration', 'false', '--declarationMap', 'false']),
