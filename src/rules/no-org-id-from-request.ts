@@ -87,15 +87,19 @@ export default createRule<Options, MessageIds>({
   create(context, [options]) {
     const { sourceCode } = context;
     const { names, mention } = orgIdNames(options.orgIdNames ?? []);
+    const mentions = mention.test(sourceCode.text);
     const queriesData = options.checkTenantScoping === true && mayQueryData(sourceCode.text);
-    if (!mention.test(sourceCode.text) && !queriesData) return {};
+    if (!mentions && !queriesData) return {};
     const setup = setupRule(context);
     if (setup === undefined) return {};
-    // Class 8 asks only about entry points that read the session's orgId: none can where no module in reach names it.
-    const tenantScoping = queriesData && mayReadOrgId(context, setup.settings);
-    const refs = getClerkReferences(sourceCode);
     const kind = getFileKind(context);
     const entryFile = kind.serverActions || kind.appRoute || kind.pagesApi || kind.nodeServer || sourceCode.text.includes('use server');
+    // Class 8 asks only about entry points that read the session's orgId: none can where no module in reach names it.
+    // Asked after the file is known to hold entry points, since it reads the modules the file imports.
+    const tenantScoping = queriesData && entryFile && mayReadOrgId(context, setup.settings);
+    // Every other class needs an org id name in the file itself (`mention` matches `orgId` too).
+    if (!mentions && !tenantScoping) return {};
+    const refs = getClerkReferences(sourceCode);
     // The session's own orgId, unchecked, in a query: anywhere on the server (pages, layouts, lib functions too).
     const sessionFile = !kind.client && /\borgId\b/u.test(sourceCode.text) && [...refs.calls.values()].some((ref) => ref.kind === 'authObject' || ref.kind === 'protect');
     if (!entryFile && !sessionFile) return {};
@@ -109,7 +113,7 @@ export default createRule<Options, MessageIds>({
         const entryOf = (entryIndex ??= entryPointIndex(sourceCode, refs, kind, setup.settings.authWrappers));
         const analyzers = new Map<EntryPoint['fn'], RequestInputAnalyzer>();
         if (tenantScoping) checkTenantScopingOf(entryOf, analyzers);
-        if (!mention.test(sourceCode.text)) return;
+        if (!mentions) return;
         const reported = new Set<string>();
         findFirst(
           sourceCode,
