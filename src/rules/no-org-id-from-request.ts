@@ -87,9 +87,9 @@ export default createRule<Options, MessageIds>({
   create(context, [options]) {
     const { sourceCode } = context;
     const { names, mention } = orgIdNames(options.orgIdNames ?? []);
-    const mentions = mention.test(sourceCode.text);
+    const namesOrgId = mention.test(sourceCode.text);
     const queriesData = options.checkTenantScoping === true && mayQueryData(sourceCode.text);
-    if (!mentions && !queriesData) return {};
+    if (!namesOrgId && !queriesData) return {};
     const setup = setupRule(context);
     if (setup === undefined) return {};
     const kind = getFileKind(context);
@@ -98,7 +98,7 @@ export default createRule<Options, MessageIds>({
     // Asked after the file is known to hold entry points, since it reads the modules the file imports.
     const tenantScoping = queriesData && entryFile && mayReadOrgId(context, setup.settings);
     // Every other class needs an org id name in the file itself (`mention` matches `orgId` too).
-    if (!mentions && !tenantScoping) return {};
+    if (!namesOrgId && !tenantScoping) return {};
     const refs = getClerkReferences(sourceCode);
     // The session's own orgId, unchecked, in a query: anywhere on the server (pages, layouts, lib functions too).
     const sessionFile = !kind.client && /\borgId\b/u.test(sourceCode.text) && [...refs.calls.values()].some((ref) => ref.kind === 'authObject' || ref.kind === 'protect');
@@ -113,7 +113,7 @@ export default createRule<Options, MessageIds>({
         const entryOf = (entryIndex ??= entryPointIndex(sourceCode, refs, kind, setup.settings.authWrappers));
         const analyzers = new Map<EntryPoint['fn'], RequestInputAnalyzer>();
         if (tenantScoping) checkTenantScopingOf(entryOf, analyzers);
-        if (!mentions) return;
+        if (!namesOrgId) return;
         const reported = new Set<string>();
         findFirst(
           sourceCode,
