@@ -95,19 +95,6 @@ async function configFor(name) {
     const off = Object.fromEntries(name.slice('clerk-recommended-without='.length).split('+').map((rule) => [`clerk/${rule}`, 'off']));
     return withBase(clerk.configs.recommended, { rules: off });
   }
-  // `recommended` with some rules' strict options (`clerk-recommended+strict=rule-a+rule-b`): what those options cost,
-  // by difference (information, for profiling by instruction count).
-  if (name.startsWith('clerk-recommended+strict=')) {
-    const clerk = loadPlugin();
-    const strict = Object.fromEntries(
-      name.slice('clerk-recommended+strict='.length).split('+').map((rule) => {
-        const options = clerk.rules[rule]?.meta.docs?.strictOptions;
-        if (options === undefined) throw new Error(`clerk/${rule} has no strict options`);
-        return [`clerk/${rule}`, ['error', ...options]];
-      }),
-    );
-    return withBase(clerk.configs.recommended, { rules: strict });
-  }
   if (name === 'clerk-all') {
     const clerk = loadPlugin();
     return withBase(clerk.configs.all);
