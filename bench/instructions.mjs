@@ -8,16 +8,19 @@
 // time or on I/O order. What did, and how each is taken out (2026-12-03; the same build had counted up to 2% apart,
 // and code without the plugin 4.4% apart between two benchmark runs):
 // - V8's own threads and timed GC decisions: `--predictable` (one thread), `--predictable-gc-schedule` (heap growth
-//   fixed, not computed from timed speeds), no scavenge or marking started from a task (COUNT_V8).
+//   fixed, not computed from timed speeds), no scavenge or marking started from a task (SCHEDULE_V8).
+// - Full collections: none starts, the old generation being sized past what a run allocates (COUNT_V8, from
+//   2026-12-04; a counted run with one is refused). Where they fell moved a count with the heap layout (by up to 4
+//   points on (c)), and incremental marking, which sizes its steps by time, moved it with the machine's load; forced
+//   at fixed files they are atomic and deoptimize code users' collections leave alone (bench/method.mjs says how
+//   much). The heap kept, which is what full collections cost, is the memory target's.
 // - Reads: the worker reads and lints one file after the other (`--sequential`; `lintFiles` reads concurrently,
 //   which moved the same configuration's count by up to 5%), and loads the plugin with require(), not import()
 //   (bench/worker.mjs says why).
 // - The plugin's one-second freshness of file-system answers: the worker's clock advances per file (CLOCK).
-// Natively the heap after each file of (b) is then the same byte for byte from run to run; under valgrind the same
-// work repeats to ~0.01% without the plugin and ~0.5% with it (incremental marking still sizes its steps by time;
-// without incremental marking counts repeat to 0.01% but the no-op rule's cost of linting rose 17%, a collector
-// unlike the one users run). Every run counts the warm-up of `recommended` twice and reports how far apart
-// (REPEAT_LIMIT).
+// What is left is the work and the young generation's collections, both set by what is allocated: on 300 files of
+// (b) a count repeats across heap layouts and with another valgrind run beside it to 0.1%. Every run counts the
+// warm-up of `recommended` twice and reports how far apart (REPEAT_LIMIT).
 //
 // Why against one no-op rule: as soon as any rule is enabled, ESLint 9/10 creates per-file rule contexts that
 // inherit from a per-file object, which keeps each file's AST alive through young-generation collections
@@ -27,10 +30,10 @@
 // What: for corpora (a) and (b) an evenly spaced sample of `--files` files (default 300), (c) whole (see FILES_C),
 // and each configuration, two runs
 // of bench/worker.mjs under callgrind: linting the sample, and stopping after the warm-up; their difference is the
-// instructions of linting the sample alone (start-up, module loading, warm-up cancel out). Garbage collection is in
-// the count (it runs on the main thread here).
+// instructions of linting the sample alone (start-up, module loading, warm-up cancel out). The young generation's
+// collections are in the count (they run on the main thread here); full collections are kept out (COUNT_V8).
 //
-// Memory, the target: peak RSS of native runs over the whole corpus with the flags of the counts (COUNT_V8: among
+// Memory, the target: peak RSS of native runs over the whole corpus with the counts' GC schedule (SCHEDULE_V8: among
 // them `--predictable-gc-schedule`: young generation at 4 MB semi-spaces, old generation grown by a fixed 30% after
 // each full collection, no memory reducer) and V8's incremental marking (MEMORY_V8, bench/method.mjs says why), median
 // of MEMORY_RUNS runs at different heap layouts (memoryPadding), and the heap still held after a final full collection. Under V8's default heuristics the heap grows by a factor computed from how fast the program allocated
@@ -61,7 +64,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 
 import { buildCorpora, buildRealAppsCorpus, corpusFile, median, resultsDir, root } from './corpora.mjs';
-import { childEnv, CLOCK, COUNT_V8, MEMORY_V8, memoryPadding } from './method.mjs';
+import { assertNoFullCollection, childEnv, CLOCK, COUNT_V8, MEMORY_V8, memoryPadding } from './method.mjs';
 
 const run = promisify(execFile);
 const args = process.argv.slice(2);
@@ -137,7 +140,9 @@ async function instructions(config, list, v8, warmupOnly) {
   );
   const refs = /I\s+refs:\s+([\d,]+)/u.exec(stderr);
   if (refs === null) throw new Error(`no instruction count for ${config} ${list}:\n${stderr.slice(-2000)}`);
-  return { count: Number(refs[1].replaceAll(',', '')), result: JSON.parse(stdout) };
+  const result = JSON.parse(stdout);
+  assertNoFullCollection(result, `${config} ${list}`);
+  return { count: Number(refs[1].replaceAll(',', '')), result };
 }
 async function memory(config, list, v8, base = ['--predictable'], workerFlags = []) {
   const { stdout } = await run(process.execPath, [...base, ...v8, '--expose-gc', worker, config, list, '--sequential', ...CLOCK, ...workerFlags], { cwd: CWD, env: childEnv(), maxBuffer: 64 * 1024 * 1024 });

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 
 // @ts-expect-error: a JavaScript module of the benchmark, without types
-import { childEnv, COUNT_V8, MEMORY_V8, memoryPadding } from '../../bench/method.mjs';
+import { assertNoFullCollection, childEnv, COUNT_OLD_SPACE_MB, COUNT_V8, MEMORY_V8, memoryPadding, SCHEDULE_V8 } from '../../bench/method.mjs';
 
 const env = childEnv as (env?: Record<string, string | undefined>) => Record<string, string>;
 
@@ -44,7 +44,25 @@ describe('the heap layouts of the memory runs (memoryPadding)', () => {
 
 describe('the flags of the memory runs (MEMORY_V8)', () => {
   it('keep V8’s incremental marking: marked at once, a full collection waited for a direct old-space allocation, and peaks followed pretenuring instead of the heap kept', () => {
-    expect(MEMORY_V8).toEqual(COUNT_V8);
+    expect(MEMORY_V8).toEqual(SCHEDULE_V8);
     expect(MEMORY_V8).not.toContain('--no-incremental-marking');
+    // Full collections are what memory is about: the memory runs keep V8's old-generation sizing.
+    expect(MEMORY_V8.some((flag: string) => flag.startsWith('--initial-old-space-size'))).toBe(false);
+  });
+});
+
+describe('counts without full collections (COUNT_V8, assertNoFullCollection)', () => {
+  const assertNone = assertNoFullCollection as (result: { fullCollections?: number }, what: string) => void;
+
+  it('size the old generation so that none starts, on the same fixed schedule as the memory runs', () => {
+    expect(COUNT_V8.slice(0, SCHEDULE_V8.length)).toEqual(SCHEDULE_V8);
+    expect(COUNT_V8).toContain(`--initial-old-space-size=${COUNT_OLD_SPACE_MB}`);
+  });
+
+  it('refuses a counted run in which a full collection started, and says what to raise', () => {
+    expect(() => assertNone({ fullCollections: 0 }, 'noop list.json')).not.toThrow();
+    expect(() => assertNone({ fullCollections: 2 }, 'noop list.json')).toThrow(/noop list\.json: 2 full garbage collections in a counted run.*raise COUNT_OLD_SPACE_MB above 4096/u);
+    // A worker that did not report them (an older worker) is refused too, not taken for none.
+    expect(() => assertNone({}, 'noop list.json')).toThrow(/an unknown number of full garbage collections/u);
   });
 });

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 
 // @ts-expect-error: a JavaScript module of the benchmark, without types
-import { ATOMIC_MARKING_V8, CLOCK } from '../../bench/method.mjs';
+import { ATOMIC_MARKING_V8, CLOCK, COUNT_V8, MEMORY_V8 } from '../../bench/method.mjs';
 import { generatedCorpus } from '../generated-corpus.js';
 
 const root = join(import.meta.dirname, '../..');
@@ -51,5 +51,20 @@ describe("bench/worker.mjs with marking done at once and the worker's clock", ()
     expect(shift).toBeGreaterThanOrEqual(480);
     expect(shift).toBeLessThan(640);
     expect(() => execFileSync(process.execPath, [join(root, 'bench/worker.mjs'), 'noop', list, '--heap-padding', 'x'], { cwd: dir, stdio: 'pipe' })).toThrow(/--heap-padding needs a number of KB/u);
+  });
+
+  it('starts no full collection with the counts\' flags (COUNT_V8), where the memory runs\' flags start some', () => {
+    const list = join(dir, 'full.json');
+    writeFileSync(list, JSON.stringify(generatedCorpus(join(dir, 'full'), 80, 3)));
+    const fullCollections = (v8: string[], config: string): number => {
+      const out = execFileSync(process.execPath, [...v8, join(root, 'bench/worker.mjs'), config, list, '--sequential', ...(CLOCK as string[])], { cwd: dir, encoding: 'utf8' });
+      return (JSON.parse(out) as { fullCollections: number }).fullCollections;
+    };
+    // Where full collections fall moves a count with the heap layout and, under incremental marking, with the
+    // machine's load (bench/method.mjs): counts are made without them.
+    for (const config of ['noop', 'clerk-recommended']) {
+      expect(fullCollections(COUNT_V8 as string[], config)).toBe(0);
+      expect(fullCollections(MEMORY_V8 as string[], config)).toBeGreaterThan(0);
+    }
   });
 });
