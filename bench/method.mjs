@@ -29,8 +29,8 @@ export const COUNT_OLD_SPACE_MB = 4096;
  * rule counted 10,738 M instead of 7,177 M, a cost users do not pay. Without full collections, on 300 files of (b):
  * the no-op rule 5,761 M (5,766 M with 48 KB of padding), `recommended` 6,300 M at both paddings, `all` 6,428 M,
  * two runs at a time. What full collections cost depends on the heap kept, which the memory target measures
- * (retainedHeapMb, peak RSS); on the same files under the fixed schedule `recommended` counted 628 M over the no-op
- * rule, 539 M of it outside collections (docs/development.md, "Counts without full collections").
+ * (retainedHeapMb, peak RSS); on the same files `recommended` counted 628 M over the no-op rule with V8's full
+ * collections and 539 M without them (docs/development.md, "Counts without full collections").
  */
 export const COUNT_V8 = [...SCHEDULE_V8, `--initial-old-space-size=${COUNT_OLD_SPACE_MB}`, `--max-old-space-size=${2 * COUNT_OLD_SPACE_MB}`];
 /**
