@@ -141,8 +141,7 @@ async function instructions(config, list, v8, warmupOnly) {
   const refs = /I\s+refs:\s+([\d,]+)/u.exec(stderr);
   if (refs === null) throw new Error(`no instruction count for ${config} ${list}:\n${stderr.slice(-2000)}`);
   const result = JSON.parse(stdout);
-  // A warm-up-only run reports nothing (and its 50 files cannot fill the old generation).
-  if (!warmupOnly) assertNoFullCollection(result, `${config} ${list}`);
+  assertNoFullCollection(result, `${config} ${list}`);
   return { count: Number(refs[1].replaceAll(',', '')), result };
 }
 async function memory(config, list, v8, base = ['--predictable'], workerFlags = []) {

@@ -37,7 +37,9 @@ for (const [corpus, data] of Object.entries(instructions.corpora).sort(([x], [y]
 }
 if (instructions.skipped !== undefined) rows.push(`| (c) real apps | ≤ 5% | skipped: not laid out | | | | |`);
 console.log(`Measured ${instructions.date.slice(0, 10)} at commit ${instructions.commit}${instructions.srcCommit !== undefined && instructions.srcCommit !== instructions.commit ? ` (src/ as of ${instructions.srcCommit})` : ''}, Node ${instructions.node} (\`npm run bench\`):\n`);
-console.log('| corpus (instructions counted by callgrind, no full collections) | target over the no-op rule | `recommended` over the no-op rule | `all` over the no-op rule | peak RSS over the no-op rule (≤ 10%; whole corpus, fixed GC schedule, median over 3 heap layouts), `recommended` / `all` | ESLint\'s floor: no-op rule over no rules | findings (`all`) |');
+// Runs since 2026-12-04 count without full collections (bench/method.mjs COUNT_V8): say which kind this table is.
+const withoutFull = Object.values(instructions.corpora).every((data) => data.v8?.some((flag) => flag.startsWith('--initial-old-space-size')));
+console.log(`| corpus (instructions counted by callgrind${withoutFull ? ', no full collections' : ''}) |` + ' target over the no-op rule | `recommended` over the no-op rule | `all` over the no-op rule | peak RSS over the no-op rule (≤ 10%; whole corpus, fixed GC schedule, median over 3 heap layouts), `recommended` / `all` | ESLint\'s floor: no-op rule over no rules | findings (`all`) |');
 console.log('| --- | --- | --- | --- | --- | --- | --- |');
 console.log(rows.join('\n'));
 if (editor !== undefined) {

@@ -1,9 +1,9 @@
 // The benchmark's counts are only comparable if the same work allocates, and so collects garbage, the same way in
 // every run: a few hundred bytes of difference after loading the plugin moved every later collection and the same
 // build's instruction count by up to 2% (docs/development.md, "Counts that repeat"). This runs bench/worker.mjs
-// twice natively, with the counts' flags plus marking done at once (ATOMIC_MARKING_V8) and the worker's clock, and
-// compares the heap after every file. With incremental marking (the counts and the memory runs keep it, and the counts
-// check how far they repeat in every run) marking steps are sized by time, and on a loaded machine this comparison
+// twice natively, with the counts' GC schedule plus marking done at once (ATOMIC_MARKING_V8) and the worker's clock,
+// and compares the heap after every file. With incremental marking (the memory runs keep it; the counts start no full
+// collection, bench/method.mjs COUNT_V8) marking steps are sized by time, and on a loaded machine this comparison
 // failed 3 times in 4. Marked at once it passed 4 of 4 beside three busy loops, and fails 3 of 3 with the plugin
 // loaded by import().
 import { execFileSync } from 'node:child_process';
@@ -61,7 +61,8 @@ describe("bench/worker.mjs with marking done at once and the worker's clock", ()
       return (JSON.parse(out) as { fullCollections: number }).fullCollections;
     };
     // Where full collections fall moves a count with the heap layout and, under incremental marking, with the
-    // machine's load (bench/method.mjs): counts are made without them.
+    // machine's load (bench/method.mjs): counts are made without them. The memory runs' half is the positive control
+    // (it relies on V8's default old-generation sizing starting one within 80 files).
     for (const config of ['noop', 'clerk-recommended']) {
       expect(fullCollections(COUNT_V8 as string[], config)).toBe(0);
       expect(fullCollections(MEMORY_V8 as string[], config)).toBeGreaterThan(0);
