@@ -13,7 +13,8 @@
 //   2026-12-04; a counted run with one is refused). Where they fell moved a count with the heap layout (by up to 4
 //   points on (c)), and incremental marking, which sizes its steps by time, moved it with the machine's load; forced
 //   at fixed files they are atomic and deoptimize code users' collections leave alone (bench/method.mjs says how
-//   much). The heap kept, which is what full collections cost, is the memory target's.
+//   much). No target measures the processor time of full collections any more; the heap they mark is reported beside
+//   the memory target (heap kept).
 // - Reads: the worker reads and lints one file after the other (`--sequential`; `lintFiles` reads concurrently,
 //   which moved the same configuration's count by up to 5%), and loads the plugin with require(), not import()
 //   (bench/worker.mjs says why).

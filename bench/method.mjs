@@ -28,9 +28,10 @@ export const COUNT_OLD_SPACE_MB = 4096;
  * incremental marking leaves alone ("weak objects": 136 against 41 deoptimizations on 300 files of (b)): the no-op
  * rule counted 10,738 M instead of 7,177 M, a cost users do not pay. Without full collections, on 300 files of (b):
  * the no-op rule 5,761 M (5,766 M with 48 KB of padding), `recommended` 6,300 M at both paddings, `all` 6,428 M,
- * two runs at a time. What full collections cost depends on the heap kept, which the memory target measures
- * (retainedHeapMb, peak RSS); on the same files `recommended` counted 628 M over the no-op rule with V8's full
- * collections and 539 M without them (docs/development.md, "Counts without full collections").
+ * two runs at a time. No target measures the processor time of full collections any more (they mark the heap kept,
+ * reported beside the memory target as retainedHeapMb, and how many start follows what is allocated): on the same
+ * files `recommended` counted 628 M over the no-op rule with V8's full collections and 539 M without them
+ * (docs/development.md, "Counts without full collections").
  */
 export const COUNT_V8 = [...SCHEDULE_V8, `--initial-old-space-size=${COUNT_OLD_SPACE_MB}`, `--max-old-space-size=${2 * COUNT_OLD_SPACE_MB}`];
 /**
