@@ -14,13 +14,12 @@ import { dirname, join } from 'node:path';
 
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
-import { NODE_SERVER_SOURCES } from '../clerk/index.js';
+import { CREATES_ROUTER, NODE_SERVER_SOURCES } from '../clerk/index.js';
 import { detectClerkVersions } from '../project/clerk-version.js';
 import { projectRootOf } from '../util/project.js';
+import { passesTextGate } from '../util/text-gate.js';
 import { loadModule, type Parser, resolveImportPath } from './cross-file.js';
 
-/** Text gate: a router is created in the module (`Router()`, `express.Router()`, `new Hono()`). */
-const CREATES_ROUTER = /\bRouter\s*\(|\bnew\s+Hono\b/u;
 
 /** Middleware that is plumbing, never a guard: body parsers, CORS, logging, uploads, Clerk's lax middleware. */
 const PLUMBING =
@@ -31,7 +30,7 @@ const PLUMBING =
  * Clerk Node SDK (`@clerk/express`, …).
  */
 export function isClerkProjectRouterModule(sourceCode: Readonly<TSESLint.SourceCode>, filename: string): boolean {
-  if (!CREATES_ROUTER.test(sourceCode.text)) return false;
+  if (!passesTextGate(sourceCode.text, CREATES_ROUTER)) return false;
   const importsRouter = sourceCode.ast.body.some(
     (statement) => statement.type === 'ImportDeclaration' && statement.importKind !== 'type' && (statement.source.value === 'express' || statement.source.value === 'hono'),
   );

@@ -4,5 +4,6 @@ export * from './keys.js';
 export * from './middleware.js';
 export * from './next.js';
 export * from './packages.js';
+export * from './text-gates.js';
 export * from './users.js';
 export * from './webhooks.js';

@@ -1,10 +1,11 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { calleePath, getClerkReferences, isVerifierSecretArgument } from '../analysis/index.js';
-import { CLERK_KEY_CALLS, CLERK_KEY_PROPERTIES, findKeys, type FoundKey, KEY_ENV_NAMES, type KeyKind, maskKey } from '../clerk/index.js';
+import { CLERK_KEY_CALLS, CLERK_KEY_PROPERTIES, findKeys, type FoundKey, KEY_ENV_NAMES, KEY_GATE, type KeyKind, maskKey } from '../clerk/index.js';
 import { createRule } from './kit/create-rule.js';
 import { promotedFix } from './kit/report.js';
 import { setupRule } from './kit/rule-setup.js';
+import { passesTextGate } from '../util/text-gate.js';
 
 export type Options = [{ checkPublishableKeys?: boolean }];
 export type MessageIds =
@@ -54,7 +55,7 @@ export default createRule<Options, MessageIds>({
   create(context, [options]) {
     const { sourceCode } = context;
     const text = sourceCode.text;
-    if (!/(?:sk_live_|sk_test_|whsec_|ak_|pk_test_)/u.test(text)) return {};
+    if (!passesTextGate(text, KEY_GATE)) return {};
     const setup = setupRule(context);
     if (setup === undefined) return {};
     const checkPublishableKeys = options.checkPublishableKeys ?? false;

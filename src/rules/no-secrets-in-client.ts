@@ -5,12 +5,14 @@ import {
   CLERK_SECRET_ENV,
   CLERK_SECRET_POWERS,
   CLERK_SOURCES,
+  ENV_READ_GATE,
   envSecrecy,
   isSecretName,
   PUBLIC_ENV_PREFIXES,
 } from '../clerk/index.js';
 import { createRule } from './kit/create-rule.js';
 import { matchesAnyGlob } from '../util/glob.js';
+import { passesTextGate } from '../util/text-gate.js';
 import { promotedFix } from './kit/report.js';
 import { setupRule } from './kit/rule-setup.js';
 import { stringListOption } from './kit/schema.js';
@@ -167,7 +169,7 @@ export default createRule<Options, MessageIds>({
       });
     }
 
-    const readsEnv = /\b(?:process|meta)\.env\b/u.test(sourceCode.text);
+    const readsEnv = passesTextGate(sourceCode.text, ENV_READ_GATE);
     return {
       ImportDeclaration: checkImport,
       ...(readsEnv
