@@ -142,17 +142,33 @@ export class WebhookAnalyzer {
     );
   }
 
+  /**
+   * Whether `verifications(fn)` holds one that is not a helper (Clerk's `verifyWebhook`, a configured verifier, svix's
+   * `wh.verify`), found without reading the modules of the helpers the function calls, as `verifications` does.
+   */
+  hasDirectVerification(fn: FunctionNode): boolean {
+    return findFirst(this.sourceCode, fn.body, (node) => node.type === 'CallExpression' && this.directVerificationKind(node) !== undefined) !== undefined;
+  }
+
   verificationKind(call: TSESTree.CallExpression): VerificationKind | undefined {
+    const direct = this.directVerificationKind(call);
+    if (direct !== undefined) return direct;
+    const callee = skipTypeWrappers(call.callee as TSESTree.Expression);
+    if (callee.type === 'Identifier') {
+      const helper = resolveLocalFunction(this.sourceCode, callee);
+      if (helper !== undefined) return this.helperVerifies(helper) ? 'helper' : undefined;
+      return this.importedHelperKind(call, callee);
+    }
+    return undefined;
+  }
+
+  /** The kinds of verification a call is by itself, not by calling a helper that verifies. */
+  private directVerificationKind(call: TSESTree.CallExpression): Exclude<VerificationKind, 'helper' | 'namedHelper'> | undefined {
     if (this.refs.calls.get(call)?.kind === 'verifyWebhook') return 'verifyWebhook';
     if (calleeMatchesNameRefs(this.sourceCode, call.callee, this.verifiers)) return 'configured';
     const callee = skipTypeWrappers(call.callee as TSESTree.Expression);
     if (callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier' && callee.property.name === 'verify') {
       if (this.isWebhookInstance(callee.object)) return 'svixVerify';
-    }
-    if (callee.type === 'Identifier') {
-      const helper = resolveLocalFunction(this.sourceCode, callee);
-      if (helper !== undefined) return this.helperVerifies(helper) ? 'helper' : undefined;
-      return this.importedHelperKind(call, callee);
     }
     return undefined;
   }

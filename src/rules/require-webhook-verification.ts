@@ -130,12 +130,13 @@ export default createRule<Options, MessageIds>({
 
     function checkHandler(entry: EntryPoint): void {
       const { fn } = entry;
+      // A helper's verification says nothing about the provider: only Clerk's own verifiers mark a Clerk webhook. So
+      // whether this is a Clerk webhook is known before the helpers the handler calls are read (`verifications`
+      // reads each one's module to see whether it verifies): another provider's webhook never reads them.
+      const clerkHandler = fileSignal || analyzer.handlerHasClerkSignal(fn) || analyzer.hasDirectVerification(fn);
+      if (!clerkHandler) return;
       const verifications = analyzer.verifications(fn);
       const reads = analyzer.bodyReads(fn);
-      // A helper's verification says nothing about the provider: only Clerk's own verifiers mark a Clerk webhook.
-      const clerkHandler =
-        fileSignal || analyzer.handlerHasClerkSignal(fn) || verifications.some((verification) => !HELPER_KINDS.has(verification.kind));
-      if (!clerkHandler) return;
       if (verifications.length === 0) {
         if (reads.length > 0 && !analyzer.verifiesAnywhere(fn)) {
           report(entry.reportNode.loc, 'missingVerification', { name: entry.name }, verifySuggestion(entry, reads));

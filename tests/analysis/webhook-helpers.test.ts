@@ -1,0 +1,98 @@
+import { join } from 'node:path';
+
+import * as parser from '@typescript-eslint/parser';
+import { Linter } from 'eslint';
+import { afterAll, describe, expect, it } from 'vitest';
+
+import { isModuleCached } from '../../src/analysis/cross-file.js';
+import plugin from '../../src/index.js';
+import { tempProject } from '../temp-project.js';
+
+// Another provider's webhook (Stripe, PayNow, Ko-fi) verifies its own signature and is no Clerk webhook, so neither
+// require-route-handler-auth nor require-webhook-verification reports it. Both used to read the module of every
+// helper it calls first (the auth analysis, to see whether one checks the session; `verifications`, to see whether
+// one verifies), only to drop the result: on the real-apps corpus that was 14 modules (35 KB) of one app's webhooks.
+// The answers are the same either way; these tests pin down that the helpers are not read, and are where needed.
+
+const HELPER = `import { clerkClient } from '@clerk/nextjs/server'
+export async function fulfil(event: { data: { userId: string } }) {
+  const client = await clerkClient()
+  await client.users.updateUserMetadata(event.data.userId, { publicMetadata: { plan: 'pro' } })
+}
+`;
+const STRIPE_WEBHOOK = `import Stripe from 'stripe'
+import { fulfil } from '../../../../lib/orders'
+const stripe = new Stripe(process.env.STRIPE_SECRET_KEY!)
+export async function POST(req: Request) {
+  const body = await req.text()
+  const event = stripe.webhooks.constructEvent(body, req.headers.get('stripe-signature') ?? '', process.env.STRIPE_WEBHOOK_SECRET!)
+  await fulfil(event as never)
+  return new Response('ok')
+}
+`;
+const CLERK_WEBHOOK = `import { verifyWebhook } from '@clerk/nextjs/webhooks'
+import { fulfil } from '../../../../lib/orders'
+export async function POST(req: Request) {
+  const event = await verifyWebhook(req)
+  await fulfil(event as never)
+  return new Response('ok')
+}
+`;
+
+const projects: (() => void)[] = [];
+afterAll(() => projects.forEach((remove) => remove()));
+
+function app(): { root: string; write: (path: string, text: string) => string } {
+  const project = tempProject('clerk-webhook-helpers-');
+  projects.push(project.remove);
+  project.write('package.json', JSON.stringify({ dependencies: { '@clerk/nextjs': '^6.0.0', next: '^15.0.0', stripe: '^17.0.0' } }));
+  project.write('lib/orders.ts', HELPER);
+  return project;
+}
+
+function lint(root: string, file: string, code: string, rules: string[]): string[] {
+  return new Linter({ cwd: root })
+    .verify(
+      code,
+      [
+        {
+          files: ['**/*.ts'],
+          plugins: { clerk: plugin },
+          languageOptions: { parser },
+          rules: Object.fromEntries(rules.map((rule) => [`clerk/${rule}`, 'error'])),
+        },
+      ],
+      file,
+    )
+    .map((message) => message.messageId ?? message.message);
+}
+
+describe("another provider's webhook", () => {
+  it('require-route-handler-auth does not read the helpers a handler on a webhook path calls once it verifies', () => {
+    const { root, write } = app();
+    const file = write('app/api/webhooks/stripe/route.ts', STRIPE_WEBHOOK);
+    expect(lint(root, file, STRIPE_WEBHOOK, ['require-route-handler-auth'])).toEqual([]);
+    expect(isModuleCached(join(root, 'lib/orders.ts'))).toBe(false);
+  });
+
+  it('require-webhook-verification does not read them either', () => {
+    const { root, write } = app();
+    const file = write('app/api/webhooks/stripe/route.ts', STRIPE_WEBHOOK);
+    expect(lint(root, file, STRIPE_WEBHOOK, ['require-webhook-verification'])).toEqual([]);
+    expect(isModuleCached(join(root, 'lib/orders.ts'))).toBe(false);
+  });
+
+  it('a handler elsewhere is analysed first, helpers and all (most routes have no finding to drop)', () => {
+    const { root, write } = app();
+    const file = write('app/api/orders/sync/route.ts', STRIPE_WEBHOOK);
+    expect(lint(root, file, STRIPE_WEBHOOK, ['require-route-handler-auth'])).toEqual([]);
+    expect(isModuleCached(join(root, 'lib/orders.ts'))).toBe(true);
+  });
+
+  it("a Clerk webhook's helpers are still read, to see whether one verifies", () => {
+    const { root, write } = app();
+    const file = write('app/api/webhooks/clerk/route.ts', CLERK_WEBHOOK);
+    expect(lint(root, file, CLERK_WEBHOOK, ['require-webhook-verification', 'require-route-handler-auth'])).toEqual([]);
+    expect(isModuleCached(join(root, 'lib/orders.ts'))).toBe(true);
+  });
+});
