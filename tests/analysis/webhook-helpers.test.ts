@@ -11,7 +11,7 @@ import { tempProject } from '../temp-project.js';
 // Another provider's webhook (Stripe, PayNow, Ko-fi) verifies its own signature and is no Clerk webhook, so neither
 // require-route-handler-auth nor require-webhook-verification reports it. Both used to read the module of every
 // helper it calls first (the auth analysis, to see whether one checks the session; `verifications`, to see whether
-// one verifies), only to drop the result: on the real-apps corpus that was 14 modules (35 KB) of one app's webhooks.
+// one verifies), only to drop the result: on the real-apps corpus, 30 KB of the 75 KB of modules `recommended` parsed.
 // The answers are the same either way; these tests pin down that the helpers are not read, and are where needed.
 
 const HELPER = `import { clerkClient } from '@clerk/nextjs/server'
