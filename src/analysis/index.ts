@@ -12,6 +12,7 @@ import type { ImportedFunctionResolver } from './role-checks.js';
 import { enterProject, exportedFunction, importOf, importsMayMention, isModuleCached, loadImportedBinding, type Parser } from './cross-file.js';
 import { ORG_ID_TEXT, READS_SESSION_DEPTH } from './session-values.js';
 import { middlewareCoverage, middlewareFileFor, type MiddlewareVerdict } from './middleware-protection.js';
+import { WebhookAnalyzer } from './webhooks.js';
 
 export * from './auth-flow.js';
 export { acceptsMachineTokens, mayAcceptMachineTokens } from './checks.js';
@@ -50,6 +51,22 @@ export function getAuthAnalyzer(
     const parsing = context === undefined ? undefined : crossFileParsing(context, settings);
     const crossFile = parsing === undefined ? undefined : { ...parsing, depth: 0 };
     return new AuthAnalyzer(sourceCode, getClerkReferences(sourceCode), settings, crossFile, getClerkReferences);
+  });
+}
+
+/**
+ * The file's webhook analyzer, shared by every rule that lints it (require-route-handler-auth asks whether a handler
+ * is a webhook, require-webhook-verification how it verifies): what it learns about the helpers a handler calls,
+ * each read from its module, is then learned once per file. Follows imported helpers like getAuthAnalyzer.
+ */
+export function getWebhookAnalyzer(
+  context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
+  settings: ClerkSettings,
+): WebhookAnalyzer {
+  const { sourceCode } = context;
+  return perFile(sourceCode, 'webhookAnalyzer', () => {
+    const parsing = crossFileParsing(context, settings);
+    return new WebhookAnalyzer(sourceCode, getClerkReferences(sourceCode), settings.webhookVerifiers, parsing && { ...parsing, depth: 0 });
   });
 }
 

@@ -5,7 +5,8 @@ import {
   crossFileParsing,
   type EntryPoint,
   entryUrlSegments,
-  WebhookAnalyzer,
+  getWebhookAnalyzer,
+  type WebhookAnalyzer,
   getAuthAnalyzer,
   getClerkReferences,
   getFileKind,
@@ -122,13 +123,7 @@ export default createRule<Options, MessageIds>({
       return middlewareVerdict;
     };
 
-    let webhookAnalyzer: WebhookAnalyzer | undefined;
-    const webhooks = (): WebhookAnalyzer =>
-      (webhookAnalyzer ??= (() => {
-        const settings = (setup as NonNullable<typeof setup>).settings;
-        const parsing = crossFileParsing(context, settings);
-        return new WebhookAnalyzer(sourceCode, getClerkReferences(sourceCode), settings.webhookVerifiers, parsing && { ...parsing, depth: 0 });
-      })());
+    const webhooks = (): WebhookAnalyzer => getWebhookAnalyzer(context, (setup as NonNullable<typeof setup>).settings);
 
     function check(entry: EntryPoint): void {
       // A Clerk webhook is public by design and authenticated by its signature: require-webhook-verification's job.

@@ -4,7 +4,6 @@ import { ASTUtils } from '@typescript-eslint/utils';
 import {
   appRouteHandlers,
   branchExits,
-  crossFileParsing,
   type EntryPoint,
   findFirst,
   getClerkReferences,
@@ -16,7 +15,8 @@ import {
   skipTypeWrappers,
   type Verification,
   type VerificationKind,
-  WebhookAnalyzer,
+  getWebhookAnalyzer,
+  type WebhookAnalyzer,
 } from '../analysis/index.js';
 import { KEY_ENV_NAMES, maskKey, USER_EVENT_GATE, VERIFY_WEBHOOK_SOURCE } from '../clerk/index.js';
 import { exitStatement, nodeFramework } from '../fixes/auth-guard.js';
@@ -109,8 +109,7 @@ export default createRule<Options, MessageIds>({
     if (setup === undefined) return {};
     const kind = getFileKind(context);
     const refs = getClerkReferences(sourceCode);
-    const parsing = crossFileParsing(context, setup.settings);
-    const analyzer = new WebhookAnalyzer(sourceCode, refs, setup.settings.webhookVerifiers, parsing && { ...parsing, depth: 0 });
+    const analyzer = getWebhookAnalyzer(context, setup.settings);
     const fileSignal = analyzer.fileHasClerkSignal();
     // The file's style, read only when a repair is built.
     const style = (): ReturnType<typeof codeStyle> => codeStyle(sourceCode);
