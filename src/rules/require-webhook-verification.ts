@@ -18,7 +18,7 @@ import {
   getWebhookAnalyzer,
   type WebhookAnalyzer,
 } from '../analysis/index.js';
-import { KEY_ENV_NAMES, maskKey, USER_EVENT_GATE, VERIFY_WEBHOOK_SOURCE } from '../clerk/index.js';
+import { KEY_ENV_NAMES, maskKey, USER_EVENT_GATE, VERIFY_WEBHOOK_SOURCE, WEBHOOK_TEXT } from '../clerk/index.js';
 import { exitStatement, nodeFramework } from '../fixes/auth-guard.js';
 import { insertAfterStatement, insertAtFunctionStart } from '../fixes/guard.js';
 import { existingImport, planImport } from '../fixes/imports.js';
@@ -47,8 +47,6 @@ export type MessageIds =
   | 'parseVerifiedBody'
   | 'readSecretFromEnv';
 
-// `standardwebhooks` matches `webhook` too: an alternative that also matched it doubled what the scan cost.
-const WEBHOOK_TEXT = /svix|webhook/iu;
 const HELPER_KINDS: ReadonlySet<VerificationKind> = new Set(['helper', 'namedHelper']);
 
 export default createRule<Options, MessageIds>({

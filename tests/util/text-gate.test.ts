@@ -3,15 +3,15 @@ import { join } from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
-import { CREATES_ROUTER, ENV_READ_GATE, KEY_GATE, USER_EVENT_GATE } from '../../src/clerk/index.js';
+import { CREATES_ROUTER, ENV_READ_GATE, KEY_GATE, USER_EVENT_GATE, WEBHOOK_TEXT } from '../../src/clerk/index.js';
 import { passesTextGate, type TextGate } from '../../src/util/text-gate.js';
 
 // Every alternative of each gate's pattern, and near misses: a hint list that left one out would turn the rule off
 // for files it must read.
 const GATES: [string, TextGate, matches: string[], misses: string[]][] = [
-  ['CREATES_ROUTER', CREATES_ROUTER, ['const r = Router()', 'express.Router ()', 'new Hono()', 'new\n  Hono<Env>()'], ['Routers()', 'new HonoApp()', 'router()']],
+  ['CREATES_ROUTER', CREATES_ROUTER, ['const r = Router()', 'express.Router ()', 'new Hono()', 'new\n  Hono<Env>()'], ['Routers()', 'new HonoApp()', 'router()', 'createRouter()']],
   ['USER_EVENT_GATE', USER_EVENT_GATE, ["case 'user.created':", 'user.updated', "'user.deleted'"], ['user.id', 'users.created', 'User.created']],
-  ['KEY_GATE', KEY_GATE, ['sk_live_abc', 'sk_test_abc', 'whsec_abc', 'ak_abc', 'pk_test_abc'], ['pk_live_abc', 'sk-test', 'whsec-', 'task_queue']],
+  ['KEY_GATE', KEY_GATE, ['sk_live_abc', 'sk_test_abc', 'whsec_abc', 'ak_abc', 'pk_test_abc'], ['pk_live_abc', 'sk-test', 'whsec-', 'task_queue', 'ask_question', 'mock_fetch']],
   ['ENV_READ_GATE', ENV_READ_GATE, ['process.env.X', 'import.meta.env.X', 'const { A } = process.env'], ['processenv', 'meta.environment', 'dotenv']],
 ];
 
@@ -52,6 +52,13 @@ describe('text gates', () => {
       const passed = texts.filter((text) => passesTextGate(text, gate)).length;
       expect(passed, name).toBe(texts.filter((text) => gate.pattern.test(text)).length);
     }
+  });
+
+  it('WEBHOOK_TEXT: svix, standardwebhooks and webhook in any case, nothing else', () => {
+    for (const text of ["import { Webhook } from 'svix'", "import { Webhook } from 'standardwebhooks'", 'SVIX_SECRET', 'handleWebHook', 'WEBHOOK_SECRET']) {
+      expect(WEBHOOK_TEXT.test(text), text).toBe(true);
+    }
+    for (const text of ['useHook()', 'web hooks', "import { verify } from 'jsonwebtoken'", 'svc.x']) expect(WEBHOOK_TEXT.test(text), text).toBe(false);
   });
 
   it('does not run the pattern when no hint is in the text', () => {
