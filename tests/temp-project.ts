@@ -2,6 +2,11 @@ import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
+import * as parser from '@typescript-eslint/parser';
+import { Linter } from 'eslint';
+
+import plugin from '../src/index.js';
+
 /** A throwaway project folder; `write` creates a file (and its folders) with a fresh mtime and returns its path. */
 export function tempProject(prefix: string): { root: string; write: (path: string, text: string) => string; remove: () => void } {
   const root = mkdtempSync(join(tmpdir(), prefix));
@@ -18,4 +23,14 @@ export function tempProject(prefix: string): { root: string; write: (path: strin
     },
     remove: () => rmSync(root, { recursive: true, force: true }),
   };
+}
+
+/**
+ * Lints `code` as `file` of the project at `root` with the plugin's `rules` (TypeScript parser), as ESLint run from
+ * that folder would, and returns the message ids.
+ */
+export function lintInProject(root: string, file: string, code: string, rules: Linter.RulesRecord): string[] {
+  return new Linter({ cwd: root })
+    .verify(code, [{ files: ['**/*.ts'], plugins: { clerk: plugin }, languageOptions: { parser }, rules }], file)
+    .map((message) => message.messageId ?? message.message);
 }

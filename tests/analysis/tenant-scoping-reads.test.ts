@@ -4,12 +4,9 @@
 // call something named `create…`/`find…`) was reading its imports for a class that can never apply to it.
 import type * as fs from 'node:fs';
 
-import * as parser from '@typescript-eslint/parser';
-import { Linter } from 'eslint';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 
-import plugin from '../../src/index.js';
-import { tempProject } from '../temp-project.js';
+import { lintInProject, tempProject } from '../temp-project.js';
 
 const reads = vi.hoisted(() => [] as string[]);
 vi.mock('node:fs', async (importOriginal) => {
@@ -34,20 +31,7 @@ export async function createProject(name: string) {
 `;
 
 function lint(file: string, code: string, root: string): string[] {
-  return new Linter({ cwd: root })
-    .verify(
-      code,
-      [
-        {
-          files: ['**/*.ts'],
-          plugins: { clerk: plugin },
-          languageOptions: { parser },
-          rules: { 'clerk/no-org-id-from-request': ['error', { checkTenantScoping: true }] },
-        },
-      ],
-      file,
-    )
-    .map((message) => message.messageId ?? message.message);
+  return lintInProject(root, file, code, { 'clerk/no-org-id-from-request': ['error', { checkTenantScoping: true }] });
 }
 
 describe('no-org-id-from-request reads imported modules only for files with entry points', () => {

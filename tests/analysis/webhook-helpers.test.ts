@@ -1,13 +1,10 @@
 import { join } from 'node:path';
 
-import * as parser from '@typescript-eslint/parser';
-import { Linter } from 'eslint';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 
 import { isModuleCached } from '../../src/analysis/cross-file.js';
 import { WebhookAnalyzer } from '../../src/analysis/webhooks.js';
-import plugin from '../../src/index.js';
-import { tempProject } from '../temp-project.js';
+import { lintInProject, tempProject } from '../temp-project.js';
 
 // Another provider's webhook (Stripe, PayNow, Ko-fi) verifies its own signature and is no Clerk webhook, so neither
 // require-route-handler-auth nor require-webhook-verification reports it. Both used to read the module of every
@@ -67,20 +64,7 @@ function app(): { root: string; write: (path: string, text: string) => string } 
 }
 
 function lint(root: string, file: string, code: string, rules: string[]): string[] {
-  return new Linter({ cwd: root })
-    .verify(
-      code,
-      [
-        {
-          files: ['**/*.ts'],
-          plugins: { clerk: plugin },
-          languageOptions: { parser },
-          rules: Object.fromEntries(rules.map((rule) => [`clerk/${rule}`, 'error'])),
-        },
-      ],
-      file,
-    )
-    .map((message) => message.messageId ?? message.message);
+  return lintInProject(root, file, code, Object.fromEntries(rules.map((rule) => [`clerk/${rule}`, 'error'])));
 }
 
 describe("another provider's webhook", () => {
