@@ -351,17 +351,29 @@ export function mayLeadToAuth(file: string, hops: number): boolean {
  */
 export function importsMayMention(file: string, text: string, word: RegExp, hops: number): boolean {
   for (const target of importedProjectModules(file, text)) {
-    const mentioned = mentions.get(`${target}\0${word.source}`, () => {
-      const targetText = readText(target);
-      return targetText !== undefined && (word.test(targetText) || reexports(targetText));
-    });
-    if (mentioned || (hops > 1 && importedModulesMayMention(target, word, hops - 1))) return true;
+    if (mentionedIn(target, word) || (hops > 1 && importedModulesMayMention(target, word, hops - 1))) return true;
   }
   return false;
 }
 
+/**
+ * Whether a project module mentions `word` or re-exports from elsewhere, or (with `hops` left) one it imports does,
+ * within `hops` imports: the text test before parsing a module only to look for what `word` names in it. Answers
+ * are kept as `importsMayMention`'s are.
+ */
+export function mayMention(file: string, word: RegExp, hops: number): boolean {
+  return mentionedIn(file, word) || (hops > 0 && importedModulesMayMention(file, word, hops));
+}
+
 const mentions = freshCache<boolean>();
 const mentionsBehindImports = freshCache<boolean>();
+
+function mentionedIn(file: string, word: RegExp): boolean {
+  return mentions.get(`${file}\0${word.source}`, () => {
+    const text = readText(file);
+    return text !== undefined && (word.test(text) || reexports(text));
+  });
+}
 
 function importedModulesMayMention(file: string, word: RegExp, hops: number): boolean {
   return mentionsBehindImports.get(`${file}\0${word.source}\0${hops}`, () => {

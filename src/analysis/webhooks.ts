@@ -8,13 +8,14 @@ import {
   CLERK_WEBHOOK_SECRET_ENV_NAMES,
   CLERK_WEBHOOK_TYPES,
   SIGNATURE_COMPARE_FUNCTION,
+  SIGNATURE_TEXT,
   SIGNATURE_VERIFY_FUNCTIONS,
   SIGNATURE_VERIFY_METHODS,
   SVIX_HEADERS,
 } from '../clerk/index.js';
 import type { NameRef } from '../project/settings.js';
 import { type ClerkReferences, getClerkReferences } from './clerk-references.js';
-import { exportedFunction, importOf, loadImportedBinding } from './cross-file.js';
+import { exportedFunction, importOf, loadImportedBinding, mayMention, resolveImportPath } from './cross-file.js';
 import { type FunctionNode, resolveLocalFunction, rootIdentifier, skipAwaitAndWrappers, skipTypeWrappers } from './functions.js';
 import type { CrossFileOptions } from './helper-modules.js';
 import { calleeMatchesNameRefs } from './name-refs.js';
@@ -66,6 +67,7 @@ export class WebhookAnalyzer {
   private readonly verifyingHelpers = new Map<FunctionNode, boolean>();
   private readonly importedAnalyzers = new Map<TSESLint.SourceCode, WebhookAnalyzer>();
   private clerkFileSignal: boolean | undefined;
+  private signatureWords: RegExp | undefined;
   private readonly mayHaveHandlerSignal: boolean;
 
   constructor(
@@ -180,9 +182,35 @@ export class WebhookAnalyzer {
   private importedHelperKind(call: TSESTree.CallExpression, callee: TSESTree.Identifier): VerificationKind | undefined {
     const imported = importOf(this.sourceCode, callee);
     if (imported === undefined || isClerkPackage(imported.source) || imported.source in CLERK_SOURCES) return undefined;
+    // A helper whose name does not say it verifies is read only if its module (or one it imports, as deep as it is
+    // followed) names a verifier: without one it cannot verify, and parsing it was most of what webhook handlers of
+    // other providers cost (a 9 KB Discord bot service behind a boost webhook). Unread, the answer is the same: not a
+    // verification. A name that says it verifies is read as before: when it cannot be read, the name decides.
+    if (!/verif/iu.test(callee.name) && !this.importMayVerify(imported.source)) return undefined;
     const resolved = this.importedFunction(imported.source, imported.imported);
     if (resolved !== undefined) return resolved.analyzer.helperVerifies(resolved.fn) ? 'helper' : undefined;
     return /verif/iu.test(callee.name) && this.passesRequestInput(call) ? 'namedHelper' : undefined;
+  }
+
+  /** Text test before `importedFunction`: the module `source` names, or one it imports that would be read, may verify. */
+  private importMayVerify(source: string): boolean {
+    const crossFile = this.crossFile;
+    if (crossFile === undefined || crossFile.depth >= MAX_IMPORT_DEPTH) return false;
+    const file = resolveImportPath(crossFile.filename, source);
+    if (file === undefined) return false;
+    // Its analyzer is one level deeper and reads its own imports while under the bound: MAX_IMPORT_DEPTH - 1 - depth
+    // levels of imports below it (at depth 0, the modules it imports, whose own imports are not read).
+    return mayMention(file, this.signatureText(), MAX_IMPORT_DEPTH - 1 - crossFile.depth);
+  }
+
+  /** SIGNATURE_TEXT, and the configured verifiers' names (their first segment: `verifiers.clerk` is `verifiers`). */
+  private signatureText(): RegExp {
+    if (this.verifiers.length === 0) return SIGNATURE_TEXT;
+    this.signatureWords ??= new RegExp(
+      [SIGNATURE_TEXT.source, ...this.verifiers.map((ref) => (ref.name.split('.')[0] as string).replace(/[.*+?^${}()|[\]\\]/gu, '\\$&'))].join('|'),
+      SIGNATURE_TEXT.flags,
+    );
+    return this.signatureWords;
   }
 
   private importedFunction(source: string, name: string): { fn: FunctionNode; analyzer: WebhookAnalyzer } | undefined {

@@ -3,7 +3,17 @@ import { join } from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
-import { CREATES_ROUTER, ENV_READ_GATE, KEY_GATE, USER_EVENT_GATE, WEBHOOK_TEXT } from '../../src/clerk/index.js';
+import {
+  CREATES_ROUTER,
+  ENV_READ_GATE,
+  KEY_GATE,
+  SIGNATURE_COMPARE_FUNCTION,
+  SIGNATURE_TEXT,
+  SIGNATURE_VERIFY_FUNCTIONS,
+  SIGNATURE_VERIFY_METHODS,
+  USER_EVENT_GATE,
+  WEBHOOK_TEXT,
+} from '../../src/clerk/index.js';
 import { passesTextGate, type TextGate } from '../../src/util/text-gate.js';
 
 // Every alternative of each gate's pattern, and near misses: a hint list that left one out would turn the rule off
@@ -59,6 +69,32 @@ describe('text gates', () => {
       expect(WEBHOOK_TEXT.test(text), text).toBe(true);
     }
     for (const text of ['useHook()', 'web hooks', "import { verify } from 'jsonwebtoken'", 'svc.x']) expect(WEBHOOK_TEXT.test(text), text).toBe(false);
+  });
+
+  it('SIGNATURE_TEXT: every verifier name, and an import whose name says it verifies; not words that only look alike', () => {
+    for (const name of [...SIGNATURE_VERIFY_METHODS, ...SIGNATURE_VERIFY_FUNCTIONS, SIGNATURE_COMPARE_FUNCTION]) {
+      expect(SIGNATURE_TEXT.test(`x.${name}(a)`), name).toBe(true);
+    }
+    for (const text of [
+      "import { checkVerification } from 'webhook-kit'",
+      'import {\n  a,\n  assertVerified,\n} from "@acme/hooks"',
+      "import Verifier from 'verifier'",
+      'new Webhook(secret).verify(body, headers)',
+    ]) {
+      expect(SIGNATURE_TEXT.test(text), text).toBe(true);
+    }
+    for (const text of [
+      'const verifiedType = user.publicMetadata.verified',
+      'if (!user.emailVerified) return',
+      "import { a } from 'b'\nconst Verified = Array.from(xs)",
+      "import { badges } from './badges' // verified users",
+      'await updateUserCountChannel()',
+      'crypto.timingSafe(a, b)',
+      'VERIFY',
+      'validate(body)',
+    ]) {
+      expect(SIGNATURE_TEXT.test(text), text).toBe(false);
+    }
   });
 
   it('does not run the pattern when no hint is in the text', () => {
