@@ -27,10 +27,10 @@ export function tempProject(prefix: string): { root: string; write: (path: strin
 
 /**
  * Lints `code` as `file` of the project at `root` with the plugin's `rules` (TypeScript parser), as ESLint run from
- * that folder would, and returns the message ids.
+ * that folder would (with `settings`, such as `{ clerk: { … } }`), and returns the message ids.
  */
-export function lintInProject(root: string, file: string, code: string, rules: Linter.RulesRecord): string[] {
+export function lintInProject(root: string, file: string, code: string, rules: Linter.RulesRecord, settings: Record<string, unknown> = {}): string[] {
   return new Linter({ cwd: root })
-    .verify(code, [{ files: ['**/*.ts'], plugins: { clerk: plugin }, languageOptions: { parser }, rules }], file)
+    .verify(code, [{ files: ['**/*.ts'], plugins: { clerk: plugin }, languageOptions: { parser }, settings, rules }], file)
     .map((message) => message.messageId ?? message.message);
 }

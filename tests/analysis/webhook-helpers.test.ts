@@ -1,12 +1,10 @@
 import { join } from 'node:path';
 
-import * as parser from '@typescript-eslint/parser';
-import { Linter } from 'eslint';
+import type { Linter } from 'eslint';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 
 import { isModuleCached } from '../../src/analysis/cross-file.js';
 import { WebhookAnalyzer } from '../../src/analysis/webhooks.js';
-import plugin from '../../src/index.js';
 import { lintInProject, tempProject } from '../temp-project.js';
 
 // Another provider's webhook (Stripe, PayNow, Ko-fi) verifies its own signature and is no Clerk webhook, so neither
@@ -125,79 +123,70 @@ describe('helpers that cannot verify are not parsed to find out', () => {
     expect(isModuleCached(join(root, 'lib/orders.ts'))).toBe(false);
   });
 
-  it('a helper that verifies is read and is the verification', () => {
+  /**
+   * Writes `modules` into a fresh app, lints a Clerk event handler that first calls `helper` from `lib/<module>`
+   * (default `guard`) with the rule above, and returns the messages and whether `lib/<module>.ts` was parsed.
+   */
+  function lintGuarded(modules: Record<string, string>, { helper = 'guard', module = 'guard', settings = {} } = {}): { messages: string[]; parsed: boolean } {
     const { root, write } = app();
-    write('lib/signature.ts', `import { Webhook } from 'svix'
+    for (const [path, text] of Object.entries(modules)) write(path, text);
+    const code = CLERK_EVENT_HANDLER(helper, `../../../../lib/${module}`);
+    const file = write('app/api/webhooks/clerk/route.ts', code);
+    const messages = lintInProject(root, file, code, RULE, settings);
+    return { messages, parsed: isModuleCached(join(root, `lib/${module}.ts`)) };
+  }
+
+  it('a helper that verifies is read and is the verification', () => {
+    const signature = `import { Webhook } from 'svix'
 export async function checkSignature(req: Request) {
   return new Webhook(process.env.SIGNING_SECRET!).verify(await req.clone().text(), Object.fromEntries(req.headers))
 }
-`);
-    const code = CLERK_EVENT_HANDLER('checkSignature', '../../../../lib/signature');
-    const file = write('app/api/webhooks/clerk/route.ts', code);
-    expect(lintInProject(root, file, code, RULE)).toEqual([]);
-    expect(isModuleCached(join(root, 'lib/signature.ts'))).toBe(true);
+`;
+    expect(lintGuarded({ 'lib/signature.ts': signature }, { helper: 'checkSignature', module: 'signature' })).toEqual({ messages: [], parsed: true });
   });
 
   it('a helper that calls a verifier of the module it imports (one import deeper) is read', () => {
-    const { root, write } = app();
-    write('lib/hmac.ts', `import { createHmac, timingSafeEqual } from 'node:crypto'
+    const hmac = `import { createHmac, timingSafeEqual } from 'node:crypto'
 export function check(body: string, signature: string) {
   const digest = createHmac('sha256', process.env.SIGNING_SECRET!).update(body).digest()
   if (!timingSafeEqual(digest, Buffer.from(signature, 'hex'))) throw new Error('bad signature')
 }
-`);
-    write('lib/guard.ts', `import { check } from './hmac'
+`;
+    const guard = `import { check } from './hmac'
 export async function guard(req: Request) {
   check(await req.clone().text(), req.headers.get('x-signature') ?? '')
 }
-`);
-    const code = CLERK_EVENT_HANDLER('guard', '../../../../lib/guard');
-    const file = write('app/api/webhooks/clerk/route.ts', code);
-    expect(lintInProject(root, file, code, RULE)).toEqual([]);
-    expect(isModuleCached(join(root, 'lib/guard.ts'))).toBe(true);
+`;
+    expect(lintGuarded({ 'lib/hmac.ts': hmac, 'lib/guard.ts': guard })).toEqual({ messages: [], parsed: true });
   });
 
   it("a helper that calls a package's function whose name says it verifies is read, and trusted on that name", () => {
-    const { root, write } = app();
-    write('lib/guard.ts', `import { checkVerification } from 'webhook-kit'
+    const guard = `import { checkVerification } from 'webhook-kit'
 export async function guard(req: Request) {
   await checkVerification(req)
 }
-`);
-    const code = CLERK_EVENT_HANDLER('guard', '../../../../lib/guard');
-    const file = write('app/api/webhooks/clerk/route.ts', code);
-    expect(lintInProject(root, file, code, RULE)).toEqual([]);
-    expect(isModuleCached(join(root, 'lib/guard.ts'))).toBe(true);
+`;
+    expect(lintGuarded({ 'lib/guard.ts': guard })).toEqual({ messages: [], parsed: true });
   });
 
   it('a helper that calls a verifier named in `settings.clerk.webhookVerifiers` is read', () => {
-    const { root, write } = app();
-    write('lib/guard.ts', `import { hooks } from './hooks'
+    const guard = `import { hooks } from './hooks'
 export async function guard(req: Request) {
   await hooks.check(req)
 }
-`);
-    const code = CLERK_EVENT_HANDLER('guard', '../../../../lib/guard');
-    const file = write('app/api/webhooks/clerk/route.ts', code);
-    const messages = new Linter({ cwd: root })
-      .verify(code, [{ files: ['**/*.ts'], plugins: { clerk: plugin }, languageOptions: { parser }, settings: { clerk: { webhookVerifiers: ['hooks.check'] } }, rules: RULE }], file)
-      .map((message) => message.messageId);
-    expect(messages).toEqual([]);
-    expect(isModuleCached(join(root, 'lib/guard.ts'))).toBe(true);
+`;
+    const settings = { clerk: { webhookVerifiers: ['hooks.check'] } };
+    expect(lintGuarded({ 'lib/guard.ts': guard }, { settings })).toEqual({ messages: [], parsed: true });
   });
 
   it('a helper that verifies nothing still leaves the handler unverified', () => {
-    const { root, write } = app();
-    write('lib/guard.ts', `import { log } from './log'
+    const guard = `import { log } from './log'
 export async function guard(req: Request) {
   log(req.headers.get('x-request-id'))
 }
-`);
-    write('lib/log.ts', 'export function log(value: unknown) {\n  console.log(value)\n}\n');
-    const code = CLERK_EVENT_HANDLER('guard', '../../../../lib/guard');
-    const file = write('app/api/webhooks/clerk/route.ts', code);
-    expect(lintInProject(root, file, code, RULE)).toEqual(['missingVerification']);
-    expect(isModuleCached(join(root, 'lib/guard.ts'))).toBe(false);
+`;
+    const log = 'export function log(value: unknown) {\n  console.log(value)\n}\n';
+    expect(lintGuarded({ 'lib/guard.ts': guard, 'lib/log.ts': log })).toEqual({ messages: ['missingVerification'], parsed: false });
   });
 });
 
