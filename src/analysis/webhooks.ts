@@ -14,6 +14,7 @@ import {
   SVIX_HEADERS,
 } from '../clerk/index.js';
 import type { NameRef } from '../project/settings.js';
+import { escapeRegExp } from '../util/regexp.js';
 import { type ClerkReferences, getClerkReferences } from './clerk-references.js';
 import { exportedFunction, importOf, loadImportedBinding, mayMention, resolveImportPath } from './cross-file.js';
 import { type FunctionNode, resolveLocalFunction, rootIdentifier, skipAwaitAndWrappers, skipTypeWrappers } from './functions.js';
@@ -186,10 +187,11 @@ export class WebhookAnalyzer {
     // followed) names a verifier: without one it cannot verify, and parsing it was most of what webhook handlers of
     // other providers cost (a 9 KB Discord bot service behind a boost webhook). Unread, the answer is the same: not a
     // verification. A name that says it verifies is read as before: when it cannot be read, the name decides.
-    if (!/verif/iu.test(callee.name) && !this.importMayVerify(imported.source)) return undefined;
+    const namedVerifier = /verif/iu.test(callee.name);
+    if (!namedVerifier && !this.importMayVerify(imported.source)) return undefined;
     const resolved = this.importedFunction(imported.source, imported.imported);
     if (resolved !== undefined) return resolved.analyzer.helperVerifies(resolved.fn) ? 'helper' : undefined;
-    return /verif/iu.test(callee.name) && this.passesRequestInput(call) ? 'namedHelper' : undefined;
+    return namedVerifier && this.passesRequestInput(call) ? 'namedHelper' : undefined;
   }
 
   /** Text test before `importedFunction`: the module `source` names, or one it imports that would be read, may verify. */
@@ -207,7 +209,7 @@ export class WebhookAnalyzer {
   private signatureText(): RegExp {
     if (this.verifiers.length === 0) return SIGNATURE_TEXT;
     this.signatureWords ??= new RegExp(
-      [SIGNATURE_TEXT.source, ...this.verifiers.map((ref) => (ref.name.split('.')[0] as string).replace(/[.*+?^${}()|[\]\\]/gu, '\\$&'))].join('|'),
+      [SIGNATURE_TEXT.source, ...this.verifiers.map((ref) => escapeRegExp(ref.name.split('.')[0] as string))].join('|'),
       SIGNATURE_TEXT.flags,
     );
     return this.signatureWords;

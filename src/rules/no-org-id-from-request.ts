@@ -30,6 +30,7 @@ import { insertAfterStatement, insertAtFunctionStart, propertyRemovalRange, stat
 import { planImport } from '../fixes/imports.js';
 import { freeName, namesInUse } from '../fixes/names.js';
 import { codeStyle, quoted, statementEnd } from '../fixes/style.js';
+import { escapeRegExp } from '../util/regexp.js';
 import { createRule } from './kit/create-rule.js';
 import { promotedFix } from './kit/report.js';
 import { setupRule } from './kit/rule-setup.js';
@@ -544,7 +545,7 @@ function orgIdNames(extra: readonly string[]): { readonly names: ReadonlySet<str
   let known = namesByOption.get(extra);
   if (known === undefined) {
     const names = new Set([...ORG_ID_NAMES, ...extra]);
-    const escaped = [...names].map((name) => name.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&'));
+    const escaped = [...names].map(escapeRegExp);
     known = { names, mention: new RegExp(escaped.join('|'), 'u') };
     namesByOption.set(extra, known);
   }

@@ -92,6 +92,22 @@ describe('text gates', () => {
       'crypto.timingSafe(a, b)',
       'VERIFY',
       'validate(body)',
+      'const verified = true',
+      'user.isVerified',
+      'Verification pending',
+      'construct(event)',
+      'isValid(signature)',
+      'validateEmail(address)',
+      'validateInput(body)',
+      'safeEqual(a, b)',
+      "import { badge } from './verified-badges'",
+      'eventConstructor()',
+      'constructevent(x)',
+      'validateForm(values)',
+      'timingSafe_equal(a, b)',
+      'isValidEmail(address)',
+      'unverified',
+      'reVerifiedAt',
     ]) {
       expect(SIGNATURE_TEXT.test(text), text).toBe(false);
     }
