@@ -167,7 +167,19 @@ async function measureMemory(corpus) {
       );
     }),
   );
-  console.log(`corpus (${corpus}) memory: all ${files} files, ${MEMORY_V8.join(' ')}, ${MEMORY_RUNS} runs per configuration (heap paddings ${Array.from({ length: MEMORY_RUNS }, (_, index) => memoryPadding(index)).join(', ')} KB)`);
+  // Information beside the target: one more run per configuration that collects at once at the end of each of the
+  // largest tenth of the files (`--live-peak`, bench/worker.mjs): the live heap at its largest, and the peak RSS
+  // when collections fall at those files in every configuration rather than wherever V8's schedule puts them.
+  const livePeakChars = largestTenth(list.file);
+  const livePeaks = {};
+  tasks.push(
+    ...CONFIGS.map((config) => async () => {
+      livePeaks[config] = await kept([corpus, files, 'live-peak', MEMORY_V8.join(' '), config, livePeakChars].join('|'), () =>
+        memory(config, list.file, [], MEMORY_V8, ['--live-peak', String(livePeakChars)]),
+      );
+    }),
+  );
+  console.log(`corpus (${corpus}) memory: all ${files} files, ${MEMORY_V8.join(' ')}, ${MEMORY_RUNS} runs per configuration (heap paddings ${Array.from({ length: MEMORY_RUNS }, (_, index) => memoryPadding(index)).join(', ')} KB), and one collecting at files of ${livePeakChars}+ characters`);
   await pool(tasks, `(${corpus}) memory`);
   const configs = {};
   for (const config of CONFIGS) {
@@ -175,12 +187,28 @@ async function measureMemory(corpus) {
     const heapKept = median(runs[config].map((result) => result.retainedKb));
     configs[config] = { peakRssMb: Number((peak / 1024).toFixed(1)), retainedHeapMb: Number((heapKept / 1024).toFixed(1)), peakRssRunsMb: runs[config].map((result) => Number((result.maxRssKb / 1024).toFixed(1))) };
   }
-  for (const config of CONFIGS) configs[config].overNoop = Number((configs[config].peakRssMb / configs.noop.peakRssMb - 1).toFixed(4));
+  for (const config of CONFIGS) {
+    configs[config].livePeakMb = Number((livePeaks[config].livePeak.kb / 1024).toFixed(1));
+    configs[config].collectedPeakRssMb = Number((livePeaks[config].maxRssKb / 1024).toFixed(1));
+  }
+  for (const config of CONFIGS) {
+    configs[config].overNoop = Number((configs[config].peakRssMb / configs.noop.peakRssMb - 1).toFixed(4));
+    configs[config].livePeakOverNoop = Number((configs[config].livePeakMb / configs.noop.livePeakMb - 1).toFixed(4));
+    configs[config].collectedPeakOverNoop = Number((configs[config].collectedPeakRssMb / configs.noop.collectedPeakRssMb - 1).toFixed(4));
+  }
   // A configuration that keeps more must not peak lower (the no-op rule against no rules; the plugin against the no-op rule).
   const disordered = [['noop', 'baseline'], ...CHECKED.map((config) => [config, 'noop'])].filter(
     ([more, less]) => configs[more].retainedHeapMb > configs[less].retainedHeapMb && configs[more].peakRssMb < configs[less].peakRssMb,
   );
   return { files, of: list.of, v8: MEMORY_V8, runs: MEMORY_RUNS, configs, conclusive: disordered.length === 0, disordered: disordered.map((pair) => pair.join(' < ')) };
+}
+
+/** The size in characters from which a file is among the largest tenth of a list (bench/worker.mjs `--live-peak`). */
+function largestTenth(listFile) {
+  const sizes = JSON.parse(readFileSync(listFile, 'utf8'))
+    .map((entry) => readFileSync(typeof entry === 'string' ? entry : entry.path, 'utf8').length)
+    .sort((x, y) => x - y);
+  return sizes[Math.floor(sizes.length * 0.9)] ?? 0;
 }
 
 /** Runs `tasks` (functions returning promises) `JOBS` at a time. */
@@ -299,11 +327,11 @@ for (const corpus of corpora) {
   summary.corpora[corpus] = { ...final, memory: mem, checks, earlierAttempts: attempts.slice(0, -1) };
   lines.push(
     `\ncorpus (${corpus}), ${final.files} of ${final.of} files, ${final.attempt}${attempts.length > 1 ? ` (attempt ${attempts.length}; earlier attempts inconclusive)` : ''} (instructions of linting them, warm-up and start-up subtracted; the same work counted twice differed by ${pct(final.repeat)} of the no-op rule's count)`,
-    `| config | instructions (millions) | over no rules | over one no-op rule | time in GC | scavenges / full GCs | peak RSS MB, all ${mem.files} files, fixed GC schedule (runs) | peak RSS over no-op | heap kept MB | sample's peak RSS MB, default GC (information) | clerk findings |`,
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    `| config | instructions (millions) | over no rules | over one no-op rule | time in GC | scavenges / full GCs | peak RSS MB, all ${mem.files} files, fixed GC schedule (runs) | peak RSS over no-op | heap kept MB | live heap peak MB (over no-op), information | peak RSS MB collecting at the largest files (over no-op), information | sample's peak RSS MB, default GC (information) | clerk findings |`,
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ...Object.entries(final.configs).map(
       ([config, c]) =>
-        `| ${LABEL[config] ?? config} | ${(c.lintInstructions / 1e6).toFixed(0)} | ${pct(c.overBaseline)} | ${pct(c.overNoop)} | ${(c.gcShare * 100).toFixed(1)}% | ${c.scavenges} / ${c.fullCollections} | ${mem.configs[config].peakRssMb} (${mem.configs[config].peakRssRunsMb.join(', ')}) | ${pct(mem.configs[config].overNoop)} | ${mem.configs[config].retainedHeapMb} | ${c.samplePeakRssMb} (${pct(c.samplePeakOverNoop)}) | ${c.clerkFindings} |`,
+        `| ${LABEL[config] ?? config} | ${(c.lintInstructions / 1e6).toFixed(0)} | ${pct(c.overBaseline)} | ${pct(c.overNoop)} | ${(c.gcShare * 100).toFixed(1)}% | ${c.scavenges} / ${c.fullCollections} | ${mem.configs[config].peakRssMb} (${mem.configs[config].peakRssRunsMb.join(', ')}) | ${pct(mem.configs[config].overNoop)} | ${mem.configs[config].retainedHeapMb} | ${mem.configs[config].livePeakMb} (${pct(mem.configs[config].livePeakOverNoop)}) | ${mem.configs[config].collectedPeakRssMb} (${pct(mem.configs[config].collectedPeakOverNoop)}) | ${c.samplePeakRssMb} (${pct(c.samplePeakOverNoop)}) | ${c.clerkFindings} |`,
     ),
     ...checks.map((check) => `${check.ok ? 'PASS' : 'FAIL'} ${check.text}`),
   );

@@ -28,23 +28,28 @@ for (const [corpus, data] of Object.entries(instructions.corpora).sort(([x], [y]
     const c = data.memory.configs[config];
     return `${pct(c.overNoop)} ${mark(data.memory.conclusive && c.overNoop <= memoryLimit)}`;
   };
+  // Information (runs since 2026-12-04): the live heap at its largest, and peak RSS with collections at the largest files.
+  const live = (config) => {
+    const c = data.memory.configs[config];
+    return c.livePeakOverNoop === undefined ? 'not measured' : `${pct(c.livePeakOverNoop)} (peak RSS ${pct(c.collectedPeakOverNoop)})`;
+  };
   // How far the same work counted twice apart (bench/instructions.mjs, REPEAT_LIMIT), when the run measured it.
   const repeat = data.repeat === undefined ? '' : `; counts repeat to ${(data.repeat * 100).toFixed(2)}%`;
   const how = `${data.files === data.of ? `all ${data.of}` : `${data.files} of ${data.of}`} files${data.earlierAttempts?.length > 0 ? `, ${data.attempt}` : ''}${data.conclusive ? '' : ', inconclusive'}${repeat}`;
   rows.push(
-    `| ${NAMES[corpus]}, ${how} | ≤ ${(limit * 100).toFixed(0)}% | ${cell('clerk-recommended')} | ${cell('clerk-all')} | ${memory('clerk-recommended')} / ${memory('clerk-all')} | ${pct(data.configs.noop.overBaseline)} | ${data.configs['clerk-all'].clerkFindings} |`,
+    `| ${NAMES[corpus]}, ${how} | ≤ ${(limit * 100).toFixed(0)}% | ${cell('clerk-recommended')} | ${cell('clerk-all')} | ${memory('clerk-recommended')} / ${memory('clerk-all')} | ${live('clerk-recommended')} / ${live('clerk-all')} | ${pct(data.configs.noop.overBaseline)} | ${data.configs['clerk-all'].clerkFindings} |`,
   );
 }
-if (instructions.skipped !== undefined) rows.push(`| (c) real apps | ≤ 5% | skipped: not laid out | | | | |`);
+if (instructions.skipped !== undefined) rows.push(`| (c) real apps | ≤ 5% | skipped: not laid out | | | | | |`);
 console.log(`Measured ${instructions.date.slice(0, 10)} at commit ${instructions.commit}${instructions.srcCommit !== undefined && instructions.srcCommit !== instructions.commit ? ` (src/ as of ${instructions.srcCommit})` : ''}, Node ${instructions.node} (\`npm run bench\`):\n`);
 // Runs since 2026-12-04 count without full collections (bench/method.mjs COUNT_V8): say which kind this table is.
 const withoutFull = Object.values(instructions.corpora).every((data) => data.v8?.some((flag) => flag.startsWith('--initial-old-space-size')));
-console.log(`| corpus (instructions counted by callgrind${withoutFull ? ', no full collections' : ''}) |` + ' target over the no-op rule | `recommended` over the no-op rule | `all` over the no-op rule | peak RSS over the no-op rule (≤ 10%; whole corpus, fixed GC schedule, median over 3 heap layouts), `recommended` / `all` | ESLint\'s floor: no-op rule over no rules | findings (`all`) |');
-console.log('| --- | --- | --- | --- | --- | --- | --- |');
+console.log(`| corpus (instructions counted by callgrind${withoutFull ? ', no full collections' : ''}) |` + ' target over the no-op rule | `recommended` over the no-op rule | `all` over the no-op rule | peak RSS over the no-op rule (≤ 10%; whole corpus, fixed GC schedule, median over 3 heap layouts), `recommended` / `all` | information: live heap at its largest over the no-op rule (and peak RSS when collections fall at the largest files), `recommended` / `all` | ESLint\'s floor: no-op rule over no rules | findings (`all`) |');
+console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
 console.log(rows.join('\n'));
 if (editor !== undefined) {
   const ms = (value) => `${value >= 0 ? '+' : '−'}${Math.abs(value).toFixed(1)} ms`;
   console.log(
-    `| editor: the 20 largest files of (c), one at a time in a warm process (wall time, ${editor.reps} rounds) | p99 ≤ +${editor.targetP99Ms} ms per file | p50 ${ms(editor.overhead.p50)}, p99 ${ms(editor.overhead.p99)} ${mark(editor.ok)} (no-op rule: p50 ${editor.stats.noop.p50.toFixed(1)} ms, p99 ${editor.stats.noop.p99.toFixed(1)} ms) | | | | |`,
+    `| editor: the 20 largest files of (c), one at a time in a warm process (wall time, ${editor.reps} rounds) | p99 ≤ +${editor.targetP99Ms} ms per file | p50 ${ms(editor.overhead.p50)}, p99 ${ms(editor.overhead.p99)} ${mark(editor.ok)} (no-op rule: p50 ${editor.stats.noop.p50.toFixed(1)} ms, p99 ${editor.stats.noop.p99.toFixed(1)} ms) | | | | | |`,
   );
 }

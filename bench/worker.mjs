@@ -1,7 +1,7 @@
 // Lints one corpus with one configuration through the ESLint class (as the CLI does: config computed once and
 // cached), in its own process, and prints JSON: wall time, peak RSS, and (with --stats) per-rule times.
 // Usage: node bench/worker.mjs <config> <file-list.json> [--stats] [--warmup-only] [--sequential] [--clock-ms-per-file N]
-//   [--heap-padding K]
+//   [--heap-padding K] [--live-peak N]
 //   [--heap-trace]: with --sequential, the V8 heap in use after each file (warm-up included), for checking that
 //   runs repeat (tests/bench/worker-determinism.test.ts).
 // `--sequential` reads and lints one file after the other (`lintText`) instead of `lintFiles`, whose concurrent
@@ -54,6 +54,34 @@ if (paddingIndex !== -1) {
 // is enabled, and V8 then keeps that object, and the AST, tokens and scopes it reaches, through young-generation
 // collections until the next full one. That, not rule work, is the "no-op floor": with one rule that does nothing,
 // scavenges take 60–90% longer (README, Performance). `:flat` measures the plugin without that floor.
+// `--live-peak N`: the live heap at its largest, as information beside peak RSS. A probe rule, configured after the
+// measured configuration (so it adds the same to every one), collects garbage at once at the end of the traversal of
+// each file of N characters or more (the files whose tree is largest) and notes the heap then in use: the file's tree,
+// tokens and scopes, what the rules hold for it, and what outlives files. Unlike peak RSS, which follows where V8's
+// collections happen to fall relative to the largest files (docs/development.md, "What peak RSS measured on (a)"),
+// this repeats run to run and moves only with what is kept alive.
+const livePeakIndex = flags.indexOf('--live-peak');
+let livePeak;
+if (livePeakIndex !== -1) {
+  const minChars = Number(flags[livePeakIndex + 1]);
+  if (!(minChars >= 0)) throw new Error('--live-peak needs a number of characters');
+  if (globalThis.gc === undefined) throw new Error('--live-peak needs node --expose-gc');
+  livePeak = { minChars, kb: 0, file: undefined, files: 0 };
+}
+const livePeakProbe = {
+  meta: { type: 'problem', schema: [] },
+  create(context) {
+    if (context.sourceCode.text.length < livePeak.minChars) return {};
+    return {
+      'Program:exit'() {
+        globalThis.gc();
+        const kb = Math.round(process.memoryUsage().heapUsed / 1024);
+        livePeak.files += 1;
+        if (kb > livePeak.kb) Object.assign(livePeak, { kb, file: context.filename });
+      },
+    };
+  },
+};
 const [configName, variant] = configArg.split(':');
 if (variant === 'flat') {
   useFlatRuleContexts();
@@ -123,7 +151,10 @@ async function configFor(name) {
 const eslint = new ESLint({
   cwd: process.cwd(),
   overrideConfigFile: true,
-  overrideConfig: await configFor(configName),
+  overrideConfig: [
+    ...(await configFor(configName)),
+    ...(livePeak === undefined ? [] : [{ plugins: { 'bench-probe': { rules: { 'live-heap': livePeakProbe } } }, rules: { 'bench-probe/live-heap': 'error' } }]),
+  ],
   // Corpus (a) lives in node_modules, which ESLint ignores by default.
   ignorePatterns: ['!**/node_modules/'],
   cache: false,
@@ -191,5 +222,5 @@ for (const result of results) {
   }
 }
 process.stdout.write(
-  JSON.stringify({ config: configArg, files: results.length, ms, cpuMs, scavengeMs: Math.round(gc.scavengeMs), otherGcMs: Math.round(gc.otherMs), scavenges: gc.scavenges, fullCollections: gc.fullCollections, maxRssKb: process.resourceUsage().maxRSS, retainedKb, perRule, messages, crashes: fatal, unlinted: unlinted + files.length - results.length, heapAfterFile }),
+  JSON.stringify({ config: configArg, files: results.length, ms, cpuMs, scavengeMs: Math.round(gc.scavengeMs), otherGcMs: Math.round(gc.otherMs), scavenges: gc.scavenges, fullCollections: gc.fullCollections, maxRssKb: process.resourceUsage().maxRSS, retainedKb, livePeak, perRule, messages, crashes: fatal, unlinted: unlinted + files.length - results.length, heapAfterFile }),
 );

@@ -7,7 +7,7 @@
 // failed 3 times in 4. Marked at once it passed 4 of 4 beside three busy loops, and fails 3 of 3 with the plugin
 // loaded by import().
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -70,5 +70,29 @@ describe("bench/worker.mjs with marking done at once and the worker's clock", ()
       expect(fullCollections(COUNT_V8 as string[], config)).toBe(0);
       expect(fullCollections(MEMORY_V8 as string[], config)).toBeGreaterThan(0);
     }
+  });
+
+  it('notes the live heap at its largest (--live-peak): the same in two runs, and moved by what is kept alive', () => {
+    const list = join(dir, 'live.json');
+    const files = generatedCorpus(join(dir, 'live'), 60, 5);
+    writeFileSync(list, JSON.stringify(files));
+    type LivePeak = { kb: number; file: string; files: number; minChars: number };
+    const livePeak = (config: string, ...flags: string[]): LivePeak => {
+      const out = execFileSync(process.execPath, ['--expose-gc', ...(ATOMIC_MARKING_V8 as string[]), join(root, 'bench/worker.mjs'), config, list, '--sequential', ...(CLOCK as string[]), ...flags], { cwd: dir, encoding: 'utf8' });
+      return (JSON.parse(out) as { livePeak: LivePeak }).livePeak;
+    };
+    const first = livePeak('clerk-recommended', '--live-peak', '0');
+    // Every file is probed at 0 characters (the warm-up's 50 and the list's 60), none past the largest file's size.
+    expect(first.files).toBe(110);
+    expect(files).toContain(first.file);
+    expect(livePeak('clerk-recommended', '--live-peak', '0')).toEqual(first);
+    const largest = Math.max(...files.map((file) => readFileSync(file, 'utf8').length));
+    expect(livePeak('noop', '--live-peak', String(largest + 1)).files).toBe(0);
+    // 4 MB kept from the start shows in the live heap as 4 MB (the rest moves with the layout by tens of KB).
+    const shift = livePeak('noop', '--live-peak', '0', '--heap-padding', '4096').kb - livePeak('noop', '--live-peak', '0').kb;
+    expect(shift).toBeGreaterThanOrEqual(4096 - 256);
+    expect(shift).toBeLessThan(4096 + 256);
+    expect(() => execFileSync(process.execPath, ['--expose-gc', join(root, 'bench/worker.mjs'), 'noop', list, '--live-peak', 'x'], { cwd: dir, stdio: 'pipe' })).toThrow(/--live-peak needs a number of characters/u);
+    expect(() => execFileSync(process.execPath, [join(root, 'bench/worker.mjs'), 'noop', list, '--live-peak', '0'], { cwd: dir, stdio: 'pipe' })).toThrow(/--live-peak needs node --expose-gc/u);
   });
 });
