@@ -85,7 +85,11 @@ describe("bench/worker.mjs with marking done at once and the worker's clock", ()
     // Every file is probed at 0 characters (the warm-up's 50 and the list's 60), none past the largest file's size.
     expect(first.files).toBe(110);
     expect(files).toContain(first.file);
-    expect(livePeak('clerk-recommended', '--live-peak', '0')).toEqual(first);
+    // Within a few KB: beside the benchmark's runs and the rest of this suite, two runs once differed by 1 KB of 40 MB
+    // (the benchmark reports tenths of a MB).
+    const second = livePeak('clerk-recommended', '--live-peak', '0');
+    expect(second.files).toBe(first.files);
+    expect(Math.abs(second.kb - first.kb)).toBeLessThanOrEqual(64);
     const largest = Math.max(...files.map((file) => readFileSync(file, 'utf8').length));
     expect(livePeak('noop', '--live-peak', String(largest + 1)).files).toBe(0);
     // 4 MB kept from the start shows in the live heap as 4 MB (the rest moves with the layout by tens of KB).
