@@ -49,16 +49,11 @@ if (paddingIndex !== -1) {
   if (!(kb >= 0)) throw new Error('--heap-padding needs a number of KB');
   globalThis.heapPadding = Array.from({ length: kb * 128 }, (_, index) => index);
 }
-// `<config>:flat` runs ESLint with rule contexts that do not inherit from a per-file object. Stock ESLint 9/10
-// (FileContext#extend: `Object.create(fileContext)`) turns each file's context into a prototype as soon as one rule
-// is enabled, and V8 then keeps that object, and the AST, tokens and scopes it reaches, through young-generation
-// collections until the next full one. That, not rule work, is the "no-op floor": with one rule that does nothing,
-// scavenges take 60–90% longer (README, Performance). `:flat` measures the plugin without that floor.
 // `--live-peak N`: the live heap at its largest, as information beside peak RSS. A probe rule, configured after the
 // measured configuration (so it adds the same to every one), collects garbage at once at the end of the traversal of
 // each file of N characters or more (the files whose tree is largest) and notes the heap then in use: the file's tree,
 // tokens and scopes, what the rules hold for it, and what outlives files. Unlike peak RSS, which follows where V8's
-// collections happen to fall relative to the largest files (docs/development.md, "What peak RSS measured on (a)"),
+// collections happen to fall relative to the largest files (docs/development.md, "What (a)'s peak measures, and the live heap beside it"),
 // this repeats run to run and moves only with what is kept alive.
 const livePeakIndex = flags.indexOf('--live-peak');
 let livePeak;
@@ -82,6 +77,11 @@ const livePeakProbe = {
     };
   },
 };
+// `<config>:flat` runs ESLint with rule contexts that do not inherit from a per-file object. Stock ESLint 9/10
+// (FileContext#extend: `Object.create(fileContext)`) turns each file's context into a prototype as soon as one rule
+// is enabled, and V8 then keeps that object, and the AST, tokens and scopes it reaches, through young-generation
+// collections until the next full one. That, not rule work, is the "no-op floor": with one rule that does nothing,
+// scavenges take 60–90% longer (README, Performance). `:flat` measures the plugin without that floor.
 const [configName, variant] = configArg.split(':');
 if (variant === 'flat') {
   useFlatRuleContexts();
