@@ -9,6 +9,7 @@ import { AUTHENTICATE_REQUEST, CLERK_TEXT_MARKERS, HONO_AUTH_CONTEXT_KEY, REQUES
 import { markLongLived } from '../util/file-cache.js';
 import { FRESH_MS, freshCache } from '../util/fresh-cache.js';
 import { projectRootOf } from '../util/project.js';
+import { escapeRegExp } from '../util/regexp.js';
 import { loadPathsMatcher, type PathsMatcher } from '../util/tsconfig.js';
 import { type FunctionNode, functionOfExpression } from './functions.js';
 
@@ -271,7 +272,7 @@ export function mayHoldAsyncProjectHelper(file: string, name: string): boolean {
     const text = readText(file);
     if (text === undefined || !mayImportFromProject(text)) return false;
     if (name === 'default') return /\bexport\s+default\s+async\b/u.test(text);
-    const escaped = name.replace(/[$]/gu, '\\$&');
+    const escaped = escapeRegExp(name);
     return new RegExp(`\\basync\\s+function\\s*\\*?\\s*${escaped}\\b|(?<![\\w$])${escaped}\\s*=\\s*async\\b`, 'u').test(text);
   });
 }

@@ -131,6 +131,10 @@ describe('mayHoldAsyncProjectHelper', () => {
     const standalone = write('async/flags.ts', 'export async function isBeta() { return true }\n');
     expect(mayHoldAsyncProjectHelper(standalone, 'isBeta')).toBe(false);
     expect(mayHoldAsyncProjectHelper(join(root, 'async/missing.ts'), 'isAdmin')).toBe(false);
+    // `$` in a name is matched literally, and a name is not found inside a longer one that ends with it.
+    const dollar = write('async/dollar.ts', "import { getSession } from './session'\nexport const $can = async () => getSession()\n");
+    expect(mayHoldAsyncProjectHelper(dollar, '$can')).toBe(true);
+    expect(mayHoldAsyncProjectHelper(dollar, 'can')).toBe(false);
   });
 });
 
