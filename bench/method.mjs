@@ -88,6 +88,34 @@ export const MEMORY_PADDINGS = [0, 16, 48];
 export const memoryPadding = (index) => MEMORY_PADDINGS[index % MEMORY_PADDINGS.length] + 64 * Math.floor(index / MEMORY_PADDINGS.length);
 
 /**
+ * The worker flags of a configuration's index-th run for the memory target (bench/instructions.mjs): its heap layout,
+ * and a full collection at the end of each file of `livePeakChars` characters or more (bench/worker.mjs `--live-peak`),
+ * so that full collections fall at the same files in every configuration.
+ */
+export const memoryRunFlags = (livePeakChars, index) => ['--live-peak', String(livePeakChars), '--heap-padding', String(memoryPadding(index))];
+
+/** The size in characters from which a file is among the largest tenth of `sizes` (0 for none). */
+export function largestTenth(sizes) {
+  const sorted = [...sizes].sort((x, y) => x - y);
+  return sorted[Math.floor(sorted.length * 0.9)] ?? 0;
+}
+
+/**
+ * How much more a configuration must keep (heap after a final full collection) before a lower peak makes a memory
+ * measurement inconclusive: with full collections at fixed files, one configuration's peak moved by up to 1.7 MB
+ * across heap paddings (all of (c), 2026-12-05), while the no-op rule keeps ~1 MB more than no rules.
+ */
+export const MEMORY_RESOLUTION_MB = 2;
+
+/**
+ * The pairs `[more, less]` of `pairs` whose peaks are out of order: `more` keeps at least MEMORY_RESOLUTION_MB more
+ * than `less` and still peaks lower. Such a measurement followed the collection cycle, not the heap kept.
+ */
+export function disorderedPeaks(configs, pairs) {
+  return pairs.filter(([more, less]) => configs[more].retainedHeapMb - configs[less].retainedHeapMb >= MEMORY_RESOLUTION_MB && configs[more].peakRssMb < configs[less].peakRssMb);
+}
+
+/**
  * The environment of every counted and memory run: PATH (to find valgrind and node) and valgrind's own variables,
  * nothing else. The environment is part of what a process holds from its start, so its size moves the heap layout
  * like `--heap-padding` does: on 300 files of (b) the no-op rule counted 7,208 M for linting, and 7,071 M (-1.9%)

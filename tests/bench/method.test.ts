@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 
 // @ts-expect-error: a JavaScript module of the benchmark, without types
-import { assertNoFullCollection, childEnv, COUNT_OLD_SPACE_MB, COUNT_V8, MEMORY_V8, memoryPadding, SCHEDULE_V8 } from '../../bench/method.mjs';
+import { assertNoFullCollection, childEnv, COUNT_OLD_SPACE_MB, COUNT_V8, disorderedPeaks, largestTenth, MEMORY_RESOLUTION_MB, MEMORY_V8, memoryPadding, memoryRunFlags, SCHEDULE_V8 } from '../../bench/method.mjs';
 
 const env = childEnv as (env?: Record<string, string | undefined>) => Record<string, string>;
 
@@ -69,5 +69,42 @@ describe('counts without full collections (COUNT_V8, assertNoFullCollection)', (
     expect(() => assertNone({}, 'noop list.json')).toThrow(/an unknown number of full garbage collections/u);
     // A warm-up-only run reports none and is not refused (refusing it stopped the first benchmark run, 5213ee0).
     expect(() => assertNone({ warmupOnly: true }, 'noop list.json')).not.toThrow();
+  });
+});
+
+describe('the memory target’s runs (memoryRunFlags, largestTenth, disorderedPeaks)', () => {
+  const flags = memoryRunFlags as (livePeakChars: number, index: number) => string[];
+  const tenth = largestTenth as (sizes: number[]) => number;
+  const disordered = disorderedPeaks as (
+    configs: Record<string, { retainedHeapMb: number; peakRssMb: number }>,
+    pairs: [string, string][],
+  ) => [string, string][];
+
+  it('collect at the end of each of the largest files in every run, each run at its own heap layout', () => {
+    const runs = [0, 1, 2].map((index) => flags(12144, index));
+    for (const [index, run] of runs.entries()) {
+      expect(run.slice(0, 2)).toEqual(['--live-peak', '12144']);
+      expect(run.slice(2)).toEqual(['--heap-padding', String((memoryPadding as (index: number) => number)(index))]);
+    }
+    expect(new Set(runs.map((run) => run.join(' '))).size).toBe(3);
+  });
+
+  it('find the size from which a file is among the largest tenth', () => {
+    expect(tenth(Array.from({ length: 100 }, (_, index) => 100 - index))).toBe(91);
+    expect(tenth([5, 1, 9])).toBe(9);
+    expect(tenth([])).toBe(0);
+  });
+
+  it('count a lower peak against the measurement only when the configuration keeps clearly more', () => {
+    const configs = {
+      baseline: { retainedHeapMb: 39.8, peakRssMb: 140.1 },
+      // ~1 MB more kept than no rules, and 0.2 MB lower: within how far one configuration's peak moves.
+      noop: { retainedHeapMb: 40.7, peakRssMb: 139.9 },
+      // 5 MB more kept and a lower peak: the collection cycle, not memory.
+      lower: { retainedHeapMb: 45.7, peakRssMb: 139.0 },
+      higher: { retainedHeapMb: 45.7, peakRssMb: 148.0 },
+    };
+    expect(disordered(configs, [['noop', 'baseline'], ['lower', 'noop'], ['higher', 'noop']])).toEqual([['lower', 'noop']]);
+    expect(MEMORY_RESOLUTION_MB).toBe(2);
   });
 });
