@@ -49,12 +49,13 @@ if (paddingIndex !== -1) {
   if (!(kb >= 0)) throw new Error('--heap-padding needs a number of KB');
   globalThis.heapPadding = Array.from({ length: kb * 128 }, (_, index) => index);
 }
-// `--live-peak N`: the live heap at its largest, as information beside peak RSS. A probe rule, configured after the
-// measured configuration (so it adds the same to every one), collects garbage at once at the end of the traversal of
-// each file of N characters or more (the files whose tree is largest) and notes the heap then in use: the file's tree,
-// tokens and scopes, what the rules hold for it, and what outlives files. Unlike peak RSS, which follows where V8's
-// collections happen to fall relative to the largest files (docs/development.md, "What (a)'s peak measures, and the live heap beside it"),
-// this repeats run to run and moves only with what is kept alive.
+// `--live-peak N`: the live heap at its largest, and full collections at fixed files for the memory target. A probe
+// rule, configured after the measured configuration (so it adds the same to every one), collects garbage at once at
+// the end of the traversal of each file of N characters or more (the files whose tree is largest) and notes the heap
+// then in use: the file's tree, tokens and scopes, what the rules hold for it, and what outlives files. That figure
+// repeats run to run and moves only with what is kept alive. The collections also fall at the same files in every
+// configuration, so the run's peak RSS follows what is kept rather than where V8's own schedule caught a large tree
+// (bench/instructions.mjs; docs/development.md, "The memory target with collections at fixed files").
 const livePeakIndex = flags.indexOf('--live-peak');
 let livePeak;
 if (livePeakIndex !== -1) {
