@@ -85,6 +85,12 @@ export async function buildRealAppsCorpus() {
   return { files, apps: apps.length, missing: repos.length - apps.length };
 }
 
+/**
+ * The files of a corpus list (bench/results/corpus-*.json and samples of it): paths, or `{ path }` entries. The
+ * measured processes (bench/worker.mjs, bench/eslint-floor.mjs) read lists themselves, loading nothing more.
+ */
+export const listPaths = (listFile) => JSON.parse(readFileSync(listFile, 'utf8')).map((entry) => (typeof entry === 'string' ? entry : entry.path));
+
 export const median = (values) => {
   const sorted = [...values].sort((x, y) => x - y);
   const middle = Math.floor(sorted.length / 2);

@@ -68,7 +68,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 
-import { buildCorpora, buildRealAppsCorpus, corpusFile, median, resultsDir, root } from './corpora.mjs';
+import { buildCorpora, buildRealAppsCorpus, corpusFile, listPaths, median, resultsDir, root } from './corpora.mjs';
 import { assertNoFullCollection, childEnv, CLOCK, COUNT_V8, disorderedPeaks, largestTenth, MEMORY_V8, memoryPadding, memoryRunFlags } from './method.mjs';
 
 const run = promisify(execFile);
@@ -167,7 +167,7 @@ async function memory(config, list, v8, base = ['--predictable'], workerFlags = 
 async function measureMemory(corpus) {
   const list = corpus === 'c' && Number.isFinite(FILES_C) ? sample(corpus, FILES_C) : { file: corpusFile(corpus), of: JSON.parse(readFileSync(corpusFile(corpus), 'utf8')).length };
   const files = list.files ?? list.of;
-  const livePeakChars = largestTenth(JSON.parse(readFileSync(list.file, 'utf8')).map((entry) => readFileSync(typeof entry === 'string' ? entry : entry.path, 'utf8').length));
+  const livePeakChars = largestTenth(listPaths(list.file).map((file) => readFileSync(file, 'utf8').length));
   const runs = Object.fromEntries(CONFIGS.map((config) => [config, []]));
   const v8Schedule = {};
   const tasks = CONFIGS.flatMap((config) => [

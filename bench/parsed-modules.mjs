@@ -10,7 +10,7 @@ import { relative } from 'node:path';
 import * as parser from '@typescript-eslint/parser';
 import { ESLint } from 'eslint';
 
-import { corpusFile, root } from './corpora.mjs';
+import { corpusFile, listPaths, root } from './corpora.mjs';
 
 const require = createRequire(import.meta.url);
 const [config = 'recommended', corpus = 'c'] = process.argv.slice(2);
@@ -31,7 +31,7 @@ Object.defineProperty(estree, 'parse', {
 
 const clerk = require('../dist/index.js');
 if (clerk.configs[config] === undefined) throw new Error(`unknown config ${config} (one of ${Object.keys(clerk.configs).join(', ')})`);
-const files = JSON.parse(readFileSync(corpusFile(corpus), 'utf8')).map((entry) => (typeof entry === 'string' ? entry : entry.path));
+const files = listPaths(corpusFile(corpus));
 const eslint = new ESLint({
   cwd: root,
   overrideConfigFile: true,

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
-import { corpusFile } from './corpora.mjs';
+import { corpusFile, listPaths } from './corpora.mjs';
 
 const require = createRequire(import.meta.url);
 const [corpus = 'c', gateName, variant, passes] = process.argv.slice(2);
@@ -18,7 +18,7 @@ if (variant !== undefined) {
   // Under valgrind: `passes` passes of one variant of one gate over the corpus.
   const gate = require('../dist/clerk/index.js')[gateName];
   const { passesTextGate } = require('../dist/util/text-gate.js');
-  const texts = JSON.parse(readFileSync(corpusFile(corpus), 'utf8')).map((entry) => readFileSync(typeof entry === 'string' ? entry : entry.path, 'utf8'));
+  const texts = listPaths(corpusFile(corpus)).map((file) => readFileSync(file, 'utf8'));
   const test = variant === 'pattern' ? (text) => gate.pattern.test(text) : (text) => passesTextGate(text, gate);
   let passed = 0;
   for (let pass = 0; pass < Number(passes); pass += 1) for (const text of texts) if (test(text)) passed += 1;
