@@ -124,6 +124,18 @@ async function configFor(name) {
     const off = Object.fromEntries(name.slice('clerk-recommended-without='.length).split('+').map((rule) => [`clerk/${rule}`, 'off']));
     return withBase(clerk.configs.recommended, { rules: off });
   }
+  // `all` with some of its rules as `recommended` sets them (`clerk-all-as-recommended=rule-a+rule-b`): what those
+  // rules' strict options (or, for a rule `recommended` leaves out, the rule) cost, by difference (information). A
+  // rule `recommended` sets is given as `['error', {}]`: a later config entry that names only the severity (what
+  // `recommended` says) keeps the options of the entry before it, so `'error'` alone would leave `all`'s options on.
+  if (name.startsWith('clerk-all-as-recommended=')) {
+    const clerk = loadPlugin();
+    const recommended = clerk.configs.recommended.rules;
+    const rules = name.slice('clerk-all-as-recommended='.length).split('+').map((rule) => `clerk/${rule}`);
+    const unknown = rules.filter((rule) => clerk.configs.all.rules[rule] === undefined);
+    if (unknown.length > 0) throw new Error(`not a rule of all: ${unknown.join(', ')}`);
+    return withBase(clerk.configs.all, { rules: Object.fromEntries(rules.map((rule) => [rule, recommended[rule] === undefined ? 'off' : ['error', {}]])) });
+  }
   if (name === 'clerk-all') {
     const clerk = loadPlugin();
     return withBase(clerk.configs.all);
