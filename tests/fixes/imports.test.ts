@@ -65,4 +65,21 @@ describe('codeStyle', () => {
     expect(style("const s = 'a;'\nconst t = `${s}`\nconst o = { a: 1 }\nlet u = 1;\nf('}')")).toMatchObject({ semi: false });
     expect(style("const o = { a: 1 };\nconst s = 'a'\nlet u = 1;")).toMatchObject({ semi: true });
   });
+
+  it('takes the semicolon style from the top level when two or more of its statements agree', () => {
+    const semi = (code: string) => withContext(code, (context) => codeStyle(context.sourceCode).semi);
+    const nestedWithout = 'export async function POST() {\n  const a = 1\n  const b = 2\n  const c = 3\n  return a\n}';
+    const nestedWith = 'export async function POST() {\n  const a = 1;\n  const b = 2;\n  const c = 3;\n  return a;\n}';
+    // Two imports with `;` decide, though the function below has four statements without.
+    expect(semi(`import a from 'a';\nimport b from 'b';\n${nestedWithout}`)).toBe(true);
+    expect(semi(`import a from 'a'\nimport b from 'b'\n${nestedWith}`)).toBe(false);
+    // The directive prologue does not vote.
+    expect(semi(`'use server'\nimport a from 'a';\nimport b from 'b';\n${nestedWithout}`)).toBe(true);
+    // One statement at the top level, or two that disagree: the first 50 statements of the whole file vote.
+    expect(semi(`import a from 'a';\n${nestedWithout}`)).toBe(false);
+    expect(semi(`import a from 'a';\nimport b from 'b'\n${nestedWithout}`)).toBe(false);
+    expect(semi(`import a from 'a'\nimport b from 'b';\n${nestedWith}`)).toBe(true);
+    // `export function` ends with its body's `}` and does not vote; `export const` does.
+    expect(semi(`export const a = 1\nexport const b = 2\n${nestedWith}`)).toBe(false);
+  });
 });
