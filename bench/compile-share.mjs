@@ -17,8 +17,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 
-import { corpusFile, resultsDir, root } from './corpora.mjs';
-import { childEnv, CLOCK, COUNT_V8 } from './method.mjs';
+import { corpusFile, evenSample, resultsDir, root } from './corpora.mjs';
+import { childEnv, CLOCK, COUNT_V8, requireCallgrind } from './method.mjs';
 
 const run = promisify(execFile);
 const args = process.argv.slice(2);
@@ -28,8 +28,7 @@ const [config = 'clerk-recommended', corpus = 'b'] = positional;
 const FILES = Number(option('files', '150'));
 
 const list = JSON.parse(readFileSync(corpusFile(corpus), 'utf8'));
-const step = list.length / Math.min(FILES, list.length);
-const picked = Array.from({ length: Math.min(FILES, list.length) }, (_, index) => list[Math.floor(index * step)]);
+const picked = evenSample(list, FILES);
 const listFile = join(resultsDir, `compile-share-corpus-${corpus}-${picked.length}.json`);
 writeFileSync(listFile, JSON.stringify(picked));
 const dir = mkdtempSync(join(tmpdir(), 'clerk-compile-share-'));
@@ -66,14 +65,7 @@ async function categories(name, warmupOnly) {
   return { total, ...sums };
 }
 
-try {
-  execFileSync('valgrind', ['--version'], { stdio: 'ignore' });
-  // callgrind_annotate exits 255 after printing its version: only its absence matters.
-  execFileSync('sh', ['-c', 'command -v callgrind_annotate'], { stdio: 'ignore' });
-} catch {
-  console.error('bench/compile-share.mjs needs valgrind and callgrind_annotate (Debian package `valgrind`).');
-  process.exit(2);
-}
+requireCallgrind('bench/compile-share.mjs');
 const names = ['noop', config];
 const [noop, noopWarm, measured, measuredWarm] = await Promise.all(names.flatMap((name) => [categories(name, false), categories(name, true)]));
 rmSync(dir, { recursive: true, force: true });

@@ -68,7 +68,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 
-import { buildCorpora, buildRealAppsCorpus, corpusFile, listPaths, median, resultsDir, root } from './corpora.mjs';
+import { buildCorpora, buildRealAppsCorpus, corpusFile, evenSample, listPaths, median, resultsDir, root } from './corpora.mjs';
 import { assertNoFullCollection, childEnv, CLOCK, COUNT_V8, disorderedPeaks, largestTenth, MEMORY_V8, memoryPadding, memoryRunFlags } from './method.mjs';
 
 const run = promisify(execFile);
@@ -129,8 +129,7 @@ if (realApps.skipped !== undefined) console.log(`SKIP ${realApps.skipped}`);
 /** An evenly spaced, deterministic sample of a corpus list. */
 function sample(name, size) {
   const list = JSON.parse(readFileSync(corpusFile(name), 'utf8'));
-  const step = list.length / Math.min(size, list.length);
-  const picked = Array.from({ length: Math.min(size, list.length) }, (_, index) => list[Math.floor(index * step)]);
+  const picked = evenSample(list, size);
   const file = join(resultsDir, `instructions-corpus-${name}-${picked.length}.json`);
   writeFileSync(file, JSON.stringify(picked));
   return { file, files: picked.length, of: list.length };

@@ -16,9 +16,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { corpusFile, resultsDir, root } from './corpora.mjs';
+import { corpusFile, evenSample, resultsDir, root } from './corpora.mjs';
 import { attribute, parsePerfMap } from './jit-names.mjs';
-import { childEnv, CLOCK, COUNT_V8 } from './method.mjs';
+import { childEnv, CLOCK, COUNT_V8, requireCallgrind } from './method.mjs';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : fallback);
@@ -31,19 +31,10 @@ if (!Number.isInteger(FILES) || FILES < 1 || !Number.isInteger(TOP) || TOP < 1) 
   process.exit(2);
 }
 
-try {
-  execFileSync('valgrind', ['--version'], { stdio: 'ignore' });
-  // callgrind_annotate exits 255 after printing its version: only its absence matters.
-  execFileSync('sh', ['-c', 'command -v callgrind_annotate'], { stdio: 'ignore' });
-} catch {
-  console.error('bench/jit-profile.mjs needs valgrind and callgrind_annotate (Debian package `valgrind`).');
-  process.exit(2);
-}
+requireCallgrind('bench/jit-profile.mjs');
 
-// The benchmark's evenly spaced sample (bench/instructions.mjs `sample`).
-const list = JSON.parse(readFileSync(corpusFile(corpus), 'utf8'));
-const step = list.length / Math.min(FILES, list.length);
-const picked = Array.from({ length: Math.min(FILES, list.length) }, (_, index) => list[Math.floor(index * step)]);
+// The benchmark's evenly spaced sample (as bench/instructions.mjs takes it).
+const picked = evenSample(JSON.parse(readFileSync(corpusFile(corpus), 'utf8')), FILES);
 const listFile = join(resultsDir, `jit-profile-corpus-${corpus}-${picked.length}.json`);
 writeFileSync(listFile, JSON.stringify(picked));
 const dir = mkdtempSync(join(tmpdir(), 'clerk-jit-profile-'));

@@ -1,6 +1,8 @@
 // How bench/instructions.mjs runs bench/worker.mjs so that the same work counts the same instructions in every run
 // (tests/bench/worker-determinism.test.ts checks it).
 
+import { execFileSync } from 'node:child_process';
+
 /**
  * V8 flags of the GC schedule, shared by the counts (COUNT_V8) and the memory target's runs (MEMORY_V8): one thread
  * (`--predictable`), garbage collection on a fixed schedule (`--predictable-gc-schedule`: 4 MB semi-spaces, old
@@ -127,4 +129,16 @@ export function childEnv(env = process.env) {
   const kept = { PATH: env.PATH ?? '' };
   for (const [name, value] of Object.entries(env)) if (name.startsWith('VALGRIND_') && value !== undefined) kept[name] = value;
   return kept;
+}
+
+/** Exits with a clear message (status 2) when valgrind or callgrind_annotate is missing: `script` needs both. */
+export function requireCallgrind(script) {
+  try {
+    execFileSync('valgrind', ['--version'], { stdio: 'ignore' });
+    // callgrind_annotate exits 255 after printing its version: only its absence matters.
+    execFileSync('sh', ['-c', 'command -v callgrind_annotate'], { stdio: 'ignore' });
+  } catch {
+    console.error(`${script} needs valgrind and callgrind_annotate (Debian package \`valgrind\`).`);
+    process.exit(2);
+  }
 }

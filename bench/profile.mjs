@@ -13,7 +13,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 
-import { corpusFile, resultsDir, root } from './corpora.mjs';
+import { corpusFile, evenSample, resultsDir, root } from './corpora.mjs';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -26,8 +26,7 @@ const FILES = Number(option('files', '300'));
 const TOP = Number(option('top', '25'));
 
 const list = JSON.parse(readFileSync(corpusFile(corpus), 'utf8'));
-const step = list.length / Math.min(FILES, list.length);
-const picked = Array.from({ length: Math.min(FILES, list.length) }, (_, index) => list[Math.floor(index * step)]);
+const picked = evenSample(list, FILES);
 const listFile = join(resultsDir, `profile-corpus-${corpus}.json`);
 writeFileSync(listFile, JSON.stringify(picked));
 

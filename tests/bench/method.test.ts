@@ -108,3 +108,15 @@ describe('the memory target’s runs (memoryRunFlags, largestTenth, disorderedPe
     expect(MEMORY_RESOLUTION_MB).toBe(2);
   });
 });
+
+describe('evenSample (bench/corpora.mjs)', () => {
+  it('takes evenly spaced entries from the first on, and the whole list when it is shorter', async () => {
+    // @ts-expect-error: a JavaScript module of the benchmark, without types
+    const { evenSample } = (await import('../../bench/corpora.mjs')) as { evenSample: (list: number[], size: number) => number[] };
+    const list = Array.from({ length: 10 }, (_, index) => index);
+    expect(evenSample(list, 4)).toEqual([0, 2, 5, 7]);
+    expect(evenSample(list, 10)).toEqual(list);
+    expect(evenSample(list, 300)).toEqual(list);
+    expect(evenSample(list, 1)).toEqual([0]);
+  });
+});
