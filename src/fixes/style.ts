@@ -84,7 +84,7 @@ function* allStatements(body: readonly TSESTree.Node[], visitorKeys: TSESLint.So
   }
 }
 
-/** A statement whose last token shows the semicolon style: not a directive, and not one that ends with a block. */
+/** A statement of a kind that ends with `;` in a file that uses them (STYLE_STATEMENTS; an `export` only of variables), not a directive. */
 function isStyleStatement(node: TSESTree.Node): boolean {
   if (isDirective(node) || !STYLE_STATEMENTS.has(node.type)) return false;
   return node.type !== 'ExportNamedDeclaration' || node.declaration?.type === 'VariableDeclaration';
