@@ -28,7 +28,7 @@
 // (docs/upstream/eslint-rule-context-prototype.md). Every real configuration pays that floor and no plugin can
 // remove it, so the plugin's cost is what it adds over ESLint with one rule that does nothing.
 //
-// What: for corpora (a) and (b) an evenly spaced sample of `--files` files (default 300), (c) whole (see FILES_C),
+// What: for corpus (a) an evenly spaced sample of `--files` files (default 300), (b) and (c) whole (see FILES_OF),
 // and each configuration, two runs
 // of bench/worker.mjs under callgrind: linting the sample, and stopping after the warm-up; their difference is the
 // instructions of linting the sample alone (start-up, module loading, warm-up cancel out). The young generation's
@@ -56,7 +56,7 @@
 // stays inconclusive counts as a miss, never as a pass.
 //
 // Writes bench/results/instructions.{json,md}; exits 1 when a target is missed.
-// Usage: node bench/instructions.mjs [--files 300] [--files-c all] [--jobs 1] [--corpora a,b,c] [--flat]
+// Usage: node bench/instructions.mjs [--files 300] [--files-b all] [--files-c all] [--jobs 1] [--corpora a,b,c] [--flat]
 //   [--configs baseline,noop,clerk-recommended,clerk-all]   (`--flat` adds clerk-all:flat, information only)
 //   [--cwd <dir>]: lint from another folder (to compare a copy of an older build, whose corpora live here).
 //   [--resume]: reuse the measurements of an interrupted run with the same build (bench/results/instructions-raw.json).
@@ -69,7 +69,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 
 import { buildCorpora, buildRealAppsCorpus, corpusFile, evenSample, listPaths, median, resultsDir, root } from './corpora.mjs';
-import { assertNoFullCollection, childEnv, CLOCK, COUNT_V8, disorderedPeaks, largestTenth, MEMORY_V8, memoryPadding, memoryRunFlags } from './method.mjs';
+import { assertNoFullCollection, childEnv, CLOCK, COUNT_V8, countedFiles, disorderedPeaks, largestTenth, MEMORY_V8, memoryPadding, memoryRunFlags } from './method.mjs';
 
 const run = promisify(execFile);
 const args = process.argv.slice(2);
@@ -77,12 +77,19 @@ const option = (name, fallback) => {
   const index = args.indexOf(`--${name}`);
   return index === -1 ? fallback : args[index + 1];
 };
-const FILES = Number(option('files', '300'));
 // Corpus (c) is linted whole by default: the plugin's per-project work (the middleware and the imported helpers each
 // project's routes need, parsed once per process) is spread over a project's files when a project is linted, but an
 // evenly spaced 300-file sample of the 14 projects holds ~21 files of each, so it counted every project's share ~5x
-// over (same code: +15.2% over the no-op rule on 150 sampled files, +4.9% on all 1,548). `--files-c N` samples.
-const FILES_C = option('files-c', 'all') === 'all' ? Infinity : Number(option('files-c', 'all'));
+// over (same code: +15.2% over the no-op rule on 150 sampled files, +4.9% on all 1,548). (b) is linted whole too, from
+// 2026-12-05: ESLint's own one-time compiling weighed more in 300 files than in 2,000, so the sample was kinder to the
+// plugin than the corpus (bench/method.mjs countedFiles). `--files`, `--files-b`, `--files-c` take a number or `all`.
+let FILES_OF;
+try {
+  FILES_OF = countedFiles(args);
+} catch (error) {
+  console.error(error.message);
+  process.exit(2);
+}
 // One valgrind at a time by default: the machine is shared, and a count does not get any faster for company.
 const JOBS = Number(option('jobs', '1'));
 const CONFIGS = option('configs', 'baseline,noop,clerk-recommended,clerk-all').split(',');
@@ -109,7 +116,7 @@ const ATTEMPTS = [
   { scale: 2, v8: [], note: 'fixed GC schedule, twice the sample' },
 ];
 /** The sample size of a corpus for an attempt (a whole corpus cannot grow: its second attempt is skipped). */
-const sampleSize = (corpus, attempt) => (corpus === 'c' ? FILES_C : FILES) * attempt.scale;
+const sampleSize = (corpus, attempt) => FILES_OF[corpus] * attempt.scale;
 for (const config of ['baseline', 'noop', ...CHECKED]) {
   if (!CONFIGS.includes(config)) throw new Error(`--configs must include ${config}`);
 }
@@ -164,7 +171,7 @@ async function memory(config, list, v8, base = ['--predictable'], workerFlags = 
  * 2026-12-05.
  */
 async function measureMemory(corpus) {
-  const list = corpus === 'c' && Number.isFinite(FILES_C) ? sample(corpus, FILES_C) : { file: corpusFile(corpus), of: JSON.parse(readFileSync(corpusFile(corpus), 'utf8')).length };
+  const list = corpus === 'c' && Number.isFinite(FILES_OF.c) ? sample(corpus, FILES_OF.c) : { file: corpusFile(corpus), of: JSON.parse(readFileSync(corpusFile(corpus), 'utf8')).length };
   const files = list.files ?? list.of;
   const livePeakChars = largestTenth(listPaths(list.file).map((file) => readFileSync(file, 'utf8').length));
   const runs = Object.fromEntries(CONFIGS.map((config) => [config, []]));

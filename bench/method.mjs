@@ -142,3 +142,23 @@ export function requireCallgrind(script) {
     process.exit(2);
   }
 }
+
+/**
+ * How many files of each corpus the counts lint, from bench/instructions.mjs's arguments: `--files` for (a) (default
+ * 300), `--files-b` and `--files-c` (default `all`: the whole corpus). A count over a sample weighs what a process pays
+ * once (V8 compiling ESLint, the parser and the plugin; each project's middleware and helpers) more than a whole corpus
+ * does, and not in the same proportion for every configuration: on (b) ESLint's own compiling made the 300-file sample
+ * kinder to the plugin than the 2,000 files (`recommended` +7.8% against +10.6%, docs/development.md, "The whole of
+ * (b)"). (a) stays sampled: its 2,000 compiled bundles take ~45 minutes a run under callgrind.
+ */
+export function countedFiles(args) {
+  const read = (name, fallback) => {
+    const index = args.indexOf(`--${name}`);
+    const value = index === -1 ? fallback : args[index + 1];
+    if (value === 'all') return Infinity;
+    const files = Number(value);
+    if (!Number.isInteger(files) || files < 1) throw new Error(`--${name} takes a whole number of files of at least 1, or all (got ${value})`);
+    return files;
+  };
+  return { a: read('files', '300'), b: read('files-b', 'all'), c: read('files-c', 'all') };
+}

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 
 // @ts-expect-error: a JavaScript module of the benchmark, without types
-import { assertNoFullCollection, childEnv, COUNT_OLD_SPACE_MB, COUNT_V8, disorderedPeaks, largestTenth, MEMORY_RESOLUTION_MB, MEMORY_V8, memoryPadding, memoryRunFlags, SCHEDULE_V8 } from '../../bench/method.mjs';
+import { assertNoFullCollection, childEnv, COUNT_OLD_SPACE_MB, COUNT_V8, countedFiles, disorderedPeaks, largestTenth, MEMORY_RESOLUTION_MB, MEMORY_V8, memoryPadding, memoryRunFlags, SCHEDULE_V8 } from '../../bench/method.mjs';
 
 const env = childEnv as (env?: Record<string, string | undefined>) => Record<string, string>;
 
@@ -118,5 +118,25 @@ describe('evenSample (bench/corpora.mjs)', () => {
     expect(evenSample(list, 10)).toEqual(list);
     expect(evenSample(list, 300)).toEqual(list);
     expect(evenSample(list, 1)).toEqual([0]);
+  });
+});
+
+describe('how many files of each corpus the counts lint (countedFiles)', () => {
+  const counted = countedFiles as (args: string[]) => { a: number; b: number; c: number };
+
+  it('samples (a) and counts (b) and (c) whole unless told otherwise', () => {
+    expect(counted([])).toEqual({ a: 300, b: Infinity, c: Infinity });
+    expect(counted(['--jobs', '2'])).toEqual({ a: 300, b: Infinity, c: Infinity });
+  });
+
+  it('takes a number or all for each corpus', () => {
+    expect(counted(['--files', '600', '--files-b', '300', '--files-c', '150'])).toEqual({ a: 600, b: 300, c: 150 });
+    expect(counted(['--files', 'all'])).toEqual({ a: Infinity, b: Infinity, c: Infinity });
+  });
+
+  it('refuses anything else with a message naming the option', () => {
+    expect(() => counted(['--files-b', '0'])).toThrow(/--files-b takes a whole number of files of at least 1, or all \(got 0\)/u);
+    expect(() => counted(['--files', 'x'])).toThrow(/--files takes/u);
+    expect(() => counted(['--files-c'])).toThrow(/--files-c takes .*got undefined/u);
   });
 });
