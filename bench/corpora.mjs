@@ -85,16 +85,16 @@ export async function buildRealAppsCorpus() {
   return { files, apps: apps.length, missing: repos.length - apps.length };
 }
 
-/**
- * The files of a corpus list (bench/results/corpus-*.json and samples of it): paths, or `{ path }` entries. The
- * measured processes (bench/worker.mjs, bench/eslint-floor.mjs) read lists themselves, loading nothing more.
- */
 /** An evenly spaced, deterministic sample of `size` entries of a corpus list (the whole list when it is shorter). */
 export function evenSample(list, size) {
   const step = list.length / Math.min(size, list.length);
   return Array.from({ length: Math.min(size, list.length) }, (_, index) => list[Math.floor(index * step)]);
 }
 
+/**
+ * The files of a corpus list (bench/results/corpus-*.json and samples of it): paths, or `{ path }` entries. The
+ * measured processes (bench/worker.mjs, bench/eslint-floor.mjs) read lists themselves, loading nothing more.
+ */
 export const listPaths = (listFile) => JSON.parse(readFileSync(listFile, 'utf8')).map((entry) => (typeof entry === 'string' ? entry : entry.path));
 
 export const median = (values) => {
