@@ -14,8 +14,6 @@ import { perFile } from '../util/file-cache.js';
 import { type FunctionNode, skipAwaitAndWrappers } from './functions.js';
 import { findFirst } from './traverse.js';
 
-const { ReferenceTracker } = ASTUtils;
-
 /** What a resolved reference is. */
 export type RefKind = ExportInfo['kind'] | 'nextNeverReturns' | 'nextRethrow' | 'other';
 
@@ -40,35 +38,41 @@ export interface ClerkReferences {
   readonly clerkSources: ReadonlySet<string>;
 }
 
-interface TraceInfo {
-  readonly ref: ApiRef;
+/**
+ * What a trace-map node stands for: an export (or `auth.protect`) whose reads, calls and constructions resolve to
+ * `ref`, and the properties followed below it. The import sources are the roots; every source is an ES module.
+ */
+interface TraceNode {
+  readonly ref: ApiRef | undefined;
+  readonly read: boolean;
+  readonly call: boolean;
+  readonly construct: boolean;
+  readonly children: ReadonlyMap<string, TraceNode>;
 }
 
-type TraceMap = Record<string | symbol, unknown>;
-
 /** Built once at load from the immutable catalog; never written afterwards. */
-const TRACE_MAP: TraceMap = buildTraceMap();
+const TRACE_MAP: ReadonlyMap<string, TraceNode> = buildTraceMap();
 
-function buildTraceMap(): TraceMap {
-  const map: TraceMap = {};
+function traceNode(ref: ApiRef | undefined, construct: boolean, children: ReadonlyMap<string, TraceNode> = new Map()): TraceNode {
+  return { ref, read: ref !== undefined, call: ref !== undefined, construct: ref !== undefined && construct, children };
+}
+
+function buildTraceMap(): Map<string, TraceNode> {
+  const map = new Map<string, TraceNode>();
   for (const [source, sourceInfo] of Object.entries(CLERK_SOURCES)) {
-    const entry: TraceMap = { [ReferenceTracker.ESM]: true };
+    const exports = new Map<string, TraceNode>();
     for (const [name, info] of Object.entries(sourceInfo.exports)) {
       const ref: ApiRef = { source, name, kind: info.kind, framework: sourceInfo.framework, info };
-      const node: TraceMap = {
-        [ReferenceTracker.READ]: { ref },
-        [ReferenceTracker.CALL]: { ref },
-        [ReferenceTracker.CONSTRUCT]: { ref },
-      };
+      const children = new Map<string, TraceNode>();
       if (name === 'auth') {
         const protect: ApiRef = { source, name: 'auth.protect', kind: 'protect', framework: sourceInfo.framework, info };
-        node.protect = { [ReferenceTracker.READ]: { ref: protect }, [ReferenceTracker.CALL]: { ref: protect } };
+        children.set('protect', traceNode(protect, false));
       }
-      entry[name] = node;
+      exports.set(name, traceNode(ref, true, children));
     }
-    map[source] = entry;
+    map.set(source, traceNode(undefined, false, exports));
   }
-  const navigation: TraceMap = { [ReferenceTracker.ESM]: true };
+  const navigation = new Map<string, TraceNode>();
   for (const name of [...NEXT_NEVER_RETURNS, NEXT_RETHROW]) {
     const ref: ApiRef = {
       source: NEXT_NAVIGATION_SOURCE,
@@ -77,10 +81,160 @@ function buildTraceMap(): TraceMap {
       framework: 'next-runtime',
       info: undefined,
     };
-    navigation[name] = { [ReferenceTracker.READ]: { ref }, [ReferenceTracker.CALL]: { ref } };
+    navigation.set(name, traceNode(ref, false));
   }
-  map[NEXT_NAVIGATION_SOURCE] = navigation;
+  map.set(NEXT_NAVIGATION_SOURCE, traceNode(undefined, false, navigation));
   return map;
+}
+
+/** What the tracker reports: a read, a call or a `new` of a traced API at `node`. */
+export type TrackedKind = 'read' | 'call' | 'construct';
+
+/**
+ * Reports every reference of a module to Clerk's APIs and Next.js' navigation functions (TRACE_MAP), in the order
+ * and with the meaning of eslint-utils' `ReferenceTracker` (`iterateEsmReferences`, then `iteratePropertyReferences`
+ * of each `require()` of a traced source), which this replaces: the same walk as plain recursion instead of nested
+ * generators, which were among the plugin's dearest code for V8 to optimise. `tests/analysis/clerk-references.test.ts`
+ * compares the two on every fixture and example module.
+ */
+export function trackReferences(globalScope: TSESLint.Scope.Scope, report: (node: TSESTree.Node, kind: TrackedKind, ref: ApiRef) => void): void {
+  const variableStack: TSESLint.Scope.Variable[] = [];
+
+  function variableReferences(variable: TSESLint.Scope.Variable | null, trace: TraceNode): void {
+    if (variable === null || variableStack.includes(variable)) return;
+    variableStack.push(variable);
+    try {
+      for (const reference of variable.references) {
+        if (reference.isRead()) propertyReferences(reference.identifier, trace);
+      }
+    } finally {
+      variableStack.pop();
+    }
+  }
+
+  function propertyReferences(rootNode: TSESTree.Node, trace: TraceNode): void {
+    let node = rootNode;
+    while (isPassThrough(node)) node = node.parent as TSESTree.Node;
+    const parent = node.parent;
+    if (parent === undefined) return;
+    switch (parent.type) {
+      case 'MemberExpression': {
+        if (parent.object !== node) return;
+        const key = ASTUtils.getPropertyName(parent);
+        const next = key === null ? undefined : trace.children.get(key);
+        if (next === undefined) return;
+        if (next.read) report(parent, 'read', next.ref as ApiRef);
+        propertyReferences(parent, next);
+        return;
+      }
+      case 'CallExpression':
+        if (parent.callee === node && trace.call) report(parent, 'call', trace.ref as ApiRef);
+        return;
+      case 'NewExpression':
+        if (parent.callee === node && trace.construct) report(parent, 'construct', trace.ref as ApiRef);
+        return;
+      case 'AssignmentExpression':
+        if (parent.right === node) {
+          patternReferences(parent.left, trace);
+          propertyReferences(parent, trace);
+        }
+        return;
+      case 'AssignmentPattern':
+        if (parent.right === node) patternReferences(parent.left, trace);
+        return;
+      case 'VariableDeclarator':
+        if (parent.init === node) patternReferences(parent.id, trace);
+        return;
+      default:
+    }
+  }
+
+  function patternReferences(pattern: TSESTree.Node, trace: TraceNode): void {
+    if (pattern.type === 'Identifier') {
+      variableReferences(ASTUtils.findVariable(globalScope, pattern), trace);
+    } else if (pattern.type === 'ObjectPattern') {
+      for (const property of pattern.properties) {
+        const key = ASTUtils.getPropertyName(property as TSESTree.Property);
+        const next = key === null ? undefined : trace.children.get(key);
+        if (next === undefined) continue;
+        if (next.read) report(property, 'read', next.ref as ApiRef);
+        patternReferences((property as TSESTree.Property).value, next);
+      }
+    } else if (pattern.type === 'AssignmentPattern') {
+      patternReferences(pattern.left, trace);
+    }
+  }
+
+  // ES module imports and re-exports of a traced source.
+  for (const statement of (globalScope.block as TSESTree.Program).body) {
+    if (
+      (statement.type !== 'ImportDeclaration' && statement.type !== 'ExportNamedDeclaration' && statement.type !== 'ExportAllDeclaration') ||
+      statement.source == null
+    ) {
+      continue;
+    }
+    const source = TRACE_MAP.get(statement.source.value);
+    if (source === undefined) continue;
+    if (source.read) report(statement, 'read', source.ref as ApiRef);
+    if (statement.type === 'ExportAllDeclaration') {
+      for (const exported of source.children.values()) if (exported.read) report(statement, 'read', exported.ref as ApiRef);
+      continue;
+    }
+    for (const specifier of statement.specifiers) {
+      if (specifier.type === 'ImportNamespaceSpecifier') {
+        variableReferences(ASTUtils.findVariable(globalScope, specifier.local), source);
+        continue;
+      }
+      const key =
+        specifier.type === 'ImportDefaultSpecifier'
+          ? 'default'
+          : specifier.type === 'ImportSpecifier'
+            ? moduleExportName(specifier.imported)
+            : moduleExportName(specifier.local);
+      const next = source.children.get(key);
+      if (next === undefined) continue;
+      if (next.read) report(specifier, 'read', next.ref as ApiRef);
+      if (specifier.type !== 'ExportSpecifier') variableReferences(ASTUtils.findVariable(globalScope, specifier.local), next);
+    }
+  }
+
+  // `require('<traced source>')` calls, found through the unresolved references of the file, so that they resolve
+  // whether or not `require` is declared as a global in the user's config.
+  for (const reference of globalScope.through) {
+    const identifier = reference.identifier;
+    const call = identifier.parent;
+    if (identifier.name !== 'require' || call?.type !== 'CallExpression' || call.callee !== identifier) continue;
+    const argument = call.arguments[0];
+    if (argument?.type !== 'Literal' || typeof argument.value !== 'string') continue;
+    const source = TRACE_MAP.get(argument.value);
+    if (source !== undefined) propertyReferences(call, source);
+  }
+}
+
+function moduleExportName(name: TSESTree.Identifier | TSESTree.StringLiteral): string {
+  return name.type === 'Identifier' ? name.name : name.value;
+}
+
+/** The value of `node` is passed through to its parent as it is (`a || b`, `c ? a : b`, `(a, b)`, `a!`, `a as T`). */
+function isPassThrough(node: TSESTree.Node): boolean {
+  const parent = node.parent;
+  if (parent === undefined) return false;
+  switch (parent.type) {
+    case 'ConditionalExpression':
+      return parent.consequent === node || parent.alternate === node;
+    case 'LogicalExpression':
+    case 'ChainExpression':
+    case 'TSAsExpression':
+    case 'TSSatisfiesExpression':
+    case 'TSTypeAssertion':
+    case 'TSNonNullExpression':
+    case 'TSInstantiationExpression':
+      return true;
+    case 'SequenceExpression':
+      return parent.expressions[parent.expressions.length - 1] === node;
+    default:
+      return false;
+  }
 }
 
 const TYPE_PARENTS = new Set([
@@ -114,55 +268,27 @@ export function getClerkReferences(sourceCode: Readonly<TSESLint.SourceCode>): C
         clerkSources.add(statement.source.value);
       }
     }
-    const tracker = new ReferenceTracker(globalScope);
-    const found = [
-      ...tracker.iterateEsmReferences(TRACE_MAP as never),
-      ...requireReferences(globalScope, tracker),
-    ] as { node: TSESTree.Node; type: symbol; info: TraceInfo }[];
-    for (const { node, type, info } of found) {
-      if (type === ReferenceTracker.CONSTRUCT && node.type === 'NewExpression') {
-        constructs.set(node, info.ref);
-      } else if (type === ReferenceTracker.CALL && node.type === 'CallExpression') {
-        calls.set(node, info.ref);
-        reads.set(node.callee, info.ref);
-      } else if (type === ReferenceTracker.READ && node.type !== 'ImportDeclaration') {
-        if (node.type === 'ImportSpecifier' || node.type === 'ImportDefaultSpecifier') {
-          // The tracker reports a plain read at the import; record each value use of the binding instead.
-          for (const variable of sourceCode.scopeManager?.getDeclaredVariables(node) ?? []) {
-            for (const reference of variable.references) {
-              if (reference.isValueReference && reference.isRead()) reads.set(reference.identifier, info.ref);
-            }
-          }
-          continue;
+    trackReferences(globalScope, (node, kind, ref) => {
+      if (kind === 'construct') {
+        if (node.type === 'NewExpression') constructs.set(node, ref);
+      } else if (kind === 'call') {
+        if (node.type === 'CallExpression') {
+          calls.set(node, ref);
+          reads.set(node.callee, ref);
         }
-        if (node.parent !== undefined && TYPE_PARENTS.has(node.parent.type)) continue;
-        reads.set(node, info.ref);
+      } else if (node.type === 'ImportSpecifier' || node.type === 'ImportDefaultSpecifier') {
+        // The tracker reports a plain read at the import; record each value use of the binding instead.
+        for (const variable of sourceCode.scopeManager?.getDeclaredVariables(node) ?? []) {
+          for (const reference of variable.references) {
+            if (reference.isValueReference && reference.isRead()) reads.set(reference.identifier, ref);
+          }
+        }
+      } else if (node.type !== 'ImportDeclaration' && (node.parent === undefined || !TYPE_PARENTS.has(node.parent.type))) {
+        reads.set(node, ref);
       }
-    }
+    });
     return { calls, reads, constructs, clerkSources };
   });
-}
-
-/**
- * `require('<clerk source>')` calls, found through the unresolved references of the file, so that they resolve
- * whether or not `require` is declared as a global in the user's config.
- */
-function* requireReferences(
-  globalScope: TSESLint.Scope.Scope,
-  tracker: InstanceType<typeof ReferenceTracker>,
-): Generator<unknown> {
-  for (const reference of globalScope.through) {
-    const identifier = reference.identifier;
-    const call = identifier.parent;
-    if (identifier.name !== 'require' || call?.type !== 'CallExpression' || call.callee !== identifier) continue;
-    const source = call.arguments[0];
-    if (source?.type !== 'Literal' || typeof source.value !== 'string') continue;
-    const traceMap = TRACE_MAP[source.value];
-    if (traceMap === undefined) continue;
-    // Present at runtime in @eslint-community/eslint-utils, missing from typescript-eslint's type.
-    const properties = tracker as unknown as { iteratePropertyReferences(node: unknown, map: unknown): Iterable<unknown> };
-    yield* properties.iteratePropertyReferences(call, traceMap);
-  }
 }
 
 /** The API a call resolves to, looking through `await`-free wrappers such as `(auth)()`. */
