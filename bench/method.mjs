@@ -149,8 +149,8 @@ export function requireCallgrind(script) {
  * once (V8 compiling ESLint, the parser and the plugin; each project's middleware and helpers) more than a whole corpus
  * does, and not in the same proportion for every configuration: on (b) ESLint's own compiling made the 300-file sample
  * kinder to the plugin than the 2,000 files (`recommended` +7.8% against +10.6%, docs/development.md, "The whole of
- * (b)"). (a) stays sampled: its 2,000 compiled bundles would count ~117,000 M instructions a
- * run, ~25 minutes each under callgrind (estimated from 600 files).
+ * (b)"). (a) stays sampled: its 2,000 compiled bundles would count ~117,000 M instructions a run, ~25 minutes each
+ * under callgrind (estimated from 600 files).
  */
 export function countedFiles(args) {
   const read = (name, fallback) => {

@@ -39,13 +39,12 @@ export interface ClerkReferences {
 }
 
 /**
- * What a trace-map node stands for: an export (or `auth.protect`) whose reads, calls and constructions resolve to
- * `ref`, and the properties followed below it. The import sources are the roots; every source is an ES module.
+ * What a trace-map node stands for: an export (or `auth.protect`) whose reads and calls resolve to `ref` (and `new`
+ * too when `construct`), and the properties followed below it. The import sources are the roots, without a `ref`;
+ * every source is an ES module.
  */
 interface TraceNode {
   readonly ref: ApiRef | undefined;
-  readonly read: boolean;
-  readonly call: boolean;
   readonly construct: boolean;
   readonly children: ReadonlyMap<string, TraceNode>;
 }
@@ -54,7 +53,7 @@ interface TraceNode {
 const TRACE_MAP: ReadonlyMap<string, TraceNode> = buildTraceMap();
 
 function traceNode(ref: ApiRef | undefined, construct: boolean, children: ReadonlyMap<string, TraceNode> = new Map()): TraceNode {
-  return { ref, read: ref !== undefined, call: ref !== undefined, construct: ref !== undefined && construct, children };
+  return { ref, construct, children };
 }
 
 function buildTraceMap(): Map<string, TraceNode> {
@@ -123,15 +122,15 @@ export function trackReferences(globalScope: TSESLint.Scope.Scope, report: (node
         const key = ASTUtils.getPropertyName(parent);
         const next = key === null ? undefined : trace.children.get(key);
         if (next === undefined) return;
-        if (next.read) report(parent, 'read', next.ref as ApiRef);
+        if (next.ref !== undefined) report(parent, 'read', next.ref);
         propertyReferences(parent, next);
         return;
       }
       case 'CallExpression':
-        if (parent.callee === node && trace.call) report(parent, 'call', trace.ref as ApiRef);
+        if (parent.callee === node && trace.ref !== undefined) report(parent, 'call', trace.ref);
         return;
       case 'NewExpression':
-        if (parent.callee === node && trace.construct) report(parent, 'construct', trace.ref as ApiRef);
+        if (parent.callee === node && trace.construct && trace.ref !== undefined) report(parent, 'construct', trace.ref);
         return;
       case 'AssignmentExpression':
         if (parent.right === node) {
@@ -157,7 +156,7 @@ export function trackReferences(globalScope: TSESLint.Scope.Scope, report: (node
         const key = ASTUtils.getPropertyName(property as TSESTree.Property);
         const next = key === null ? undefined : trace.children.get(key);
         if (next === undefined) continue;
-        if (next.read) report(property, 'read', next.ref as ApiRef);
+        if (next.ref !== undefined) report(property, 'read', next.ref);
         patternReferences((property as TSESTree.Property).value, next);
       }
     } else if (pattern.type === 'AssignmentPattern') {
@@ -175,9 +174,8 @@ export function trackReferences(globalScope: TSESLint.Scope.Scope, report: (node
     }
     const source = TRACE_MAP.get(statement.source.value);
     if (source === undefined) continue;
-    if (source.read) report(statement, 'read', source.ref as ApiRef);
     if (statement.type === 'ExportAllDeclaration') {
-      for (const exported of source.children.values()) if (exported.read) report(statement, 'read', exported.ref as ApiRef);
+      for (const exported of source.children.values()) if (exported.ref !== undefined) report(statement, 'read', exported.ref);
       continue;
     }
     for (const specifier of statement.specifiers) {
@@ -193,7 +191,7 @@ export function trackReferences(globalScope: TSESLint.Scope.Scope, report: (node
             : moduleExportName(specifier.local);
       const next = source.children.get(key);
       if (next === undefined) continue;
-      if (next.read) report(specifier, 'read', next.ref as ApiRef);
+      if (next.ref !== undefined) report(specifier, 'read', next.ref);
       if (specifier.type !== 'ExportSpecifier') variableReferences(ASTUtils.findVariable(globalScope, specifier.local), next);
     }
   }
