@@ -297,8 +297,11 @@ const clerkBehindImports = freshCache<boolean>();
  */
 function someImportedProjectModule(file: string, text: string, test: (target: string) => boolean): boolean {
   // A loop with a callback rather than a generator: these gates run for every import of every Clerk file, and a
-  // generator is dear for V8 to optimise.
-  for (const match of text.matchAll(/\bfrom\s*['"]([^'"\n]+)['"]/gu)) {
+  // generator is dear for V8 to optimise. `exec` on a regular expression of this call's own rather than `matchAll`,
+  // whose iterator copies the expression and builds a match object through generic steps: over the 2,000 files of
+  // corpus (b), 6.4 M instructions against 17.7 M.
+  const from = /\bfrom\s*['"]([^'"\n]+)['"]/gu;
+  for (let match = from.exec(text); match !== null; match = from.exec(text)) {
     const target = resolveImportPath(file, match[1] as string);
     if (target !== undefined && target !== file && test(target)) return true;
   }
