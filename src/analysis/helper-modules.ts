@@ -122,8 +122,12 @@ export abstract class ModuleAnalysis {
     // Same-file functions cost no parse; type-only imports resolve to nothing.
     if (definition?.type !== 'ImportBinding') return true;
     const file = resolveImportPath(crossFile.filename, (definition.parent as TSESTree.ImportDeclaration).source.value);
-    // A package (or a path outside the project) resolves to nothing anyway.
-    if (file === undefined) return true;
+    if (file === undefined) {
+      // A package (`@clerk/nextjs/server`, `next/cache`) or a path outside the project: resolveHelper would find
+      // nothing there either (it resolves the same source), so that answer is kept without asking it.
+      this.helpers.set(callee, undefined);
+      return false;
+    }
     // The imported module may import one more module only when it is not at the depth limit itself.
     return mayLeadToAuth(file, MAX_IMPORT_DEPTH - crossFile.depth - 1);
   }
