@@ -24,6 +24,10 @@ if (!existsSync(join(root, 'dist/index.js'))) execFileSync('npm', ['run', 'build
 if (!existsSync(corpusFile(corpus))) buildCorpora(2000);
 const all = JSON.parse(readFileSync(corpusFile(corpus), 'utf8'));
 const files = option('files', undefined);
+if (args.includes('--files') && (files === undefined || !Number.isInteger(Number(files)) || Number(files) < 1)) {
+  console.error('--files takes a whole number of at least 1.');
+  process.exit(2);
+}
 const picked = files === undefined ? all : evenSample(all, Number(files));
 const listFile = join(resultsDir, `count-corpus-${corpus}-${picked.length}.json`);
 writeFileSync(listFile, JSON.stringify(picked));
