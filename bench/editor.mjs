@@ -10,9 +10,13 @@
 // (all files and rounds together); the overhead is `recommended` minus the no-op rule at the same percentile.
 // Target: p99 overhead <= 20 ms. Wall time on a shared machine: run it when the machine is otherwise quiet (it is
 // run after the instruction counts by `npm run bench`, never beside them).
+// 100 rounds (2,000 lints per configuration), not the 40 this started with: the p99 of 800 lints is their 8th
+// slowest, a handful of collection pauses that land on either configuration, and the same build's overhead at p99 read
+// +9.0, +16.6, +18.5 and +21.3 ms in four runs of 40 rounds; of 2,000 lints it is their 20th slowest, and two runs
+// of 100 rounds read +2.7 and −2.1 ms (2026-12-05, docs/development.md "Editor latency: enough rounds for a p99").
 //
 // Writes bench/results/editor.{json,md}; exits 1 on a miss, 0 with a SKIP line when corpus (c) is not laid out.
-// Usage: node bench/editor.mjs [--reps 40] [--files 20]
+// Usage: node bench/editor.mjs [--reps 100] [--files 20]
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -27,7 +31,7 @@ const option = (name, fallback) => {
   const index = args.indexOf(`--${name}`);
   return index === -1 ? fallback : Number(args[index + 1]);
 };
-const REPS = option('reps', 40);
+const REPS = option('reps', 100);
 const FILES = option('files', 20);
 const TARGET_P99_MS = 20;
 
