@@ -12,8 +12,8 @@
 // run after the instruction counts by `npm run bench`, never beside them).
 // 100 rounds (2,000 lints per configuration), not the 40 this started with: the p99 of 800 lints is their 8th
 // slowest, a handful of collection pauses that land on either configuration, and the same build's overhead at p99 read
-// +9.0, +16.6, +18.5 and +21.3 ms in four runs of 40 rounds; of 2,000 lints it is their 20th slowest, and two runs
-// of 100 rounds read +2.7 and −2.1 ms (2026-12-05, docs/development.md "Editor latency: enough rounds for a p99").
+// +9.0, +16.6, +17.1, +18.5 and +21.3 ms in five runs of 40 rounds; of 2,000 lints it is their 20th slowest, and two
+// runs of 100 rounds read +2.7 and −2.1 ms (2026-12-05, docs/development.md "Editor latency: enough rounds for a p99").
 //
 // Writes bench/results/editor.{json,md}; exits 1 on a miss, 0 with a SKIP line when corpus (c) is not laid out.
 // Usage: node bench/editor.mjs [--reps 100] [--files 20]
