@@ -85,6 +85,32 @@ export async function buildRealAppsCorpus() {
   return { files, apps: apps.length, missing: repos.length - apps.length };
 }
 
+/**
+ * `--files N` of a tool that lints one corpus with one configuration (bench/count.mjs, bench/inlining.mjs): undefined
+ * for the whole corpus; a whole number of at least 1; or `null` when the flag is given without one (the caller prints
+ * its usage: counting the whole corpus instead would answer another question).
+ */
+export function filesOption(args) {
+  const index = args.indexOf('--files');
+  if (index === -1) return undefined;
+  const files = Number(args[index + 1]);
+  return Number.isInteger(files) && files >= 1 ? files : null;
+}
+
+/**
+ * The list such a tool lints: the whole corpus, or an evenly spaced sample of `files`, written to
+ * bench/results/<tool>-corpus-<corpus>-<n>.json; dist/ and the corpora are built first when missing.
+ */
+export function toolFileList(tool, corpus, files) {
+  if (!existsSync(join(root, 'dist/index.js'))) execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
+  if (!existsSync(corpusFile(corpus))) buildCorpora(2000);
+  const all = JSON.parse(readFileSync(corpusFile(corpus), 'utf8'));
+  const picked = files === undefined ? all : evenSample(all, files);
+  const listFile = join(resultsDir, `${tool}-corpus-${corpus}-${picked.length}.json`);
+  writeFileSync(listFile, JSON.stringify(picked));
+  return { listFile, files: picked.length };
+}
+
 /** An evenly spaced, deterministic sample of `size` entries of a corpus list (the whole list when it is shorter). */
 export function evenSample(list, size) {
   const step = list.length / Math.min(size, list.length);

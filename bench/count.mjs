@@ -4,15 +4,13 @@
 // or two configurations without a whole benchmark: `clerk-all-as-recommended=rule` and
 // `clerk-recommended-without=rule` (bench/worker.mjs) give a rule's strict options or the rule itself by difference.
 // Defaults: corpus (b), whole. Needs valgrind. Counts are comparable only between runs from the same checkout path.
-import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 
-import { buildCorpora, corpusFile, evenSample, resultsDir, root } from './corpora.mjs';
+import { filesOption, root, toolFileList } from './corpora.mjs';
 import { CLOCK, childEnv, COUNT_V8, requireCallgrind } from './method.mjs';
 
 const args = process.argv.slice(2);
-const option = (name, fallback) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : fallback);
 const positional = args.filter((arg, index) => !arg.startsWith('--') && !args[index - 1]?.startsWith('--'));
 const [config, corpus = 'b'] = positional;
 if (config === undefined || !['a', 'b'].includes(corpus)) {
@@ -20,17 +18,12 @@ if (config === undefined || !['a', 'b'].includes(corpus)) {
   process.exit(2);
 }
 requireCallgrind('bench/count.mjs');
-if (!existsSync(join(root, 'dist/index.js'))) execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
-if (!existsSync(corpusFile(corpus))) buildCorpora(2000);
-const all = JSON.parse(readFileSync(corpusFile(corpus), 'utf8'));
-const files = option('files', undefined);
-if (args.includes('--files') && (files === undefined || !Number.isInteger(Number(files)) || Number(files) < 1)) {
+const files = filesOption(args);
+if (files === null) {
   console.error('--files takes a whole number of at least 1.');
   process.exit(2);
 }
-const picked = files === undefined ? all : evenSample(all, Number(files));
-const listFile = join(resultsDir, `count-corpus-${corpus}-${picked.length}.json`);
-writeFileSync(listFile, JSON.stringify(picked));
+const { listFile, files: counted } = toolFileList('count', corpus, files);
 
 function count(warmupOnly) {
   const flags = ['--tool=callgrind', '--smc-check=all-non-file', '--callgrind-out-file=/dev/null', process.execPath, ...COUNT_V8];
@@ -55,5 +48,5 @@ function count(warmupOnly) {
 const [full, warm] = await Promise.all([count(false), count(true)]);
 const { messages, crashes, unlinted, fullCollections } = full.result;
 console.log(
-  `${config} on ${picked.length} files of corpus (${corpus}): ${((full.instructions - warm.instructions) / 1e6).toFixed(1)} M instructions (full run less warm-up); ${messages} messages, ${crashes} crashes, ${unlinted} unlinted, ${fullCollections} full collections`,
+  `${config} on ${counted} files of corpus (${corpus}): ${((full.instructions - warm.instructions) / 1e6).toFixed(1)} M instructions (full run less warm-up); ${messages} messages, ${crashes} crashes, ${unlinted} unlinted, ${fullCollections} full collections`,
 );

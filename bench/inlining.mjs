@@ -11,10 +11,9 @@
 // and inlined bytes repeat exactly between runs; the milliseconds the trace also prints do not, and are not used.
 // Defaults: clerk-all against noop, the whole of corpus (b). About ten seconds a run.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { buildCorpora, corpusFile, evenSample, resultsDir, root } from './corpora.mjs';
+import { filesOption, root, toolFileList } from './corpora.mjs';
 import { compilationsOf, subtract, totals } from './inlining-trace.mjs';
 import { CLOCK, childEnv, COUNT_V8 } from './method.mjs';
 
@@ -24,17 +23,12 @@ const positional = args.filter((arg, index) => !arg.startsWith('--') && !args[in
 const [config = 'clerk-all', corpus = 'b'] = positional;
 const against = option('against', 'noop');
 const top = Number(option('top', '30'));
-const files = option('files', undefined);
-if (!['a', 'b'].includes(corpus) || !Number.isInteger(top) || top < 1 || (files !== undefined && !(Number.isInteger(Number(files)) && Number(files) >= 1))) {
+const files = filesOption(args);
+if (!['a', 'b'].includes(corpus) || !Number.isInteger(top) || top < 1 || files === null) {
   console.error('usage: node bench/inlining.mjs [config] [a|b] [--against noop] [--files N] [--top 30]   (configs as bench/worker.mjs names them)');
   process.exit(2);
 }
-if (!existsSync(join(root, 'dist/index.js'))) spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
-if (!existsSync(corpusFile(corpus))) buildCorpora(2000);
-const all = JSON.parse(readFileSync(corpusFile(corpus), 'utf8'));
-const picked = files === undefined ? all : evenSample(all, Number(files));
-const listFile = join(resultsDir, `inlining-corpus-${corpus}-${picked.length}.json`);
-writeFileSync(listFile, JSON.stringify(picked));
+const { listFile, files: linted } = toolFileList('inlining', corpus, files);
 
 function trace(name, warmupOnly) {
   const flags = [...COUNT_V8, '--trace-opt', '--trace-turbo-inlining'];
@@ -52,7 +46,7 @@ const measured = (name) => subtract(trace(name, false), trace(name, true));
 const base = measured(against);
 const mine = measured(config);
 const describe = (name, value) => `${name}: ${value.compilations} compilations, ${value.inlinedBytes.toLocaleString('en')} bytes inlined`;
-console.log(`${picked.length} files of corpus (${corpus}), the measured part (full run less warm-up)`);
+console.log(`${linted} files of corpus (${corpus}), the measured part (full run less warm-up)`);
 console.log(describe(against, totals(base)));
 console.log(describe(config, totals(mine)));
 const zero = { compilations: 0, inlinedBytes: 0 };
