@@ -464,12 +464,16 @@ export function loadModule(file: string, parser: Parser | undefined, parserOptio
         (result.ast as { tokens: unknown[] }).tokens = [];
         // ESLint links each node to its parent while it lints; a module parsed here needs the same links.
         setParents(result.ast as TSESTree.Node, (result.visitorKeys ?? {}) as Record<string, readonly string[]>);
+        // The keys in the order ESLint's own `new SourceCode({...})` gives them (languages/js createSourceCode), so
+        // that its constructor sees one object shape: a second shape made V8 compile the constructor again, in every
+        // run that reads another module. `hasBOM: false` is what leaving it out meant (the text is checked too).
         sourceCode = new SourceCode({
           text,
           ast: result.ast,
+          hasBOM: false,
+          parserServices: {},
           scopeManager: result.scopeManager,
           visitorKeys: result.visitorKeys,
-          parserServices: {},
         });
         markLongLived(sourceCode);
       }
