@@ -8,7 +8,7 @@ import { ASTUtils } from '@typescript-eslint/utils';
 import { AUTHENTICATE_REQUEST, CLERK_TEXT_MARKERS, HONO_AUTH_CONTEXT_KEY, REQUEST_AUTH_ACCESSORS, REQUEST_CURRENT_USER } from '../clerk/index.js';
 import { markLongLived } from '../util/file-cache.js';
 import { FRESH_MS, freshCache } from '../util/fresh-cache.js';
-import { projectRootOf } from '../util/project.js';
+import { findProjectRoot, projectRootOf } from '../util/project.js';
 import { escapeRegExp } from '../util/regexp.js';
 import { loadPathsMatcher, type PathsMatcher } from '../util/tsconfig.js';
 import { type FunctionNode, functionOfExpression } from './functions.js';
@@ -184,50 +184,49 @@ function pathsMatcherOf(root: string): PathsMatcher | undefined {
   return matcher;
 }
 
-function withExtensions(base: string): string | undefined {
-  if (SCRIPT_EXTENSIONS.some((extension) => base.endsWith(extension)) && existsSync(base)) return base;
-  // `import x from './helper.js'` in TypeScript ESM points at helper.ts.
-  const stripped = base.replace(/\.[cm]?jsx?$/u, '');
-  for (const candidate of [stripped, base]) {
-    for (const extension of SCRIPT_EXTENSIONS) if (existsSync(candidate + extension)) return candidate + extension;
-  }
-  for (const extension of SCRIPT_EXTENSIONS) if (existsSync(join(base, `index${extension}`))) return join(base, `index${extension}`);
-  return undefined;
-}
 
-/** The file an import source names, for relative paths and tsconfig `paths` aliases inside the project root. */
+/**
+ * The file an import source names, for relative paths and tsconfig `paths` aliases inside the project root.
+ *
+ * The lookup and the resolution are one function on purpose. Every import gate and helper lookup calls this, and
+ * a function under V8's inlining limit (460 bytes of bytecode) is copied into each caller TurboFan optimizes: when
+ * it was a small lookup calling `resolveUncached`, the copies (with the project-root walk and `dirname`) and the
+ * callers compiled again when a relative import first came by counted 118 M instructions on corpus (b) with `all`
+ * (docs/development.md, "Resolving imports, compiled once"). Written whole, it is compiled once, and its callers
+ * stay small. tests/analysis/cross-file-resolve.test.ts checks that it stays above the limit.
+ */
 export function resolveImportPath(fromFile: string, source: string): string | undefined {
-  // A relative source depends on the importing folder; an alias (`@/lib/auth`) or a package only on the project.
+  const dir = dirname(fromFile);
+  const root = findProjectRoot(dir) ?? dir;
   // A relative source names one path (the same from every folder at that depth); an alias (`@/lib/auth`) or a
   // package depends only on the project. Either way the answer is shared by many importing folders.
-  const root = projectRootOf(fromFile);
-  const relativeSource = isRelativeSource(source);
-  const key = relativeSource ? `${root}\0${resolve(dirname(fromFile), source)}` : `${root}\0${source}`;
-  return resolutions.get(key, () => resolveUncached(fromFile, source));
-}
-
-/** `./x`, `../x`, and the folders themselves: `.` and `..` (their `index.*`). */
-function isRelativeSource(source: string): boolean {
-  return source.startsWith('./') || source.startsWith('../') || source === '.' || source === '..';
-}
-
-function resolveUncached(fromFile: string, source: string): string | undefined {
-  const root = projectRootOf(fromFile);
-  const candidates: string[] = [];
-  if (isRelativeSource(source)) {
-    candidates.push(resolve(dirname(fromFile), source));
-  } else {
-    candidates.push(...(pathsMatcherOf(root)?.(source) ?? []));
-  }
+  // (`./x`, `../x`, and the folders themselves: `.` and `..`, their `index.*`.)
+  const relativeSource = source.startsWith('./') || source.startsWith('../') || source === '.' || source === '..';
+  const named = relativeSource ? resolve(dir, source) : source;
+  const key = `${root}\0${named}`;
+  const known = resolutions.fresh(key);
+  if (known !== undefined) return known.value;
+  let found: string | undefined;
+  const candidates = relativeSource ? [named] : (pathsMatcherOf(root)?.(source) ?? []);
   for (const candidate of candidates) {
-    const file = withExtensions(candidate);
+    // The files the candidate may name, in the order they are tried: itself when it has a script extension; with
+    // each extension, first in place of a JavaScript one (`import x from './helper.js'` in TypeScript ESM points at
+    // helper.ts), then added; then its folder's `index.*`.
+    const tries: string[] = SCRIPT_EXTENSIONS.some((extension) => candidate.endsWith(extension)) ? [candidate] : [];
+    const stripped = candidate.replace(/\.[cm]?jsx?$/u, '');
+    for (const extension of SCRIPT_EXTENSIONS) tries.push(stripped + extension);
+    for (const extension of SCRIPT_EXTENSIONS) tries.push(candidate + extension);
+    for (const extension of SCRIPT_EXTENSIONS) tries.push(join(candidate, `index${extension}`));
+    const file = tries.find((path) => existsSync(path));
     if (file === undefined) continue;
     const inside = relative(root, file);
     // Never read outside the project root (or into dependencies).
     if (inside.startsWith('..') || isAbsolute(inside) || inside.split(/[\\/]/u).includes('node_modules')) continue;
-    return file;
+    found = file;
+    break;
   }
-  return undefined;
+  resolutions.set(key, found);
+  return found;
 }
 
 /** Text test: the module may import from the project (`./x`, `../x`, `@/x`, `~/x`, `#x`), not only from packages. */

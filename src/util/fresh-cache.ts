@@ -13,6 +13,12 @@ const SWEEP_ABOVE = 512;
 
 export interface FreshCache<T> {
   get(key: string, compute: () => T): T;
+  /**
+   * The answer kept for `key` if it is fresh (wrapped, so that a kept `undefined` is told from none), for a caller
+   * that computes a missing answer in its own body rather than in a callback; it then keeps it with `set`.
+   */
+  fresh(key: string): { readonly value: T } | undefined;
+  set(key: string, value: T): void;
   /** Entries held, expired ones included until the next sweep. */
   readonly size: number;
 }
@@ -20,21 +26,30 @@ export interface FreshCache<T> {
 export function freshCache<T>(): FreshCache<T> {
   const entries = new Map<string, { readonly value: T; readonly checkedAt: number }>();
   let sweptAt = 0;
+  function fresh(key: string): { readonly value: T } | undefined {
+    const known = entries.get(key);
+    return known !== undefined && Date.now() - known.checkedAt < FRESH_MS ? known : undefined;
+  }
+  function set(key: string, value: T): void {
+    const now = Date.now();
+    // Expired answers are never read again: without a sweep, a long run would keep one per path it ever asked.
+    if (entries.size > SWEEP_ABOVE && now - sweptAt >= FRESH_MS) {
+      sweptAt = now;
+      for (const [entryKey, entry] of entries) if (now - entry.checkedAt >= FRESH_MS) entries.delete(entryKey);
+    }
+    // Keys are made of names cut out of a linted file's text: a copy, so the entry does not keep that text alive.
+    entries.set(ownString(key), { value, checkedAt: now });
+  }
   return {
     get(key, compute) {
-      const now = Date.now();
       const known = entries.get(key);
-      if (known !== undefined && now - known.checkedAt < FRESH_MS) return known.value;
-      // Expired answers are never read again: without a sweep, a long run would keep one per path it ever asked.
-      if (entries.size > SWEEP_ABOVE && now - sweptAt >= FRESH_MS) {
-        sweptAt = now;
-        for (const [entryKey, entry] of entries) if (now - entry.checkedAt >= FRESH_MS) entries.delete(entryKey);
-      }
+      if (known !== undefined && Date.now() - known.checkedAt < FRESH_MS) return known.value;
       const value = compute();
-      // Keys are made of names cut out of a linted file's text: a copy, so the entry does not keep that text alive.
-      entries.set(ownString(key), { value, checkedAt: now });
+      set(key, value);
       return value;
     },
+    fresh,
+    set,
     get size() {
       return entries.size;
     },

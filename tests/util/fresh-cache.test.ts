@@ -35,4 +35,19 @@ describe('freshCache', () => {
     small.get('new', () => 'y');
     expect(small.size).toBe(11);
   });
+
+  it('answers `fresh` with the kept entry (a kept undefined included) for FRESH_MS, and `set` keeps one', () => {
+    vi.useFakeTimers();
+    const cache = freshCache<string | undefined>();
+    expect(cache.fresh('a')).toBeUndefined();
+    cache.set('a', undefined);
+    expect(cache.fresh('a')).toEqual({ value: undefined, checkedAt: expect.any(Number) });
+    // `get` sees what `set` kept, and the reverse.
+    expect(cache.get('a', () => 'computed')).toBeUndefined();
+    cache.get('b', () => 'b');
+    expect(cache.fresh('b')?.value).toBe('b');
+    vi.advanceTimersByTime(FRESH_MS);
+    expect(cache.fresh('a')).toBeUndefined();
+    expect(cache.get('a', () => 'computed')).toBe('computed');
+  });
 });
