@@ -8,7 +8,7 @@ import { resolveImportPath } from '../../src/analysis/cross-file.js';
 import { FRESH_MS } from '../../src/util/fresh-cache.js';
 import { tempProject } from '../temp-project.js';
 
-const { root, write, remove } = tempProject('clerk-resolve-');
+const { write, remove } = tempProject('clerk-resolve-');
 afterAll(remove);
 afterEach(() => {
   vi.useRealTimers();
