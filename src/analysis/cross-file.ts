@@ -461,8 +461,6 @@ export function loadModule(file: string, parser: Parser | undefined, parserOptio
         // Nothing reads another module's tokens (repairs edit the linted file, through its own SourceCode), and they
         // are a third of what a kept module holds (measured on corpus (c): 4.4 MB of 13 MB kept for 34 modules).
         (result.ast as { tokens: unknown[] }).tokens = [];
-        // ESLint links each node to its parent while it lints; a module parsed here needs the same links.
-        setParents(result.ast as TSESTree.Node, (result.visitorKeys ?? {}) as Record<string, readonly string[]>);
         // The keys in the order ESLint's own `new SourceCode({...})` gives them (languages/js createSourceCode), so
         // that its constructor sees one object shape: a second shape made V8 compile the constructor again, in every
         // run that reads another module. `hasBOM: false` is what leaving it out meant (the text is checked too).
@@ -474,6 +472,12 @@ export function loadModule(file: string, parser: Parser | undefined, parserOptio
           scopeManager: result.scopeManager,
           visitorKeys: result.visitorKeys,
         });
+        // ESLint links each node to its parent while it lints, after it has built the SourceCode; a module parsed
+        // here needs the same links, made in the same order, Program's `parent: null` first: the same keys added in
+        // the same order give the same object shapes, so that the constructor and the code that reads both the
+        // linted file's nodes and these see one shape, not two (each second shape made V8 compile a function again).
+        (result.ast as { parent: TSESTree.Node | null }).parent = null;
+        setParents(result.ast as TSESTree.Node, (result.visitorKeys ?? {}) as Record<string, readonly string[]>);
         markLongLived(sourceCode);
       }
     }

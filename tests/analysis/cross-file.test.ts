@@ -91,6 +91,35 @@ describe('parsing another module', () => {
     }
   });
 
+  // V8 gives objects with the same keys added in the same order one shape; code that reads the linted file's nodes
+  // and another module's (getClerkReferences, the helper lookups) then sees one shape, not two, and is compiled
+  // once. ESLint adds `parent` to every node as it lints, Program's being null.
+  it("gives the module's nodes the keys of the nodes ESLint lints, in the same order, Program's parent null", () => {
+    const text = "import { auth } from '@clerk/nextjs/server';\nexport async function GET() {\n  const { userId } = await auth();\n  return userId;\n}\n";
+    const file = write('parts/shape.ts', text);
+    const module = loadModule(file, parser, { sourceType: 'module', ecmaVersion: 'latest' });
+    let linted: unknown;
+    new Linter({ configType: 'flat' }).verify(
+      text,
+      [
+        {
+          files: ['**/*.ts'],
+          languageOptions: { parser },
+          plugins: { probe: { rules: { keep: { create: () => ({ 'Program:exit': (node: unknown) => void (linted = node) }) } } } },
+          rules: { 'probe/keep': 'error' },
+        },
+      ],
+      'shape.ts',
+    );
+    const keys = (node: unknown): string[] => Object.keys(node as object);
+    const program = module?.ast as unknown as { parent: unknown; body: { parent: unknown }[] };
+    const eslintProgram = linted as { body: unknown[] };
+    expect(program.parent).toBeNull();
+    expect(program.body[0]?.parent).toBe(program);
+    expect(keys(program)).toEqual(keys(eslintProgram));
+    program.body.forEach((statement, index) => expect(keys(statement)).toEqual(keys(eslintProgram.body[index])));
+  });
+
   it('parses with parseForESLint when the parser is another one', () => {
     const file = write('parts/other.ts', 'export const x = 1;\n');
     const calls: Record<string, unknown>[] = [];
