@@ -40,6 +40,7 @@ export default createRule<Options, MessageIds>({
     if (!nextConfig && !PUBLIC_SECRET_NAME_TEXT.test(text)) return {};
     const setup = setupRule(context);
     if (setup === undefined) return {};
+    const { settings } = setup;
 
     function checkName(name: string, node: TSESTree.Node, replaceNode: TSESTree.Node | undefined): void {
       const secret = secretBehindPublicName(name);
@@ -66,7 +67,7 @@ export default createRule<Options, MessageIds>({
       });
     }
 
-    return {
+    const listeners: TSESLint.RuleListener = {
       MemberExpression(node) {
         const read = envReadOfMember(node);
         if (read === undefined) return;
@@ -75,37 +76,40 @@ export default createRule<Options, MessageIds>({
       VariableDeclarator(node) {
         for (const read of envReadsOfPattern(node)) checkName(read.name, read.nameNode, undefined);
       },
-      'Property[key.name="env"] > ObjectExpression.value'(node: TSESTree.ObjectExpression) {
-        if (!nextConfig) return;
-        for (const property of node.properties) {
-          if (property.type !== 'Property' || property.computed) continue;
-          const name =
-            property.key.type === 'Identifier'
-              ? property.key.name
-              : property.key.type === 'Literal'
-                ? String(property.key.value)
-                : undefined;
-          if (name === undefined || !isSecretName(name)) continue;
-          const suggest = [
-            {
-              messageId: 'removeEnvEntry' as const,
-              data: { name },
-              fix: (fixer: TSESLint.RuleFixer) => {
-                const after = sourceCode.getTokenAfter(property);
-                const end = after?.value === ',' ? after.range[1] : property.range[1];
-                return fixer.removeRange([property.range[0], end]);
-              },
-            },
-          ];
-          context.report({
-            node: property.key,
-            messageId: 'nextConfigEnvSecret',
-            data: { name },
-            fix: promotedFix(setup.settings, suggest),
-            suggest,
-          });
-        }
-      },
     };
+    // The `env` object of next.config only: outside it, no selector for ESLint to test on every object literal.
+    if (nextConfig) listeners['Property[key.name="env"] > ObjectExpression.value'] = checkEnvObject;
+    return listeners;
+
+    function checkEnvObject(node: TSESTree.ObjectExpression): void {
+      for (const property of node.properties) {
+        if (property.type !== 'Property' || property.computed) continue;
+        const name =
+          property.key.type === 'Identifier'
+            ? property.key.name
+            : property.key.type === 'Literal'
+              ? String(property.key.value)
+              : undefined;
+        if (name === undefined || !isSecretName(name)) continue;
+        const suggest = [
+          {
+            messageId: 'removeEnvEntry' as const,
+            data: { name },
+            fix: (fixer: TSESLint.RuleFixer) => {
+              const after = sourceCode.getTokenAfter(property);
+              const end = after?.value === ',' ? after.range[1] : property.range[1];
+              return fixer.removeRange([property.range[0], end]);
+            },
+          },
+        ];
+        context.report({
+          node: property.key,
+          messageId: 'nextConfigEnvSecret',
+          data: { name },
+          fix: promotedFix(settings, suggest),
+          suggest,
+        });
+      }
+    }
   },
 });

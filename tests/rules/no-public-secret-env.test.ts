@@ -1,3 +1,7 @@
+import * as parser from '@typescript-eslint/parser';
+import { Linter } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
 import rule from '../../src/rules/no-public-secret-env.js';
 import { fixture, ruleTester } from '../rule-tester.js';
 import { invalid } from './no-public-secret-env.invalid.js';
@@ -43,4 +47,30 @@ const x = env.NEXT_PUBLIC_CLERK_SECRET_KEY`,
     },
   ],
   invalid,
+});
+
+describe('listeners', () => {
+  /** The selectors the rule asks ESLint for, linting `code` as `filename` (the rule's own create, wrapped). */
+  function selectorsFor(filename: string, code: string): string[] {
+    let keys: string[] = [];
+    const probe = { ...rule, create: (context: Parameters<typeof rule.create>[0]) => {
+      const listeners = rule.create(context);
+      keys = Object.keys(listeners);
+      return listeners;
+    } };
+    new Linter({ configType: 'flat' }).verify(
+      code,
+      [{ files: ['**/*.{ts,mjs}'], languageOptions: { parser }, plugins: { clerk: { rules: { probe } } as unknown as NonNullable<Linter.Config['plugins']>[string] }, rules: { 'clerk/probe': 'error' } }],
+      filename,
+    );
+    return keys;
+  }
+
+  // ESLint tests an attribute selector on every node of its type: on every object literal of every file that names
+  // a public secret, for an `env` object that only next.config can hold.
+  it('asks for the next.config `env` selector only in next.config', () => {
+    const code = 'export const a = process.env.NEXT_PUBLIC_CLERK_SECRET_KEY\nexport default { env: {} }\n';
+    expect(selectorsFor(fixture('lib/env.ts'), code)).toEqual(['MemberExpression', 'VariableDeclarator']);
+    expect(selectorsFor(fixture('next.config.mjs'), code)).toContain('Property[key.name="env"] > ObjectExpression.value');
+  });
 });
