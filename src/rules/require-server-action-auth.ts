@@ -86,7 +86,9 @@ export default createRule<Options, MessageIds>({
         if (!getFileKind(context).serverActions) return;
         for (const entry of moduleServerActions(sourceCode, setup.settings.authWrappers)) check(entry);
       },
-      ':function'(fn: FunctionNode) {
+      // The three types rather than esquery's `:function`, which ESLint tests with esquery on every function node;
+      // a list of node types it dispatches on the type alone.
+      'FunctionDeclaration, FunctionExpression, ArrowFunctionExpression'(fn: FunctionNode) {
         const entry = inlineServerAction(fn, sourceCode);
         if (entry !== undefined) check(entry);
       },
