@@ -486,7 +486,9 @@ export class AuthAnalyzer extends CheckAnalysis {
       const guard = this.guardOf(call.arguments[0], { routeHandler: false });
       if (guard?.polarity === 'positive') return true;
     }
-    if (callee.type === 'Identifier') {
+    // A Clerk API called by its imported name (`auth()`, `currentUser()`) is neither a variable bound to an auth
+    // object's `protect` nor a project helper: no binding or helper to look up.
+    if (callee.type === 'Identifier' && api === undefined) {
       const bound = this.bindingOf(callee);
       if (bound?.kind === 'protectFn') return true;
       const helper = this.resolveAuthHelper(callee);

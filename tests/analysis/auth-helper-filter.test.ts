@@ -2,9 +2,10 @@ import { join } from 'node:path';
 
 import * as parser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 
 import { isModuleCached, mayLeadToAuth } from '../../src/analysis/cross-file.js';
+import { ModuleAnalysis } from '../../src/analysis/helper-modules.js';
 import plugin from '../../src/index.js';
 import { tempProject } from '../temp-project.js';
 
@@ -78,5 +79,27 @@ export async function POST(req: Request) {
 }
 `;
     expect(findings(unguarded, 'app/api/mail/route.ts')).toEqual(['missingAuth']);
+  });
+});
+
+describe('Clerk APIs by their imported names', () => {
+  it('are not looked up as bindings or project helpers when asked whether a call establishes auth', () => {
+    const prototype = ModuleAnalysis.prototype as unknown as { resolveAuthHelper: (callee: { name: string }) => unknown };
+    const spy = vi.spyOn(prototype, 'resolveAuthHelper');
+    try {
+      const code = `import { auth, currentUser } from '@clerk/nextjs/server'
+export async function GET() {
+  const user = await currentUser()
+  await auth.protect()
+  return Response.json({ id: user?.id })
+}
+`;
+      expect(findings(code, 'app/api/me/route.ts')).toEqual([]);
+      const asked = spy.mock.calls.map(([callee]) => callee.name);
+      expect(asked).not.toContain('currentUser');
+      expect(asked).not.toContain('auth');
+    } finally {
+      spy.mockRestore();
+    }
   });
 });
