@@ -184,7 +184,6 @@ function pathsMatcherOf(root: string): PathsMatcher | undefined {
   return matcher;
 }
 
-
 /**
  * The file an import source names, for relative paths and tsconfig `paths` aliases inside the project root.
  *
@@ -192,8 +191,9 @@ function pathsMatcherOf(root: string): PathsMatcher | undefined {
  * a function under V8's inlining limit (460 bytes of bytecode) is copied into each caller TurboFan optimizes: when
  * it was a small lookup calling `resolveUncached`, the copies (with the project-root walk and `dirname`) and the
  * callers compiled again when a relative import first came by counted 118 M instructions on corpus (b) with `all`
- * (docs/development.md, "Resolving imports, compiled once"). Written whole, it is compiled once, and its callers
- * stay small. tests/analysis/cross-file-resolve.test.ts checks that it stays above the limit.
+ * (docs/development.md, "What V8 compiled twice, and selectors ESLint tests on every node"). Written whole, it is
+ * compiled once, and its callers stay small. tests/analysis/resolve-import.test.ts checks that it stays above the
+ * limit.
  */
 export function resolveImportPath(fromFile: string, source: string): string | undefined {
   const dir = dirname(fromFile);
