@@ -2,8 +2,8 @@ import * as parser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
-import { rules } from '../../src/rules/index.js';
-import { fixture } from '../rule-tester.js';
+import { rules } from '../src/rules/index.js';
+import { fixture } from './rule-tester.js';
 
 /**
  * ESLint dispatches a listener whose selector is node types alone (`CallExpression`, `A, B`, with or without
