@@ -11,7 +11,6 @@ import {
   loadModule,
   mayHoldAsyncProjectHelper,
   mayLeadToClerk,
-  resolveImportPath,
 } from '../../src/analysis/cross-file.js';
 import plugin from '../../src/index.js';
 import { projectRootOf } from '../../src/util/project.js';
@@ -177,30 +176,6 @@ describe('projectRootOf', () => {
     expect(projectRootOf(deep)).toBe(join(root, 'proj'));
     expect(projectRootOf(sibling)).toBe(join(root, 'proj'));
     expect(projectRootOf(inner)).toBe(join(nested, '..'));
-  });
-
-  it('resolves a tsconfig alias once per project, the same from every folder', () => {
-    write('alias/package.json', '{}');
-    write('alias/tsconfig.json', '{ "compilerOptions": { "paths": { "@/*": ["./src/*"] } } }');
-    const helper = write('alias/src/lib/auth.ts', 'export async function requireUser() {}\n');
-    const from1 = write('alias/src/app/a/page.tsx', '');
-    const from2 = write('alias/src/app/b/c/page.tsx', '');
-    expect(resolveImportPath(from1, '@/lib/auth')).toBe(helper);
-    expect(resolveImportPath(from2, '@/lib/auth')).toBe(helper);
-    expect(resolveImportPath(from2, '../../lib/auth')).toBeUndefined();
-    expect(resolveImportPath(from2, '../../../lib/auth')).toBe(helper);
-  });
-
-  it('resolves the same relative source from folders at different depths to different files', () => {
-    write('rel/package.json', '{}');
-    const top = write('rel/lib/auth.ts', 'export const a = 1;\n');
-    const nested = write('rel/app/lib/auth.ts', 'export const b = 1;\n');
-    const shallow = write('rel/app/x.ts', '');
-    const deep = write('rel/app/y/z.ts', '');
-    expect(resolveImportPath(shallow, '../lib/auth')).toBe(top);
-    expect(resolveImportPath(deep, '../lib/auth')).toBe(nested);
-    expect(resolveImportPath(write('rel/app/w/v.ts', ''), '../lib/auth')).toBe(nested);
-    expect(resolveImportPath(write('rel/q.ts', ''), './lib/auth')).toBe(top);
   });
 });
 

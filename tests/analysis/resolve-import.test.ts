@@ -61,6 +61,30 @@ describe('resolveImportPath', () => {
     expect(resolveImportPath(write('app/page2.ts', ''), './node_modules/pkg')).toBeUndefined();
   });
 
+  it('resolves a tsconfig alias once per project, the same from every folder', () => {
+    write('alias/package.json', '{}');
+    write('alias/tsconfig.json', '{ "compilerOptions": { "paths": { "@/*": ["./src/*"] } } }');
+    const helper = write('alias/src/lib/auth.ts', 'export async function requireUser() {}\n');
+    const from1 = write('alias/src/app/a/page.tsx', '');
+    const from2 = write('alias/src/app/b/c/page.tsx', '');
+    expect(resolveImportPath(from1, '@/lib/auth')).toBe(helper);
+    expect(resolveImportPath(from2, '@/lib/auth')).toBe(helper);
+    expect(resolveImportPath(from2, '../../lib/auth')).toBeUndefined();
+    expect(resolveImportPath(from2, '../../../lib/auth')).toBe(helper);
+  });
+
+  it('resolves the same relative source from folders at different depths to different files', () => {
+    write('rel/package.json', '{}');
+    const top = write('rel/lib/auth.ts', 'export const a = 1;\n');
+    const nested = write('rel/app/lib/auth.ts', 'export const b = 1;\n');
+    const shallow = write('rel/app/x.ts', '');
+    const deep = write('rel/app/y/z.ts', '');
+    expect(resolveImportPath(shallow, '../lib/auth')).toBe(top);
+    expect(resolveImportPath(deep, '../lib/auth')).toBe(nested);
+    expect(resolveImportPath(write('rel/app/w/v.ts', ''), '../lib/auth')).toBe(nested);
+    expect(resolveImportPath(write('rel/q.ts', ''), './lib/auth')).toBe(top);
+  });
+
   it('keeps an answer, found or not, for FRESH_MS, then asks the file system again', () => {
     vi.useFakeTimers();
     const from = write('app/src/fresh/page.ts', '');
