@@ -8,7 +8,7 @@ import { ASTUtils } from '@typescript-eslint/utils';
 import { AUTHENTICATE_REQUEST, CLERK_TEXT_MARKERS, HONO_AUTH_CONTEXT_KEY, REQUEST_AUTH_ACCESSORS, REQUEST_CURRENT_USER } from '../clerk/index.js';
 import { markLongLived } from '../util/file-cache.js';
 import { FRESH_MS, freshCache } from '../util/fresh-cache.js';
-import { findProjectRoot, projectRootOf } from '../util/project.js';
+import { projectRootOf } from '../util/project.js';
 import { escapeRegExp } from '../util/regexp.js';
 import { loadPathsMatcher, type PathsMatcher } from '../util/tsconfig.js';
 import { type FunctionNode, functionOfExpression } from './functions.js';
@@ -196,13 +196,12 @@ function pathsMatcherOf(root: string): PathsMatcher | undefined {
  * limit.
  */
 export function resolveImportPath(fromFile: string, source: string): string | undefined {
-  const dir = dirname(fromFile);
-  const root = findProjectRoot(dir) ?? dir;
+  const root = projectRootOf(fromFile);
   // A relative source names one path (the same from every folder at that depth); an alias (`@/lib/auth`) or a
   // package depends only on the project. Either way the answer is shared by many importing folders.
   // (`./x`, `../x`, and the folders themselves: `.` and `..`, their `index.*`.)
   const relativeSource = source.startsWith('./') || source.startsWith('../') || source === '.' || source === '..';
-  const named = relativeSource ? resolve(dir, source) : source;
+  const named = relativeSource ? resolve(dirname(fromFile), source) : source;
   const key = `${root}\0${named}`;
   const known = resolutions.fresh(key);
   if (known !== undefined) return known.value;

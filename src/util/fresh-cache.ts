@@ -42,6 +42,8 @@ export function freshCache<T>(): FreshCache<T> {
   }
   return {
     get(key, compute) {
+      // `fresh(key)`'s test, written out: calling it here counted 5.4 M instructions more with `all` on corpus (b)
+      // (node bench/count.mjs clerk-all b, 2026-12-05), on the path every import gate and project fact takes.
       const known = entries.get(key);
       if (known !== undefined && Date.now() - known.checkedAt < FRESH_MS) return known.value;
       const value = compute();
